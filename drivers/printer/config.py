@@ -1,0 +1,64 @@
+"""Configuration of the receipt printer (凭条打印机)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from zizhu.configbase import Section
+
+
+class PrinterConnection(Section):
+    """Which python-escpos connector carries the bytes: USB (pyusb), serial (pyserial) or TCP 9100."""
+
+    connector: Literal["usb", "serial", "network"]
+    # network
+    host: str | None = None
+    port: int = Field(9100, ge=1, le=65535)
+    # serial
+    device: str | None = None
+    baudrate: int = Field(9600, ge=1200, le=921600)
+    # usb
+    vendor_id: int | None = Field(None, ge=0, le=0xFFFF)
+    product_id: int | None = Field(None, ge=0, le=0xFFFF)
+    in_ep: int = 0x82
+    out_ep: int = 0x01
+
+    @model_validator(mode="after")
+    def _needs_address(self) -> PrinterConnection:
+        if self.connector == "network" and not self.host:
+            raise ValueError("a network printer needs 'host'")
+        if self.connector == "serial" and not self.device:
+            raise ValueError("a serial printer needs 'device' (e.g. /dev/zizhu/printer)")
+        if self.connector == "usb" and (self.vendor_id is None or self.product_id is None):
+            raise ValueError("a USB printer needs 'vendor_id' and 'product_id'")
+        return self
+
+
+class JournalConfig(Section):
+    """The journal station (流水纸): a second printer, or an electronic journal file."""
+
+    kind: Literal["printer", "file", "none"] = "file"
+    path: Path | None = None
+    connection: PrinterConnection | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> JournalConfig:
+        if self.kind == "file" and self.path is None:
+            raise ValueError("an electronic journal needs 'path'")
+        if self.kind == "printer" and self.connection is None:
+            raise ValueError("a journal printer needs a [connection] table")
+        return self
+
+
+class PrinterConfig(Section):
+    connection: PrinterConnection
+    encoding: Literal["gb18030", "gbk"] = "gb18030"
+    # Many Chinese printers start in Chinese mode; others need FS & ... FS . around 2-byte text.
+    chinese_mode: bool = False
+    columns: int = Field(32, ge=16, le=64, description="characters of half width per line (58 mm: 32, 80 mm: 48)")
+    timeout_s: float = Field(5.0, gt=0, le=120)
+    status_timeout_s: float = Field(1.0, gt=0, le=30)
+    journal: JournalConfig = JournalConfig(kind="none")

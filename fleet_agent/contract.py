@@ -1,0 +1,227 @@
+"""The MQTT wire contract between terminals and the hall — the one module both sides import.
+
+Topic root ``zizhu/v1/{hall}/{terminal}/``:
+
+======================  ===  ========  ==========  =================================================
+topic                   QoS  retained  from        content
+======================  ===  ========  ==========  =================================================
+``state``               1    yes       agent, LWT  birth ``online: true`` / will ``online: false``
+``status``              1    yes       agent       full snapshot (devices, host, app), on change + beat
+``event``               1    no        agent       one fault raised or cleared, per-terminal ``seq``
+``cmd``                 1    no        hall        remote command, with an expiry
+``cmd/result``          1    no        agent       the command's result
+``zizhu/v1/{hall}/notice`` 1 yes       hall        public outage notice; empty payload when none
+======================  ===  ========  ==========  =================================================
+
+Every payload carries ``v`` (schema version), ``ts`` (UTC, ISO 8601) and the terminal id (the
+notice carries the hall id). Payloads are validated on the way out (construction) and on the way
+in (:func:`decode`); anything out of contract raises :class:`ContractError`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from drivers.status import TerminalStatus
+
+SCHEMA_VERSION = 1
+ROOT = "zizhu/v1"
+QOS = 1
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
+FaultCode = Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", max_length=128)]
+
+
+class ContractError(ValueError):
+    """A topic or payload outside the contract."""
+
+
+class Kind(StrEnum):
+    STATE = "state"
+    STATUS = "status"
+    EVENT = "event"
+    CMD = "cmd"
+    CMD_RESULT = "cmd/result"
+    NOTICE = "notice"
+
+
+RETAINED: frozenset[Kind] = frozenset({Kind.STATE, Kind.STATUS, Kind.NOTICE})
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def terminal_topic(hall: str, terminal: str, kind: Kind) -> str:
+    if kind == Kind.NOTICE:
+        raise ContractError("the notice topic belongs to the hall, not a terminal: use notice_topic()")
+    return f"{ROOT}/{hall}/{terminal}/{kind.value}"
+
+
+def notice_topic(hall: str) -> str:
+    return f"{ROOT}/{hall}/notice"
+
+
+def hall_subscriptions(hall: str, share_group: str | None = None) -> list[str]:
+    """What the hall server subscribes to; with ``share_group``, an MQTT v5 shared subscription."""
+    topics = [f"{ROOT}/{hall}/+/{k.value}" for k in (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT)]
+    if share_group:
+        topics = [f"$share/{share_group}/{t}" for t in topics]
+    return topics
+
+
+_TOPIC_RE = re.compile(rf"^{ROOT}/([a-z0-9][a-z0-9_-]{{0,62}})/(?:([a-z0-9][a-z0-9_-]{{0,62}})/)?"
+                       r"(state|status|event|cmd|cmd/result|notice)$")
+
+
+def parse_topic(topic: str) -> tuple[str, str | None, Kind]:
+    """``zizhu/v1/h1/t01/event`` → ``("h1", "t01", Kind.EVENT)``; raises :class:`ContractError`."""
+    m = _TOPIC_RE.match(topic)
+    if m is None:
+        raise ContractError(f"topic outside the contract: {topic!r}")
+    hall, terminal, kind = m.group(1), m.group(2), Kind(m.group(3))
+    if (kind == Kind.NOTICE) != (terminal is None):
+        raise ContractError(f"topic outside the contract: {topic!r}")
+    return hall, terminal, kind
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    KIND: ClassVar[Kind]
+
+    v: Literal[1] = 1  # SCHEMA_VERSION
+    ts: datetime = Field(default_factory=utcnow)
+
+    @field_validator("ts")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("ts must carry a UTC offset")
+        return value.astimezone(UTC)
+
+    def encode(self) -> bytes:
+        return self.model_dump_json().encode()
+
+
+class StatePayload(_Payload):
+    """Birth (``online: true``) on connect; the Last Will publishes ``online: false``.
+
+    ``session`` grows by one on every connect of the agent, so an old death never hides a new birth.
+    """
+
+    KIND: ClassVar[Kind] = Kind.STATE
+    terminal: Identifier
+    online: bool
+    session: int = Field(ge=0)
+    agent_version: str | None = None
+
+
+class StatusPayload(_Payload):
+    """The full retained snapshot. ``faults`` are the codes the status implies, for quick readers."""
+
+    KIND: ClassVar[Kind] = Kind.STATUS
+    terminal: Identifier
+    session: int = Field(ge=0)
+    status: TerminalStatus
+    faults: list[FaultCode] = Field(default_factory=list)
+    out_of_service: bool = False
+
+
+class EventPayload(_Payload):
+    """One fault raised or cleared. ``seq`` grows by one per event per terminal, across restarts."""
+
+    KIND: ClassVar[Kind] = Kind.EVENT
+    terminal: Identifier
+    seq: int = Field(ge=1)
+    session: int = Field(ge=0)
+    fault: FaultCode
+    action: Literal["raised", "cleared"]
+    detail: str = Field("", max_length=500)
+    occurred_at: datetime = Field(default_factory=utcnow, description="when the agent saw it, not when sent")
+
+
+class CommandAction(StrEnum):
+    SELF_TEST = "self_test"
+    PRINT_TEST_PAGE = "print_test_page"
+    OUT_OF_SERVICE = "out_of_service"
+    RESTART_APP = "restart_app"
+    REPORT_DIAGNOSTICS = "report_diagnostics"
+
+
+class CommandPayload(_Payload):
+    """A command from the hall. Also sent with an MQTT v5 message expiry; stale ones are refused."""
+
+    KIND: ClassVar[Kind] = Kind.CMD
+    terminal: Identifier
+    id: Annotated[str, Field(min_length=1, max_length=64)]
+    action: CommandAction
+    device: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    issued_by: str = Field("", max_length=64)
+    expires_at: datetime
+
+
+class CommandResultPayload(_Payload):
+    KIND: ClassVar[Kind] = Kind.CMD_RESULT
+    terminal: Identifier
+    id: Annotated[str, Field(min_length=1, max_length=64)]
+    ok: bool
+    detail: str = Field("", max_length=2000)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class NoticePayload(_Payload):
+    """The public outage notice every terminal shows. No notice = an empty retained payload."""
+
+    KIND: ClassVar[Kind] = Kind.NOTICE
+    hall: Identifier
+    title: str = Field(max_length=200)
+    message: str = Field(max_length=2000)
+    incident_id: int | None = None
+    since: datetime | None = None
+
+
+PAYLOADS: dict[Kind, type[_Payload]] = {
+    p.KIND: p for p in (StatePayload, StatusPayload, EventPayload, CommandPayload,
+                        CommandResultPayload, NoticePayload)
+}
+
+MAX_PAYLOAD_BYTES = 256 * 1024
+
+
+def decode(kind: Kind, payload: bytes) -> _Payload | None:
+    """Validate an incoming payload. ``None`` only for an empty notice (no notice in force)."""
+    if not payload:
+        if kind == Kind.NOTICE:
+            return None
+        raise ContractError(f"empty {kind.value} payload")
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise ContractError(f"{kind.value} payload of {len(payload)} bytes is over {MAX_PAYLOAD_BYTES}")
+    try:
+        return PAYLOADS[kind].model_validate_json(payload)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(payload)"
+        raise ContractError(f"{kind.value} payload out of contract at {where}: {first['msg']}") from None
+
+
+def decode_message(topic: str, payload: bytes) -> tuple[str, str | None, _Payload | None]:
+    """Topic and payload together: also checks the payload names the terminal of its topic."""
+    hall, terminal, kind = parse_topic(topic)
+    msg = decode(kind, payload)
+    if msg is not None:
+        who = getattr(msg, "terminal", None) if terminal is not None else getattr(msg, "hall", None)
+        expected = terminal if terminal is not None else hall
+        if who != expected:
+            raise ContractError(f"{kind.value} payload names {who!r} but was published on {topic!r}")
+    return hall, terminal, msg
+
+
+def dumps_compact(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()

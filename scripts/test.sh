@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, lint (ruff), types (mypy, strict on drivers/), then pytest.
+# Extra arguments go to pytest (e.g. scripts/test.sh tests/drivers -k printer).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+cd "$ZIZHU_ROOT"
+
+echo "== ruff"
+ruff check .
+echo "== mypy"
+mypy
+echo "== pytest"
+set +e
+python -m pytest "$@"
+rc=$?
+set -e
+if [[ $rc -eq 5 ]]; then echo "pytest collected no tests" >&2; exit 1; fi
+exit $rc

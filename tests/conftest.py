@@ -1,0 +1,32 @@
+"""Shared fixtures. Ports come from one place; brokers are real Mosquitto processes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from zizhu.broker import MosquittoBroker, free_port
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture
+def broker() -> Iterator[MosquittoBroker]:
+    """A private Mosquitto on a free port, stopped after the test."""
+    with MosquittoBroker() as b:
+        yield b
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return ROOT

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from drivers.status import PrinterStatus, TerminalStatus
+from fleet_agent.contract import (
+    CommandAction,
+    CommandPayload,
+    ContractError,
+    EventPayload,
+    Kind,
+    StatePayload,
+    StatusPayload,
+    decode,
+    decode_message,
+    hall_subscriptions,
+    notice_topic,
+    parse_topic,
+    terminal_topic,
+)
+
+
+def test_topics_round_trip() -> None:
+    for kind in (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD, Kind.CMD_RESULT):
+        assert parse_topic(terminal_topic("h1", "t01", kind)) == ("h1", "t01", kind)
+    assert parse_topic(notice_topic("h1")) == ("h1", None, Kind.NOTICE)
+    assert hall_subscriptions("h1", "hall")[0] == "$share/hall/zizhu/v1/h1/+/state"
+    for bad in ("zizhu/v2/h1/t01/state", "zizhu/v1/h1/t01/bogus", "zizhu/v1/H1/t01/state",
+                "zizhu/v1/h1/t01/notice", "zizhu/v1/h1/state"):
+        with pytest.raises(ContractError):
+            parse_topic(bad)
+
+
+def test_payloads_round_trip_and_validate_terminal() -> None:
+    st = StatusPayload(terminal="t01", session=3,
+                       status=TerminalStatus(devices=[PrinterStatus(name="printer")]))
+    _, term, msg = decode_message("zizhu/v1/h1/t01/status", st.encode())
+    assert term == "t01" and msg == st
+    with pytest.raises(ContractError, match="names 't01'"):
+        decode_message("zizhu/v1/h1/t02/status", st.encode())
+    ev = EventPayload(terminal="t01", seq=1, session=3, fault="printer.receipt.paper_out", action="raised")
+    assert decode(Kind.EVENT, ev.encode()) == ev
+    birth = StatePayload(terminal="t01", online=True, session=3)
+    assert decode(Kind.STATE, birth.encode()) == birth
+
+
+@pytest.mark.parametrize("payload", [
+    b"", b"not json", b"[]", b'{"v": 2, "terminal": "t01", "online": true, "session": 1}',
+    b'{"v": 1, "terminal": "t01", "online": true, "session": -1}',
+    b'{"v": 1, "terminal": "t01", "online": true, "session": 1, "extra": 1}',
+    b'{"v": 1, "ts": "2026-01-01T00:00:00", "terminal": "t01", "online": true, "session": 1}',
+])
+def test_out_of_contract_state_payloads(payload: bytes) -> None:
+    with pytest.raises(ContractError):
+        decode(Kind.STATE, payload)
+
+
+def test_bad_fault_code_and_command() -> None:
+    with pytest.raises(ContractError):
+        decode(Kind.EVENT, b'{"v":1,"terminal":"t01","seq":1,"session":1,"fault":"Paper Out","action":"raised"}')
+    cmd = CommandPayload(terminal="t01", id="c1", action=CommandAction.SELF_TEST, device="printer",
+                         expires_at=datetime.now(UTC) + timedelta(seconds=30))
+    assert decode(Kind.CMD, cmd.encode()) == cmd
+    with pytest.raises(ContractError):
+        decode(Kind.CMD, cmd.encode().replace(b"self_test", b"rm_rf"))
+    assert decode(Kind.NOTICE, b"") is None

@@ -1,0 +1,3 @@
+from zizhu.cli import main
+
+raise SystemExit(main())
