@@ -17,7 +17,7 @@ from drivers.idcard.config import IdCardConfig
 from drivers.locker.config import LockerConfig
 from drivers.printer.config import PrinterConfig
 from fleet_agent.config import AgentConfig
-from hall_server.config import HallServerConfig
+from hall_server.config import AlertsConfig, HallServerConfig
 from zizhu.configbase import Section
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
@@ -74,6 +74,7 @@ class HallConfig(Section):
     hall: HallInfo
     mqtt: MqttConfig = MqttConfig()
     server: HallServerConfig = HallServerConfig()
+    alerts: AlertsConfig = AlertsConfig()
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -1,0 +1,344 @@
+"""HTTP API (FastAPI, OpenAPI at /docs and /openapi.json), the dashboard, the public status page, /metrics."""
+
+from __future__ import annotations
+
+import html
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, PlainTextResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from fleet_agent.contract import CommandAction, CommandPayload
+from hall_server.core import HALL_SCOPE, IncidentError, NotFound
+from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
+from hall_server.faults import Tier
+from hall_server.registry import RegistryEntry
+
+if TYPE_CHECKING:
+    from hall_server.service import HallService
+
+
+class AckBody(BaseModel):
+    by: str = Field(min_length=1, max_length=100, description="确认人")
+    comment: str = Field("", max_length=2000)
+
+
+class ResolveBody(BaseModel):
+    by: str = Field(min_length=1, max_length=100)
+    note: str = Field(min_length=1, max_length=2000, description="处理说明")
+
+
+class NoticeBody(BaseModel):
+    title: str = Field(min_length=1, max_length=200)
+    message: str = Field("", max_length=2000)
+    by: str = Field(min_length=1, max_length=100)
+
+
+class ShutdownBody(BaseModel):
+    terminal_id: str | None = Field(None, description="none: every terminal of the hall")
+    reason: str = Field(min_length=1, max_length=2000)
+    starts_at: datetime
+    ends_at: datetime
+    by: str = Field(min_length=1, max_length=100)
+
+
+class DecisionBody(BaseModel):
+    by: str = Field(min_length=1, max_length=100)
+    note: str = Field("", max_length=2000)
+
+
+class TerminalBody(BaseModel):
+    name: str = ""
+    zone: str = ""
+    location: str = ""
+    model: str = ""
+    asset_number: str = ""
+    responsible: str = ""
+    phone: str = ""
+    devices: list[str] = Field(default_factory=list)
+
+
+class CommandBody(BaseModel):
+    action: CommandAction
+    device: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    issued_by: str = Field(min_length=1, max_length=64)
+    expires_s: int = Field(60, ge=1, le=3600)
+
+
+def _presence(t: dict[str, Any], open_tiers: set[str]) -> Literal["red", "yellow", "green"]:
+    """Red: out of service for citizens. Yellow: needs attention. Green: all well."""
+    if t["online"] is False or open_tiers & {Tier.GENERAL, Tier.COMMS_MECHANICAL, Tier.SYSTEM}:
+        return "red"
+    if open_tiers or not t["registered"] or t["online"] is None or t["out_of_service"]:
+        return "yellow"
+    return "green"
+
+
+def create_app(service: HallService) -> FastAPI:
+    core = service.core
+    app = FastAPI(title="Zizhu hall server", version="1",
+                  description="自助服务区大厅服务器：终端登记、故障工单、告警、公告、计划停机")
+
+    def _call(fn: Any, *args: Any) -> Any:
+        try:
+            return fn(*args)
+        except NotFound as exc:
+            raise HTTPException(404, str(exc)) from None
+        except IncidentError as exc:
+            raise HTTPException(409, str(exc)) from None
+
+    def terminals() -> list[dict[str, Any]]:
+        with service.sessions() as s:
+            rows = [t.public() for t in s.scalars(select(Terminal).where(Terminal.hall == core.hall)
+                                                  .order_by(Terminal.id))]
+            tiers: dict[str, set[str]] = {}
+            for scope, tier in s.execute(select(Incident.scope, Incident.tier).where(
+                    Incident.hall == core.hall, Incident.state != "resolved")):
+                tiers.setdefault(scope, set()).add(tier)
+        for t in rows:
+            mem = core.terminals.get(t["id"])
+            if mem is not None:  # memory is newer than the row for presence and faults
+                t["online"], t["faults"], t["session"] = mem.online, sorted(mem.faults), mem.session
+                t["planned_offline"] = mem.planned_offline
+            t["colour"] = _presence(t, tiers.get(t["id"], set()))
+        return rows
+
+    def incidents(state: str = "open", terminal: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        q = select(Incident).where(Incident.hall == core.hall)
+        if state == "open":
+            q = q.where(Incident.state != "resolved")
+        elif state != "all":
+            q = q.where(Incident.state == state)
+        if terminal:
+            q = q.where(Incident.scope == terminal)
+        with service.sessions() as s:
+            return [i.public() for i in s.scalars(q.order_by(Incident.id.desc()).limit(limit))]
+
+    # ---- terminals -----------------------------------------------------------------------------
+    @app.get("/api/terminals", tags=["terminals"])
+    def list_terminals() -> list[dict[str, Any]]:
+        return terminals()
+
+    @app.get("/api/terminals/{terminal_id}", tags=["terminals"])
+    def get_terminal(terminal_id: str) -> dict[str, Any]:
+        for t in terminals():
+            if t["id"] == terminal_id:
+                with service.sessions() as s:
+                    row = s.get(Terminal, terminal_id)
+                    t["last_status"] = row.last_status if row else None
+                found: dict[str, Any] = t
+                return found
+        raise HTTPException(404, f"no terminal {terminal_id}")
+
+    @app.put("/api/terminals/{terminal_id}", tags=["terminals"])
+    def put_terminal(terminal_id: str, body: TerminalBody) -> dict[str, Any]:
+        try:
+            entry = RegistryEntry(id=terminal_id, **body.model_dump())
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        result: dict[str, Any] = _call(core.register, entry)
+        return result
+
+    @app.delete("/api/terminals/{terminal_id}", tags=["terminals"])
+    def delete_terminal(terminal_id: str) -> dict[str, str]:
+        _call(core.unregister, terminal_id)
+        return {"unregistered": terminal_id}
+
+    @app.get("/api/terminals/{terminal_id}/availability", tags=["terminals"])
+    def availability(terminal_id: str, days: float = Query(7, gt=0, le=366)) -> dict[str, Any]:
+        until = core.clock.now()
+        since = until - timedelta(days=days)
+        return {"terminal": terminal_id, "since": since, "until": until,
+                "availability": core.availability(terminal_id, since, until)}
+
+    @app.post("/api/terminals/{terminal_id}/commands", tags=["terminals"])
+    def command(terminal_id: str, body: CommandBody) -> dict[str, Any]:
+        if terminal_id not in core.terminals:
+            raise HTTPException(404, f"no terminal {terminal_id}")
+        cmd = CommandPayload(terminal=terminal_id, id=uuid.uuid4().hex[:16], action=body.action, device=body.device,
+                             params=body.params, issued_by=body.issued_by,
+                             expires_at=datetime.now(UTC) + timedelta(seconds=body.expires_s))
+        service.ingest.send_command(cmd)
+        return {"id": cmd.id, "sent": True}
+
+    @app.get("/api/commands/{command_id}", tags=["terminals"])
+    def command_result(command_id: str) -> dict[str, Any]:
+        res = service.ingest.results.get(command_id)
+        if res is None:
+            raise HTTPException(404, "no result yet")
+        return res.model_dump(mode="json")
+
+    # ---- incidents -----------------------------------------------------------------------------
+    @app.get("/api/incidents", tags=["incidents"])
+    def list_incidents(state: Literal["open", "acknowledged", "resolved", "all"] = "open",
+                       terminal: str | None = None, limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
+        return incidents(state, terminal, limit)
+
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"])
+    def get_incident(incident_id: int) -> dict[str, Any]:
+        with service.sessions() as s:
+            inc = s.get(Incident, incident_id)
+            if inc is None or inc.hall != core.hall:
+                raise HTTPException(404, f"no incident #{incident_id}")
+            out: dict[str, Any] = inc.public()
+            out["log"] = [{"at": e.at, "actor": e.actor, "action": e.action, "detail": e.detail}
+                          for e in s.scalars(select(IncidentLog).where(IncidentLog.incident_id == incident_id)
+                                             .order_by(IncidentLog.id))]
+            out["alerts"] = [{"id": a.id, "role": a.role, "kind": a.kind, "status": a.status, "attempts": a.attempts,
+                              "sent_at": a.sent_at, "error": a.error}
+                             for a in s.scalars(select(Alert).where(Alert.incident_id == incident_id)
+                                                .order_by(Alert.id))]
+            out["children"] = list(s.scalars(select(Incident.id).where(Incident.parent_id == incident_id)))
+        return out
+
+    @app.post("/api/incidents/{incident_id}/acknowledge", tags=["incidents"])
+    def acknowledge(incident_id: int, body: AckBody) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.acknowledge, incident_id, body.by, body.comment)
+        return result
+
+    @app.post("/api/incidents/{incident_id}/resolve", tags=["incidents"])
+    def resolve(incident_id: int, body: ResolveBody) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.resolve, incident_id, body.by, body.note)
+        return result
+
+    @app.get("/api/alerts", tags=["incidents"])
+    def list_alerts(limit: int = Query(100, ge=1, le=5000)) -> list[dict[str, Any]]:
+        with service.sessions() as s:
+            return [{c.name: getattr(a, c.name) for c in Alert.__table__.columns}
+                    for a in s.scalars(select(Alert).order_by(Alert.id.desc()).limit(limit))]
+
+    # ---- notices and shutdowns ------------------------------------------------------------------
+    @app.get("/api/notices", tags=["notices"])
+    def list_notices() -> list[dict[str, Any]]:
+        return [n.public() for n in core.notices_in_force()]
+
+    @app.post("/api/notices", tags=["notices"])
+    def post_notice(body: NoticeBody) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.post_notice, body.title, body.message, body.by)
+        return result
+
+    @app.delete("/api/notices/{notice_id}", tags=["notices"])
+    def clear_notice(notice_id: int, by: str = Query(min_length=1)) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.clear_notice, notice_id, by)
+        return result
+
+    @app.get("/api/shutdowns", tags=["shutdowns"])
+    def list_shutdowns() -> list[dict[str, Any]]:
+        with service.sessions() as s:
+            return [sd.public() for sd in s.scalars(select(PlannedShutdown).where(PlannedShutdown.hall == core.hall)
+                                                    .order_by(PlannedShutdown.id.desc()))]
+
+    @app.post("/api/shutdowns", tags=["shutdowns"])
+    def request_shutdown(body: ShutdownBody) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.request_shutdown, body.terminal_id, body.reason, body.starts_at,
+                                       body.ends_at, body.by)
+        return result
+
+    @app.post("/api/shutdowns/{shutdown_id}/approve", tags=["shutdowns"])
+    def approve(shutdown_id: int, body: DecisionBody) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.decide_shutdown, shutdown_id, body.by, True, body.note)
+        return result
+
+    @app.post("/api/shutdowns/{shutdown_id}/reject", tags=["shutdowns"])
+    def reject(shutdown_id: int, body: DecisionBody) -> dict[str, Any]:
+        result: dict[str, Any] = _call(core.decide_shutdown, shutdown_id, body.by, False, body.note)
+        return result
+
+    # ---- public status, dashboard, metrics -------------------------------------------------------
+    def public_status() -> dict[str, Any]:
+        ts = terminals()
+        system = [i for i in incidents("open") if i["tier"] == Tier.SYSTEM]
+        return {
+            "hall": core.hall, "name": service.cfg.hall.name, "at": core.clock.now(),
+            "terminals_total": len(ts), "terminals_in_service": sum(t["colour"] != "red" for t in ts),
+            "outage": bool(system),
+            "notices": [{"title": n.title, "message": n.message, "since": n.published_at}
+                        for n in core.notices_in_force()],
+        }
+
+    @app.get("/api/status", tags=["public"])
+    def status_json() -> dict[str, Any]:
+        return public_status()
+
+    @app.get("/status", response_class=HTMLResponse, tags=["public"])
+    def status_page() -> str:
+        st = public_status()
+        notices = "".join(f"<div class='notice'><h2>{_e(n['title'])}</h2><p>{_e(n['message'])}</p>"
+                          f"<p class='since'>发布时间 {_t(n['since'])}</p></div>" for n in st["notices"])
+        body = (f"<h1>{_e(st['name'] or st['hall'])} · 24小时自助服务区</h1>"
+                f"<p class='big {'bad' if st['outage'] else 'good'}'>"
+                f"{'部分自助服务暂停' if st['outage'] else '自助服务正常'}</p>"
+                f"<p>可用终端 {st['terminals_in_service']} / {st['terminals_total']}</p>{notices}"
+                f"<p class='since'>更新于 {_t(st['at'])}</p>")
+        return _page("服务状态", body)
+
+    @app.get("/", response_class=HTMLResponse, tags=["dashboard"])
+    def dashboard() -> str:
+        now = core.clock.now()
+        ts = terminals()
+        cards = "".join(
+            f"<div class='card {t['colour']}'><b>{_e(t['id'])}</b> {_e(t['name'])}<br>"
+            f"<small>{_e(t['location'])}{' · 未登记' if not t['registered'] else ''}"
+            f"{' · 离线' if t['online'] is False else ''}{' · 计划停机' if t.get('planned_offline') else ''}"
+            f"</small><br><small>{_e(', '.join(t['faults']))}</small></div>" for t in ts)
+        rows = []
+        for i in incidents("open"):
+            left = ""
+            if i["deadline"] is not None:
+                secs = (i["deadline"] - now).total_seconds()
+                left = f"{int(secs // 60)} 分钟" if secs >= 0 else f"<b class='bad'>超时 {int(-secs // 60)} 分钟</b>"
+            where = "全大厅" if i["scope"] == HALL_SCOPE else i["scope"]
+            ack = (f"{_e(i['acknowledged_by'])}：{_e(i['ack_comment'] or '')}" if i["acknowledged_by"] else "未确认")
+            rows.append(f"<tr class='{i['tier']}'><td>#{i['id']}{' ↳#' + str(i['parent_id']) if i['parent_id'] else ''}"
+                        f"</td><td>{_e(where)}</td><td>{_e(i['title'])}<br><small>{_e(i['fault_code'])}</small></td>"
+                        f"<td>{_e(service.table.tiers[Tier(i['tier'])].title)}</td><td>{_t(i['opened_at'])}</td>"
+                        f"<td>{_t(i['deadline']) if i['deadline'] else '—'}<br>{left}</td><td>{_e(i['role'])}</td>"
+                        f"<td>{ack}</td></tr>")
+        head = "".join(f"<th>{h}</th>" for h in ("工单", "终端", "故障", "级别", "发生", "时限", "通知", "确认"))
+        table = f"<table><tr>{head}</tr>{''.join(rows)}</table>" if rows else "<p>没有未处理的故障。</p>"
+        body = (f"<h1>{_e(service.cfg.hall.name or core.hall)} · 自助终端监控</h1>"
+                f"<div class='cards'>{cards or '<p>还没有终端。</p>'}</div><h2>未处理故障</h2>{table}"
+                f"<p class='since'>更新于 {_t(now)} · <a href='/status'>公众状态页</a> · <a href='/docs'>API</a></p>")
+        return _page("大厅监控", body, refresh=5)
+
+    @app.get("/metrics", tags=["metrics"])
+    def metrics() -> PlainTextResponse:
+        service.update_gauges()
+        return PlainTextResponse(generate_latest(service.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.get("/healthz", tags=["metrics"])
+    def healthz() -> dict[str, Any]:
+        return {"broker_connected": service.ingest.connected.is_set()}
+
+    return app
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text or ""))
+
+
+def _t(value: datetime | None) -> str:
+    return value.astimezone().strftime("%m-%d %H:%M:%S") if value else ""
+
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC",sans-serif;margin:1.5em;background:#f6f7f9;color:#222}
+.cards{display:flex;flex-wrap:wrap;gap:.6em}.card{padding:.6em .8em;border-radius:6px;min-width:11em;color:#fff}
+.card.green{background:#2e7d32}.card.yellow{background:#f9a825;color:#222}.card.red{background:#c62828}
+table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #ddd;padding:.35em .5em;
+text-align:left;vertical-align:top}tr.system{background:#fde0e0}tr.general{background:#fff4e0}
+tr.warning{background:#fffbe6}.bad{color:#c62828}.good{color:#2e7d32}.big{font-size:2em;font-weight:bold}
+.notice{border-left:6px solid #c62828;background:#fff;padding:.5em 1em;margin:1em 0}.since{color:#777}
+"""
+
+
+def _page(title: str, body: str, refresh: int | None = None) -> str:
+    meta = f"<meta http-equiv='refresh' content='{refresh}'>" if refresh else ""
+    return (f"<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>{meta}<title>{_e(title)}</title>"
+            f"<style>{_CSS}</style></head><body>{body}</body></html>")

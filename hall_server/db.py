@@ -1,0 +1,260 @@
+"""Storage of the hall server: SQLAlchemy 2 models, the engine, and Alembic migrations run on start.
+
+SQLite (WAL) by default, PostgreSQL by URL; the same models and migrations for both. Times are
+stored as UTC and always come back timezone-aware.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+from zizhu.logs import mask_phone
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every backend (SQLite returns naive values otherwise)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UtcDateTime()}
+
+
+class Terminal(Base):
+    """One self-service terminal: its registration (设备备案登记表) and what it last reported."""
+
+    __tablename__ = "terminals"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hall: Mapped[str] = mapped_column(String(64), index=True)
+    registered: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    zone: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    model: Mapped[str] = mapped_column(String(200), default="")
+    asset_number: Mapped[str] = mapped_column(String(100), default="")
+    responsible: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    devices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    first_seen: Mapped[datetime | None]
+    last_seen: Mapped[datetime | None]
+    online: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    session: Mapped[int] = mapped_column(Integer, default=-1)
+    agent_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    out_of_service: Mapped[bool] = mapped_column(Boolean, default=False)
+    faults: Mapped[list[str]] = mapped_column(JSON, default=list)
+    last_status: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    last_status_ts: Mapped[datetime | None]
+
+    def public(self) -> dict[str, Any]:
+        """For displays: the responsible person's phone masked."""
+        return {
+            "id": self.id, "hall": self.hall, "registered": self.registered, "name": self.name,
+            "zone": self.zone, "location": self.location, "model": self.model,
+            "asset_number": self.asset_number, "responsible": self.responsible,
+            "phone": mask_phone(self.phone) if self.phone else "", "devices": list(self.devices or []),
+            "online": self.online, "session": self.session, "out_of_service": self.out_of_service,
+            "faults": list(self.faults or []), "first_seen": self.first_seen, "last_seen": self.last_seen,
+            "agent_version": self.agent_version,
+        }
+
+
+class Incident(Base):
+    """A fault on a terminal (or, for ``system`` faults, on the hall) from opening to resolution."""
+
+    __tablename__ = "incidents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    # terminal id, or "@hall" for a hall-wide incident: part of the one-open-incident index.
+    scope: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"), nullable=True)
+    fault_code: Mapped[str] = mapped_column(String(128))
+    tier: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | acknowledged | resolved
+    opened_at: Mapped[datetime]
+    last_raised_at: Mapped[datetime]
+    deadline: Mapped[datetime | None]
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(32))
+    next_reminder_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    acknowledged_at: Mapped[datetime | None]
+    ack_comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)  # auto | manual
+    resolve_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), nullable=True)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    unapproved_shutdown: Mapped[bool] = mapped_column(Boolean, default=False)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("one_open_incident", "hall", "scope", "fault_code", unique=True,
+              sqlite_where=text("state != 'resolved'"), postgresql_where=text("state != 'resolved'")),
+        Index("incidents_by_state", "state"),
+    )
+
+    def public(self) -> dict[str, Any]:
+        return {c.name: getattr(self, c.name) for c in self.__table__.columns}
+
+
+class IncidentLog(Base):
+    """Append-only audit log of every change to an incident (who, when, what). Triggers refuse edits."""
+
+    __tablename__ = "incident_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Alert(Base):
+    """One notification for one role, with its outcome."""
+
+    __tablename__ = "alerts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), nullable=True, index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))  # opened | escalated | reminder | resolved
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    # pending | sent | failed | suppressed | no_route
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None]
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventSeen(Base):
+    """Every event received, keyed by terminal and sequence number: duplicates and replays are harmless."""
+
+    __tablename__ = "events_seen"
+    terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    session: Mapped[int] = mapped_column(Integer)
+    fault: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(16))
+    occurred_at: Mapped[datetime]
+    received_at: Mapped[datetime]
+    applied: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PlannedShutdown(Base):
+    """A request to stop a terminal (or the whole hall) for a non-fault reason, and its approval."""
+
+    __tablename__ = "planned_shutdowns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # none: every terminal
+    reason: Mapped[str] = mapped_column(Text)
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    requested_by: Mapped[str] = mapped_column(String(100))
+    requested_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16), default="requested")  # requested|approved|rejected|cancelled
+    decided_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+
+    def public(self) -> dict[str, Any]:
+        return {c.name: getattr(self, c.name) for c in self.__table__.columns}
+
+
+class Notice(Base):
+    """A public outage notice (故障信息公告): published on every terminal and the status page."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    message: Mapped[str] = mapped_column(Text)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), nullable=True)
+    created_by: Mapped[str] = mapped_column(String(100))
+    published_at: Mapped[datetime]
+    cleared_at: Mapped[datetime | None]
+
+    def public(self) -> dict[str, Any]:
+        return {c.name: getattr(self, c.name) for c in self.__table__.columns}
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we say BEGIN ourselves (below)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # A transaction that reads and then writes must hold the write lock from its start: otherwise a
+        # commit by another thread in between makes SQLite refuse the upgrade at once ("database is locked").
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (idempotent; run on every start)."""
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_database(url: str) -> tuple[Engine, sessionmaker[Any]]:
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    migrate(engine)
+    return engine, sessionmaker(engine, expire_on_commit=False)

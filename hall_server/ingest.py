@@ -1,0 +1,234 @@
+"""MQTT ingest: subscribe to the hall's terminals, validate every message, apply them in batches.
+
+The paho network thread only decodes and validates (the contract's :func:`decode_message`) and
+queues; one worker applies batches to the core in one transaction and then acknowledges them
+(manual QoS 1 acks on a persistent session): a message is acknowledged to the broker only once
+its effect is committed, so a ``kill -9`` loses nothing — the broker delivers it again, and
+sequence numbers and session numbers make the second delivery harmless.
+
+Nothing a terminal sends stops ingest: malformed, out-of-contract, duplicate and replayed
+messages are counted (``zizhu_hall_messages``) and logged, with the log rate-limited.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+from paho.mqtt.reasoncodes import ReasonCode
+from paho.mqtt.subscribeoptions import SubscribeOptions
+
+from fleet_agent.contract import (
+    QOS,
+    CommandPayload,
+    CommandResultPayload,
+    ContractError,
+    EventPayload,
+    Kind,
+    NoticePayload,
+    StatePayload,
+    StatusPayload,
+    decode_message,
+    hall_subscriptions,
+    notice_topic,
+    parse_topic,
+    terminal_topic,
+)
+from hall_server.core import HallCore
+from hall_server.metrics import Metrics
+from zizhu.config import MqttConfig
+
+log = logging.getLogger("zizhu.hall.ingest")
+
+BATCH_MAX = 2000
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: Kind
+    payload: StatePayload | StatusPayload | EventPayload
+    mid: int
+    qos: int
+
+
+class _RateLimitedLog:
+    """At most one line per reason per interval, with the count of what was not logged."""
+
+    def __init__(self, interval_s: float = 10.0) -> None:
+        self.interval = interval_s
+        self._last: dict[str, tuple[float, int]] = {}
+
+    def warn(self, reason: str, msg: str, *args: object) -> None:
+        now = time.monotonic()
+        last, skipped = self._last.get(reason, (0.0, 0))
+        if now - last >= self.interval:
+            suffix = f" (+{skipped} more like it)" if skipped else ""
+            log.warning(msg + suffix, *args)
+            self._last[reason] = (now, 0)
+        else:
+            self._last[reason] = (last, skipped + 1)
+
+
+class Ingest:
+    def __init__(self, core: HallCore, mqtt_cfg: MqttConfig, metrics: Metrics, *, client_id: str,
+                 share_group: str | None = None, session_expiry_s: int = 86400) -> None:
+        self.core = core
+        self.hall = core.hall
+        self.cfg = mqtt_cfg
+        self.metrics = metrics
+        self.share_group = share_group
+        self.session_expiry_s = session_expiry_s
+        self.connected = threading.Event()
+        self.results: dict[str, CommandResultPayload] = {}  # command id → result, for the API
+        self._queue: queue.Queue[_Item | None] = queue.Queue()
+        self._stop = threading.Event()
+        self._badlog = _RateLimitedLog()
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id,
+                                  protocol=mqtt.MQTTv5, manual_ack=True)
+        if mqtt_cfg.username:
+            self.client.username_pw_set(mqtt_cfg.username, mqtt_cfg.password)
+        if mqtt_cfg.tls:
+            self.client.tls_set(ca_certs=str(mqtt_cfg.ca_file) if mqtt_cfg.ca_file else None)
+        self.client.reconnect_delay_set(1, 15)
+        self.client.on_connect = self._on_connect
+        self.client.on_disconnect = self._on_disconnect
+        self.client.on_message = self._on_message
+        self._worker = threading.Thread(target=self._work, name="zizhu-hall-ingest", daemon=True)
+
+    # ---- life ------------------------------------------------------------------------------------
+    def start(self) -> None:
+        props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
+        props.SessionExpiryInterval = self.session_expiry_s  # unacked messages wait for us across a crash
+        self._worker.start()
+        self.core.broker_state(connected=False)
+        self.client.connect_async(self.cfg.host, self.cfg.port, keepalive=self.cfg.keepalive_s,
+                                  clean_start=False, properties=props)
+        self.client.loop_start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.client.disconnect()
+        self.client.loop_stop()
+        self._queue.put(None)
+        self._worker.join(10)
+
+    # ---- paho thread -------------------------------------------------------------------------------
+    def _on_connect(self, client: mqtt.Client, _ud: object, _flags: mqtt.ConnectFlags,
+                    reason: ReasonCode, _props: Properties | None) -> None:
+        if reason.is_failure:
+            log.error("broker %s:%d refused the hall server: %s", self.cfg.host, self.cfg.port, reason)
+            return
+        client.subscribe([(t, SubscribeOptions(qos=QOS)) for t in hall_subscriptions(self.hall, self.share_group)])
+        self.connected.set()
+        self.metrics.broker_connected.set(1)
+        log.info("connected to broker %s:%d", self.cfg.host, self.cfg.port)
+        self.core.broker_state(connected=True)
+        self.publish_notice(self.core.current_notice())  # the retained notice matches the database again
+
+    def _on_disconnect(self, _c: mqtt.Client, _ud: object, _flags: mqtt.DisconnectFlags,
+                       reason: ReasonCode, _props: Properties | None) -> None:
+        self.connected.clear()
+        self.metrics.broker_connected.set(0)
+        if not self._stop.is_set():
+            log.warning("lost the broker (%s); reconnecting", reason)
+            self.core.broker_state(connected=False)
+
+    def _on_message(self, client: mqtt.Client, _ud: object, msg: mqtt.MQTTMessage) -> None:
+        try:
+            self._accept(msg)
+        except Exception:  # nothing a terminal sends may stop ingest
+            log.exception("unexpected error on %s", msg.topic)
+            self._count("unknown", "error")
+            client.ack(msg.mid, msg.qos)
+
+    def _accept(self, msg: mqtt.MQTTMessage) -> None:
+        topic = msg.topic
+        try:
+            hall, _terminal, payload = decode_message(topic, bytes(msg.payload))
+            kind = parse_topic(topic)[2]
+            if hall != self.hall:
+                raise ContractError(f"topic of another hall: {topic!r}")
+        except ContractError as exc:
+            kind_label = topic.rsplit("/", 1)[-1] if topic.startswith("zizhu/") else "unknown"
+            outcome = "out_of_contract"
+            try:
+                json.loads(msg.payload)
+            except ValueError:
+                outcome = "malformed"
+            self._count(kind_label, outcome)
+            self._badlog.warn(outcome, "dropped %s message on %s: %s", outcome, topic, exc)
+            self.client.ack(msg.mid, msg.qos)
+            return
+        if isinstance(payload, CommandResultPayload):
+            self.results[payload.id] = payload
+            log.info("command %s on %s: %s %s", payload.id, payload.terminal, "ok" if payload.ok else "failed",
+                     payload.detail)
+            self._count(kind.value, "accepted")
+            self.client.ack(msg.mid, msg.qos)
+            return
+        assert isinstance(payload, StatePayload | StatusPayload | EventPayload)
+        self._queue.put(_Item(kind, payload, msg.mid, msg.qos))
+
+    def _count(self, kind: str, outcome: str) -> None:
+        self.metrics.messages.labels(kind, outcome).inc()
+
+    # ---- worker --------------------------------------------------------------------------------
+    def _work(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is None:
+                return
+            batch = [first]
+            while len(batch) < BATCH_MAX:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    self._apply(batch)
+                    return
+                batch.append(item)
+            self._apply(batch)
+
+    def _apply(self, batch: list[_Item]) -> None:
+        self.metrics.queue_depth.set(self._queue.qsize())
+        t0 = time.perf_counter()
+        try:
+            outcomes = self.core.process([i.payload for i in batch])
+        except Exception:
+            # The database is away: do not acknowledge, the broker delivers these again.
+            log.exception("could not store a batch of %d messages; they stay unacknowledged", len(batch))
+            return
+        self.metrics.batch_seconds.observe(time.perf_counter() - t0)
+        for item, (outcome, registered) in zip(batch, outcomes, strict=True):
+            self._count(item.kind.value, outcome)
+            if not registered:
+                self.metrics.unknown_terminal.inc()
+            if outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
+                self._badlog.warn(outcome, "%s %s message from %s", outcome, item.kind.value, item.payload.terminal)
+            if item.qos > 0:
+                self.client.ack(item.mid, item.qos)
+
+    @staticmethod
+    def _is_retained_echo(item: _Item) -> bool:
+        return item.kind in (Kind.STATE, Kind.STATUS)  # retained topics come again on every (re)subscribe
+
+    # ---- publishing ------------------------------------------------------------------------------
+    def publish_notice(self, notice: NoticePayload | None) -> None:
+        """Retained: every terminal (and every terminal that connects later) shows it; empty clears it."""
+        self.client.publish(notice_topic(self.hall), notice.encode() if notice else b"", qos=QOS, retain=True)
+
+    def send_command(self, cmd: CommandPayload) -> None:
+        props = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
+        props.MessageExpiryInterval = max(1, int((cmd.expires_at - datetime.now(UTC)) / timedelta(seconds=1)))
+        self.client.publish(terminal_topic(self.hall, cmd.terminal, Kind.CMD), cmd.encode(), qos=QOS,
+                            properties=props)

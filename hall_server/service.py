@@ -1,0 +1,115 @@
+"""One hall server: storage, the rules, ingest, alerts, the clock's tick and the HTTP server, wired."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from fleet_agent.contract import NoticePayload
+from hall_server.alerts import AlertSender, Deliver, apprise_deliver
+from hall_server.clock import Clock
+from hall_server.core import CoreSettings, HallCore
+from hall_server.db import Incident, open_database
+from hall_server.faults import load_fault_table
+from hall_server.ingest import Ingest
+from hall_server.metrics import Metrics
+from hall_server.registry import load_registry
+from zizhu.config import HallConfig
+
+log = logging.getLogger("zizhu.hall")
+
+
+class HallService:
+    def __init__(self, cfg: HallConfig, clock: Clock | None = None, deliver: Deliver = apprise_deliver,
+                 tick: bool = True) -> None:
+        srv = cfg.server
+        self.cfg = cfg
+        self.engine, self.sessions = open_database(srv.database_url)
+        self.table = load_fault_table(srv.faults_file)
+        self.metrics = Metrics()
+        self.alerts = AlertSender(self.sessions, cfg.alerts, deliver,
+                                  on_outcome=lambda role, outcome: self.metrics.alerts.labels(role, outcome).inc())
+        settings = CoreSettings(hall=cfg.hall.id, hall_name=cfg.hall.name,
+                                flap_window=timedelta(seconds=srv.flap_window_s),
+                                notify_resolved=cfg.alerts.notify_resolved,
+                                broker_grace=timedelta(seconds=srv.broker_grace_s))
+        self.core = HallCore(self.sessions, self.table, settings, clock=clock, send_alerts=self.alerts.submit,
+                             publish_notice=self._publish_notice)
+        if srv.registry_file is not None:
+            self.core.import_registry(load_registry(srv.registry_file), actor=str(srv.registry_file))
+        self.ingest = Ingest(self.core, cfg.mqtt, self.metrics, client_id=srv.client_id or f"zizhu-hall-{cfg.hall.id}",
+                             share_group=srv.share_group, session_expiry_s=srv.session_expiry_s)
+        self._tick_enabled = tick
+        self._stop = threading.Event()
+        self._ticker = threading.Thread(target=self._tick_loop, name="zizhu-hall-tick", daemon=True)
+        self._http: Any = None
+        self._http_thread: threading.Thread | None = None
+        self.http_port: int | None = None
+
+    def _publish_notice(self, notice: NoticePayload | None) -> None:
+        self.ingest.publish_notice(notice)  # the ingest client is made after the core
+
+    def start(self, http: bool = True) -> None:
+        self.alerts.start()
+        self.alerts.submit(self.core.pending_alert_ids())  # handed out before a crash: deliver them now
+        self.ingest.start()
+        if self._tick_enabled:
+            self._ticker.start()
+        if http:
+            self._start_http()
+
+    def _start_http(self) -> None:
+        import uvicorn
+
+        from hall_server.api import create_app
+
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.cfg.server.http_host, self.cfg.server.http_port))
+        self.http_port = sock.getsockname()[1]
+        config = uvicorn.Config(create_app(self), log_level="warning", access_log=False, lifespan="off")
+        self._http = uvicorn.Server(config)
+        self._http_thread = threading.Thread(target=self._http.run, kwargs={"sockets": [sock]},
+                                             name="zizhu-hall-http", daemon=True)
+        self._http_thread.start()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.cfg.server.http_host}:{self.http_port}"
+
+    def _tick_loop(self) -> None:
+        while not self._stop.wait(self.cfg.server.tick_s):
+            try:
+                self.core.tick()
+                self.update_gauges()
+            except Exception:
+                log.exception("tick failed")
+
+    def update_gauges(self) -> None:
+        mems = list(self.core.terminals.values())
+        for presence, n in (("online", sum(m.online is True for m in mems)),
+                            ("offline", sum(m.online is False for m in mems)),
+                            ("unknown", sum(m.online is None for m in mems))):
+            self.metrics.terminals.labels(presence).set(n)
+        with self.sessions() as s:
+            counts = dict(s.execute(select(Incident.tier, func.count()).where(
+                Incident.hall == self.core.hall, Incident.state != "resolved").group_by(Incident.tier)).all())
+        for tier in self.table.tiers:
+            self.metrics.open_incidents.labels(tier.value).set(counts.get(tier.value, 0))
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._http is not None:
+            self._http.should_exit = True
+            if self._http_thread is not None:
+                self._http_thread.join(10)
+        self.ingest.stop()
+        self.alerts.stop()
+        if self._ticker.is_alive():
+            self._ticker.join(10)
+        self.engine.dispose()
