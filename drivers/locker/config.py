@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from pathlib import Path
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from zizhu.configbase import Section
 
 
 class LockerBoard(Section):
-    address: int = Field(ge=0, le=0xFF)
+    address: int = Field(ge=0, le=0xFF, description="DIP-switch address (KR-CU16: 0-15)")
     slots: Literal[12, 16, 24, 32] = 24
 
 
@@ -19,8 +20,33 @@ class LockerConfig(Section):
     dialect: Literal["generic", "kerong"] = "generic"
     baudrate: int | None = Field(None, description="default: 9600 (generic) or 19200 (kerong)")
     # Sources disagree on what 00/11 mean: it depends on how the lock's feedback is wired.
+    # For bitmaps (query all, KR-CU16 hook bits) "11" reads "bit set".
     feedback_polarity: Literal["closed_is_11", "closed_is_00"] = "closed_is_11"
     boards: list[LockerBoard] = [LockerBoard(address=1)]
     open_confirm_s: float = Field(2.0, gt=0, le=30, description="time for a slot to show open after the command")
     door_open_alarm_s: float = Field(120.0, gt=0, description="a door open longer than this is reported")
+    stuck_open_s: float = Field(900.0, gt=0, description="a door open longer than this never closes again: jammed")
+    close_confirm_s: float = Field(30.0, gt=0, le=600,
+                                   description="self-test: time for each opened door to be seen closed again")
     timeout_s: float = Field(0.75, gt=0, le=10, description="reply timeout per frame")
+    record_path: Path = Field(Path("/var/lib/zizhu/locker-opens.sqlite3"),
+                              description="SQLite file recording every open (slot, why, session)")
+
+    @model_validator(mode="after")
+    def _check_boards(self) -> Self:
+        addresses = [b.address for b in self.boards]
+        if not self.boards:
+            raise ValueError("boards: at least one board is needed")
+        if len(set(addresses)) != len(addresses):
+            raise ValueError(f"boards: addresses must be unique on one bus, got {addresses}")
+        if self.dialect == "kerong":
+            bad = [b.address for b in self.boards if b.address > 0x0F]
+            if bad:
+                raise ValueError(f"boards: KR-CU16 addresses are 0-15 (one hex digit), got {bad}")
+            if any(b.slots > 16 for b in self.boards):
+                raise ValueError("boards: a KR-CU16 board has at most 16 slots")
+        elif 0 in addresses:
+            raise ValueError("boards: generic board addresses start at 1 (lock 0 / board 0 mean 'all')")
+        if self.stuck_open_s <= self.door_open_alarm_s:
+            raise ValueError("stuck_open_s must be longer than door_open_alarm_s")
+        return self
