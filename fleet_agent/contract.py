@@ -16,6 +16,26 @@ topic                   QoS  retained  from        content
 Every payload carries ``v`` (schema version), ``ts`` (UTC, ISO 8601) and the terminal id (the
 notice carries the hall id). Payloads are validated on the way out (construction) and on the way
 in (:func:`decode`); anything out of contract raises :class:`ContractError`.
+
+Presence: the hall keeps, per terminal, the ``state`` with the highest ``session``; a will of an
+older session arriving late never hides a newer birth. Events carry ``seq`` (per terminal, grows
+by one, persisted across agent restarts): a repeated ``seq`` is a duplicate, a jump is a gap
+(the agent's spool dropped its oldest events, see ``StatusPayload.spool_dropped``).
+
+Command parameters (``CommandPayload.params``), by action:
+
+=======================  =========  ===========================================================
+action                   device     params
+=======================  =========  ===========================================================
+``self_test``            required   none
+``print_test_page``      required   none (the printer prints its test slip)
+``out_of_service``       no         ``{"on": true}`` or ``{"on": false}``
+``restart_app``          no         none
+``report_diagnostics``   no         none; the result's ``data`` carries the diagnostics
+=======================  =========  ===========================================================
+
+Anything else is refused with ``ok: false`` and never executed; so is a command whose
+``expires_at`` has passed (it is also published with that MQTT v5 message expiry).
 """
 
 from __future__ import annotations
@@ -66,6 +86,11 @@ def terminal_topic(hall: str, terminal: str, kind: Kind) -> str:
 
 def notice_topic(hall: str) -> str:
     return f"{ROOT}/{hall}/notice"
+
+
+def terminal_subscriptions(hall: str, terminal: str) -> list[str]:
+    """What a terminal's agent subscribes to: its commands and the hall's public notice."""
+    return [terminal_topic(hall, terminal, Kind.CMD), notice_topic(hall)]
 
 
 def hall_subscriptions(hall: str, share_group: str | None = None) -> list[str]:
@@ -120,6 +145,7 @@ class StatePayload(_Payload):
     online: bool
     session: int = Field(ge=0)
     agent_version: str | None = None
+    keepalive_s: int | None = Field(None, ge=1, description="the MQTT keepalive: the will fires 1.5× this")
 
 
 class StatusPayload(_Payload):
@@ -131,6 +157,9 @@ class StatusPayload(_Payload):
     status: TerminalStatus
     faults: list[FaultCode] = Field(default_factory=list)
     out_of_service: bool = False
+    last_seq: int | None = Field(None, ge=0, description="seq of the newest event the agent has accepted")
+    spool_pending: int | None = Field(None, ge=0, description="events accepted but not yet acknowledged")
+    spool_dropped: int | None = Field(None, ge=0, description="events dropped, ever, when the spool was full")
 
 
 class EventPayload(_Payload):
@@ -166,6 +195,19 @@ class CommandPayload(_Payload):
     issued_by: str = Field("", max_length=64)
     expires_at: datetime
 
+    @field_validator("expires_at")
+    @classmethod
+    def _utc_expiry(cls, value: datetime) -> datetime:
+        # A naive expiry is read as UTC (accepted since schema 1), so comparisons never raise.
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def expired(self, now: datetime | None = None) -> bool:
+        return (now or utcnow()) >= self.expires_at
+
+    def expiry_interval_s(self, now: datetime | None = None) -> int:
+        """The MQTT v5 Message Expiry Interval to publish this command with (at least 1 s)."""
+        return max(1, int((self.expires_at - (now or utcnow())).total_seconds() + 0.999))
+
 
 class CommandResultPayload(_Payload):
     KIND: ClassVar[Kind] = Kind.CMD_RESULT
@@ -174,6 +216,7 @@ class CommandResultPayload(_Payload):
     ok: bool
     detail: str = Field("", max_length=2000)
     data: dict[str, Any] = Field(default_factory=dict)
+    action: CommandAction | None = Field(None, description="the command's action, when it could be read")
 
 
 class NoticePayload(_Payload):

@@ -1,0 +1,317 @@
+"""The agent's MQTT connection (paho-mqtt 2, MQTT v5): birth, will, status, the spool's backlog.
+
+One thread owns the paho client and does everything MQTT: no paho call is made from another
+thread. Every connection attempt takes a new session number from the spool (persisted) and a new
+client object, with the Last Will ``state {online: false, session: n}``; on CONNACK the agent
+publishes the birth ``state {online: true, session: n}``. A fresh client per connection means paho
+never re-sends a message by itself: the spool is the only source of what is still owed, and a
+message leaves the spool only when its PUBACK arrives.
+
+The backlog is fed out ``max_inflight`` messages at a time (paho cannot have more than 65,535
+unacknowledged QoS 1 messages, and a broker drops a flood); delivery order is acceptance order.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import ssl
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
+from paho.mqtt.properties import Properties
+from paho.mqtt.reasoncodes import ReasonCode
+
+from fleet_agent.contract import (
+    QOS,
+    ContractError,
+    Kind,
+    StatePayload,
+    StatusPayload,
+    decode_message,
+    notice_topic,
+    terminal_subscriptions,
+    terminal_topic,
+)
+from fleet_agent.spool import Spool
+from zizhu.config import TerminalConfig
+
+log = logging.getLogger("zizhu.agent.mqtt")
+
+CommandHandler = Callable[[bytes, Properties | None], None]
+NoticeHandler = Callable[[bytes], None]
+StatusBuilder = Callable[[int], StatusPayload]
+
+
+def backoff_delays(min_s: float, max_s: float, rng: random.Random | None = None) -> Any:
+    """Exponential backoff with jitter: attempt n waits a random time in [d/2, d], d = min·2ⁿ ≤ max."""
+    r = rng or random.Random()
+    d = min_s
+    while True:
+        yield r.uniform(d / 2, d)
+        d = min(max_s, d * 2)
+
+
+class MqttLink:
+    """Keeps the terminal connected to the hall's broker and publishes what the agent owes it."""
+
+    def __init__(self, cfg: TerminalConfig, spool: Spool, on_command: CommandHandler,
+                 on_notice: NoticeHandler | None = None, agent_version: str | None = None) -> None:
+        self.cfg = cfg
+        self.spool = spool
+        self.on_command = on_command
+        self.on_notice = on_notice
+        self.agent_version = agent_version
+        hall, term = cfg.terminal.hall, cfg.terminal.id
+        self.client_id = f"zizhu-{hall}-{term}"
+        self.topics = {k: terminal_topic(hall, term, k) for k in (Kind.STATE, Kind.STATUS, Kind.EVENT,
+                                                                    Kind.CMD, Kind.CMD_RESULT)}
+        self._notice_topic = notice_topic(hall)
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._status_lock = threading.Lock()
+        self._status_builder: StatusBuilder | None = None
+        self._status_dirty = False
+        # Per-connection state, touched only by the link's thread.
+        self._connected = False
+        self._refused = False
+        self._session = 0
+        self._inflight: dict[int, int] = {}  # paho mid -> spool id
+        self._acked: list[int] = []
+        self._cursor = 0
+        self._last_status = 0.0
+        self._status_mid: tuple[int, float] | None = None
+        # Read by other threads (plain values; a torn read is harmless).
+        self.connected = False
+        self.broker_rtt_ms: float | None = None
+        self.connects = 0
+        self.refusals = 0
+        self.rejected = 0
+        self.last_error: str | None = None
+
+    # -- the agent's side ------------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="zizhu-agent-mqtt", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def offer_status(self, builder: StatusBuilder, changed: bool) -> None:
+        """The newest snapshot; published now if ``changed``, else at the next heartbeat."""
+        with self._status_lock:
+            self._status_builder = builder
+            self._status_dirty = self._status_dirty or changed
+        if changed:
+            self._wake.set()
+
+    def kick(self) -> None:
+        """Something new in the spool: feed it out without waiting for the next loop turn."""
+        self._wake.set()
+
+    @property
+    def session(self) -> int:
+        return self._session
+
+    # -- the connection loop ---------------------------------------------------------------
+    def _make_client(self, session: int) -> mqtt.Client:
+        c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=self.client_id,
+                        protocol=MQTTProtocolVersion.MQTTv5)
+        m = self.cfg.mqtt
+        if m.username is not None:
+            c.username_pw_set(m.username, m.password)
+        if m.tls:
+            c.tls_set(ca_certs=str(m.ca_file) if m.ca_file else None, tls_version=ssl.PROTOCOL_TLS_CLIENT)
+        will = StatePayload(terminal=self.cfg.terminal.id, online=False, session=session,
+                            agent_version=self.agent_version, keepalive_s=m.keepalive_s)
+        c.will_set(self.topics[Kind.STATE], will.encode(), qos=QOS, retain=True)
+        c.max_inflight_messages_set(self.cfg.agent.max_inflight + 4)  # + birth, status, death
+        c.on_connect = self._on_connect
+        c.on_disconnect = self._on_disconnect
+        c.on_publish = self._on_publish
+        c.on_message = self._on_message
+        return c
+
+    def _run(self) -> None:
+        m, a = self.cfg.mqtt, self.cfg.agent
+        delays = backoff_delays(a.reconnect_min_s, a.reconnect_max_s)
+        while not self._stop.is_set():
+            self._session = self.spool.next_session()
+            client = self._make_client(self._session)
+            self._reset_connection()
+            try:
+                client.connect(m.host, m.port, keepalive=m.keepalive_s, clean_start=True)
+            except (OSError, ssl.SSLError, ValueError) as exc:
+                self.last_error = f"broker {m.host}:{m.port} unreachable: {exc}"
+            else:
+                stayed = self._serve(client)
+                if self._stop.is_set():
+                    return
+                if stayed:
+                    delays = backoff_delays(a.reconnect_min_s, a.reconnect_max_s)
+            delay = next(delays)
+            log.warning("%s; next attempt in %.1f s", self.last_error or "MQTT connection ended", delay)
+            self._stop.wait(delay)
+
+    def _reset_connection(self) -> None:
+        self._connected = self.connected = self._refused = False
+        self._inflight.clear()
+        self._acked.clear()
+        self._cursor = 0
+        self._status_mid = None
+        self.broker_rtt_ms = None
+        with self._status_lock:
+            self._status_dirty = True
+
+    def _serve(self, client: mqtt.Client) -> bool:
+        """Run one connection until it ends. True if it was up long enough to reset the backoff."""
+        connack_deadline = time.monotonic() + 10.0
+        up_since: float | None = None
+        try:
+            while True:
+                if self._stop.is_set():
+                    if self._connected:
+                        self._say_goodbye(client)
+                    return True
+                rc = client.loop(timeout=0.05 if self._wake.is_set() else 0.5)
+                self._wake.clear()
+                if self._acked:
+                    self.spool.ack(self._acked)
+                    self._acked.clear()
+                if rc != MQTTErrorCode.MQTT_ERR_SUCCESS or self._refused:
+                    if not self._refused:
+                        self.last_error = f"MQTT connection lost ({mqtt.error_string(rc)})"
+                    break
+                if not self._connected:
+                    if time.monotonic() > connack_deadline:
+                        self.last_error = "broker accepted TCP but sent no CONNACK within 10 s"
+                        break
+                    continue
+                up_since = up_since or time.monotonic()
+                self._publish_status(client)
+                self._feed(client)
+        finally:
+            self._connected = self.connected = False
+            try:
+                client.disconnect()
+            except Exception:  # pragma: no cover - the socket is gone already
+                pass
+        return up_since is not None and time.monotonic() - up_since > self.cfg.agent.reconnect_max_s
+
+    # -- paho callbacks (all on this thread) -----------------------------------------------
+    def _on_connect(self, client: mqtt.Client, _u: Any, _flags: Any, reason: ReasonCode,
+                    _props: Properties | None) -> None:
+        if reason.is_failure:
+            self._refused = True
+            self.refusals += 1
+            m = self.cfg.mqtt
+            hint = " — check this terminal's [mqtt] username and password" if reason.value in (0x86, 0x87) else ""
+            self.last_error = f"broker {m.host}:{m.port} refused the connection: {reason}{hint}"
+            log.error("%s", self.last_error)
+            return
+        self._connected = self.connected = True
+        self.connects += 1
+        self.last_error = None
+        birth = StatePayload(terminal=self.cfg.terminal.id, online=True, session=self._session,
+                             agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s)
+        self._publish(client, Kind.STATE, birth.encode(), retain=True)
+        for topic in terminal_subscriptions(self.cfg.terminal.hall, self.cfg.terminal.id):
+            client.subscribe(topic, qos=QOS)
+        log.info("connected to broker %s:%d, session %d; %d message(s) to deliver",
+                 self.cfg.mqtt.host, self.cfg.mqtt.port, self._session, self.spool.pending())
+
+    def _on_disconnect(self, _c: mqtt.Client, _u: Any, _flags: Any, reason: ReasonCode,
+                       _props: Properties | None) -> None:
+        if self._connected and not self._stop.is_set():
+            self.last_error = f"broker closed the connection ({reason})"
+        self._connected = self.connected = False
+
+    def _on_publish(self, _c: mqtt.Client, _u: Any, mid: int, reason: ReasonCode,
+                    _props: Properties | None) -> None:
+        spool_id = self._inflight.pop(mid, None)
+        if spool_id is not None:
+            if reason.is_failure:
+                # Retrying cannot help (the broker's ACL or quota said no): count and log, never silent.
+                self.rejected += 1
+                log.error("broker rejected spooled message %d: %s; dropped (%d rejected so far)",
+                          spool_id, reason, self.rejected)
+            self._acked.append(spool_id)
+        elif self._status_mid is not None and self._status_mid[0] == mid:
+            self.broker_rtt_ms = (time.monotonic() - self._status_mid[1]) * 1000
+            self._status_mid = None
+
+    def _on_message(self, _c: mqtt.Client, _u: Any, msg: mqtt.MQTTMessage) -> None:
+        if msg.topic == self.topics[Kind.CMD]:
+            self.on_command(bytes(msg.payload), msg.properties)
+        elif msg.topic == self._notice_topic and self.on_notice is not None:
+            self.on_notice(bytes(msg.payload))
+
+    # -- publishing ------------------------------------------------------------------------
+    def _publish(self, client: mqtt.Client, kind: Kind, payload: bytes, retain: bool = False) -> int | None:
+        """Publish at QoS 1; the mid, or None if paho cannot take it now. Raises ContractError."""
+        topic = self.topics[kind]
+        decode_message(topic, payload)  # validated on the way out, whatever built it
+        info = client.publish(topic, payload, qos=QOS, retain=retain)
+        if info.rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+            return None
+        return info.mid
+
+    def _publish_status(self, client: mqtt.Client) -> None:
+        with self._status_lock:
+            builder, dirty = self._status_builder, self._status_dirty
+            due = dirty or time.monotonic() - self._last_status >= self.cfg.agent.heartbeat_s
+            if builder is None or not due:
+                return
+            self._status_dirty = False
+        payload = builder(self._session).encode()
+        self._last_status = time.monotonic()
+        try:
+            mid = self._publish(client, Kind.STATUS, payload, retain=True)
+        except ContractError as exc:
+            log.error("status snapshot out of contract, not published: %s", exc)
+            return
+        if mid is not None and self._status_mid is None:
+            self._status_mid = (mid, time.monotonic())
+
+    def _feed(self, client: mqtt.Client) -> None:
+        room = self.cfg.agent.max_inflight - len(self._inflight)
+        if room <= 0:
+            return
+        for item in self.spool.peek(self._cursor, room):
+            try:
+                mid = self._publish(client, Kind(item.kind), item.payload)
+            except (ContractError, ValueError) as exc:
+                # A damaged row or a bug: never publish it, never retry it forever; logged and counted.
+                self.rejected += 1
+                log.error("spooled message %d (%s) is out of contract, dropped: %s", item.id, item.kind, exc)
+                self._acked.append(item.id)
+                self._cursor = item.id
+                continue
+            if mid is None:
+                return  # paho cannot take more now; the same message is tried again next turn
+            self._inflight[mid] = item.id
+            self._cursor = item.id
+
+    def _say_goodbye(self, client: mqtt.Client) -> None:
+        """Orderly stop: publish our own death (the broker sends no will after DISCONNECT)."""
+        death = StatePayload(terminal=self.cfg.terminal.id, online=False, session=self._session,
+                             agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s)
+        mid = self._publish(client, Kind.STATE, death.encode(), retain=True)
+        self._status_mid = None
+        deadline = time.monotonic() + 2.0
+        if mid is not None:
+            self._status_mid = (mid, time.monotonic())  # cleared by _on_publish when acknowledged
+        while self._status_mid is not None and time.monotonic() < deadline:
+            if client.loop(timeout=0.1) != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                break
+        if self._acked:
+            self.spool.ack(self._acked)
+            self._acked.clear()

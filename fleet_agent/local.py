@@ -1,0 +1,304 @@
+"""The local status channel: a Unix socket between the agent and whatever owns the devices.
+
+The kiosk app (or the headless device host, ``zizhu agent --devices``) connects to the agent's
+socket (``[agent] socket_path``) and speaks **newline-delimited JSON**, one object per line,
+UTF-8, at most ``MAX_LINE`` bytes a line. Every object has a ``type``.
+
+App → agent:
+
+============  ==================================================================================
+``hello``     ``{"type": "hello", "role": "kiosk"|"devicehost", "pid": 1234, "version": "0.1.0"}``
+``heartbeat`` ``{"type": "heartbeat", "out_of_service": false}`` — from the app's UI thread, at
+              least every ``app_frozen_after_s`` / 3; older than ``app_frozen_after_s`` = frozen
+``devices``   ``{"type": "devices", "devices": [<device status>, …]}`` — every device the app
+              owns, each a :mod:`drivers.status` model (``kind`` selects printer/idcard/…)
+``result``    ``{"type": "result", "id": "c1", "ok": true, "detail": "…", "data": {…}}`` — the
+              answer to a ``command``
+============  ==================================================================================
+
+Agent → app:
+
+============  ==================================================================================
+``welcome``   ``{"type": "welcome", "terminal": "t01", "out_of_service": false,
+              "heartbeat_s": 5.0}`` — once, on connect
+``command``   ``{"type": "command", "id": "c1", "action": "self_test", "device": "printer",
+              "params": {}, "expires_at": "…"}`` — answer with a ``result`` of the same id
+``notice``    ``{"type": "notice", "notice": {…} | null}`` — the hall's public outage notice
+``error``     ``{"type": "error", "reason": "…"}`` — the last line was refused; the connection stays
+============  ==================================================================================
+
+A line that is not JSON, not an object, or out of this schema is refused with an ``error`` line
+and logged (its length and the reason, never its content: it may hold personal data); the
+connection and the agent carry on. A line over ``MAX_LINE`` is discarded up to its newline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import selectors
+import socket
+import stat
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from drivers.status import AnyDeviceStatus, utcnow
+from fleet_agent.contract import CommandAction
+
+log = logging.getLogger("zizhu.agent.local")
+
+MAX_LINE = 1024 * 1024
+
+
+class _Msg(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Hello(_Msg):
+    type: Literal["hello"] = "hello"
+    role: Literal["kiosk", "devicehost"] = "kiosk"
+    pid: int | None = Field(None, ge=1)
+    version: str = Field("", max_length=64)
+
+
+class Heartbeat(_Msg):
+    type: Literal["heartbeat"] = "heartbeat"
+    out_of_service: bool = False
+
+
+class Devices(_Msg):
+    type: Literal["devices"] = "devices"
+    devices: list[AnyDeviceStatus] = Field(max_length=64)
+
+
+class Result(_Msg):
+    type: Literal["result"] = "result"
+    id: str = Field(min_length=1, max_length=64)
+    ok: bool
+    detail: str = Field("", max_length=2000)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class Welcome(_Msg):
+    type: Literal["welcome"] = "welcome"
+    terminal: str
+    out_of_service: bool = False
+    heartbeat_s: float = 5.0
+
+
+class Command(_Msg):
+    type: Literal["command"] = "command"
+    id: str = Field(min_length=1, max_length=64)
+    action: CommandAction
+    device: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    expires_at: datetime | None = None
+
+
+class Notice(_Msg):
+    type: Literal["notice"] = "notice"
+    notice: dict[str, Any] | None = None
+
+
+class Error(_Msg):
+    type: Literal["error"] = "error"
+    reason: str
+
+
+AppMessage = Annotated[Hello | Heartbeat | Devices | Result, Field(discriminator="type")]
+AgentMessage = Annotated[Welcome | Command | Notice | Error, Field(discriminator="type")]
+APP_MESSAGE: TypeAdapter[AppMessage] = TypeAdapter(AppMessage)
+AGENT_MESSAGE: TypeAdapter[AgentMessage] = TypeAdapter(AgentMessage)
+
+
+def encode(msg: _Msg) -> bytes:
+    return msg.model_dump_json().encode() + b"\n"
+
+
+def why_invalid(exc: ValidationError) -> str:
+    """The first problem of a refused line, without echoing its content."""
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(p) for p in first["loc"]) or "(line)"
+    return f"{where}: {first['msg']}"
+
+
+@dataclass
+class Peer:
+    """One connected app. Written by the server thread; read under the server's lock."""
+
+    ident: int
+    sock: socket.socket
+    connected_at: float = field(default_factory=time.monotonic)
+    hello: Hello | None = None
+    last_heartbeat: float | None = None
+    last_heartbeat_wall: datetime | None = None
+    app_out_of_service: bool = False
+    device_names: frozenset[str] = frozenset()
+    refused_lines: int = 0
+    buf: bytearray = field(default_factory=bytearray)
+    discarding: bool = False
+    send_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def send(self, msg: _Msg) -> bool:
+        with self.send_lock:
+            try:
+                self.sock.sendall(encode(msg))
+                return True
+            except OSError:
+                return False
+
+
+class LocalServer:
+    """Accepts apps on the Unix socket and hands their validated messages to ``on_message``.
+
+    ``on_message(peer, msg)`` and ``on_change()`` run on the server's thread and must be quick.
+    """
+
+    def __init__(self, path: str | Path, on_message: Callable[[Peer, AppMessage], None],
+                 on_change: Callable[[], None], welcome: Callable[[], Welcome]) -> None:
+        self.path = Path(path)
+        self.on_message = on_message
+        self.on_change = on_change
+        self.welcome = welcome
+        self.lock = threading.Lock()
+        self.peers: dict[int, Peer] = {}
+        self.refused_lines = 0
+        self._next_id = 0
+        self._sel = selectors.DefaultSelector()
+        self._listener: socket.socket | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() or self.path.is_symlink():
+            if not stat.S_ISSOCK(self.path.lstat().st_mode):
+                raise OSError(f"{self.path} exists and is not a socket; refusing to replace it")
+            self.path.unlink()  # a stale socket of an earlier agent
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(str(self.path))
+        os.chmod(self.path, 0o660)  # the kiosk runs as another user of the same group
+        listener.listen(8)
+        listener.setblocking(False)
+        self._listener = listener
+        self._sel.register(listener, selectors.EVENT_READ, None)
+        self._thread = threading.Thread(target=self._run, name="zizhu-agent-local", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(3)
+        with self.lock:
+            for peer in self.peers.values():
+                peer.sock.close()
+            self.peers.clear()
+        if self._listener is not None:
+            self._listener.close()
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        self._sel.close()
+
+    def broadcast(self, msg: _Msg) -> int:
+        with self.lock:
+            peers = list(self.peers.values())
+        return sum(p.send(msg) for p in peers)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for key, _ in self._sel.select(timeout=0.5):
+                if key.data is None:
+                    self._accept()
+                else:
+                    self._read(key.data)
+
+    def _accept(self) -> None:
+        assert self._listener is not None
+        try:
+            sock, _ = self._listener.accept()
+        except OSError:
+            return
+        sock.setblocking(True)
+        sock.settimeout(2.0)  # sends to an app that stopped reading give up instead of hanging us
+        self._next_id += 1
+        peer = Peer(self._next_id, sock)
+        with self.lock:
+            self.peers[peer.ident] = peer
+        self._sel.register(sock, selectors.EVENT_READ, peer)
+        log.info("app connected on the local channel (connection %d)", peer.ident)
+        peer.send(self.welcome())
+        self.on_change()
+
+    def _drop(self, peer: Peer, why: str) -> None:
+        with contextlib.suppress(KeyError, ValueError):
+            self._sel.unregister(peer.sock)
+        peer.sock.close()
+        with self.lock:
+            self.peers.pop(peer.ident, None)
+        log.info("app left the local channel (connection %d): %s", peer.ident, why)
+        self.on_change()
+
+    def _read(self, peer: Peer) -> None:
+        try:
+            chunk = peer.sock.recv(65536)
+        except (TimeoutError, BlockingIOError):
+            return
+        except OSError as exc:
+            self._drop(peer, str(exc))
+            return
+        if not chunk:
+            self._drop(peer, "closed")
+            return
+        peer.buf += chunk
+        while True:
+            nl = peer.buf.find(b"\n")
+            if nl < 0:
+                if len(peer.buf) > MAX_LINE:
+                    self._refuse(peer, f"line longer than {MAX_LINE} bytes", len(peer.buf))
+                    peer.buf.clear()
+                    peer.discarding = True
+                return
+            line = bytes(peer.buf[:nl])
+            del peer.buf[:nl + 1]
+            if peer.discarding:  # the tail of an overlong line
+                peer.discarding = False
+                continue
+            if line.strip():
+                self._handle_line(peer, line)
+
+    def _handle_line(self, peer: Peer, line: bytes) -> None:
+        if len(line) > MAX_LINE:
+            self._refuse(peer, f"line longer than {MAX_LINE} bytes", len(line))
+            return
+        try:
+            msg = APP_MESSAGE.validate_json(line)
+        except ValidationError as exc:
+            self._refuse(peer, why_invalid(exc), len(line))
+            return
+        if isinstance(msg, Hello):
+            peer.hello = msg
+        elif isinstance(msg, Heartbeat):
+            peer.last_heartbeat = time.monotonic()
+            peer.last_heartbeat_wall = utcnow()
+            peer.app_out_of_service = msg.out_of_service
+        elif isinstance(msg, Devices):
+            peer.device_names = frozenset(d.name for d in msg.devices)
+        try:
+            self.on_message(peer, msg)
+        except Exception:
+            log.exception("handling a %s message from the app failed", msg.type)
+
+    def _refuse(self, peer: Peer, reason: str, length: int) -> None:
+        peer.refused_lines += 1
+        self.refused_lines += 1
+        log.warning("refused a line of %d bytes on the local channel (connection %d): %s",
+                    length, peer.ident, reason)
+        peer.send(Error(reason=reason))
