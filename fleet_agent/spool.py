@@ -29,6 +29,8 @@ from pathlib import Path
 
 log = logging.getLogger("zizhu.agent.spool")
 
+REOPEN_S = 30.0  # how often a spool that could not be opened is tried again
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -66,33 +68,67 @@ class Spool:
         self._memo: dict[str, str] = {}
         self._disk_count = 0
         self._last_id = 0
+        self._last_open_attempt = 0.0
         self.write_errors = 0
         self._open()
 
     # -- opening ---------------------------------------------------------------------------
     def _open(self) -> None:
+        self._last_open_attempt = time.monotonic()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            # FULL: an accepted event survives a power cut, not only a crash of the agent.
-            db.execute("PRAGMA synchronous=FULL")
-            db.executescript(_SCHEMA)
-            for key, value in db.execute("SELECT key, value FROM meta"):
-                self._meta[key] = int(value)
-            self._memo = {str(k): str(v) for k, v in db.execute("SELECT key, value FROM memo")}
-            row = db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(seq), 0) FROM spool").fetchone()
-            self._disk_count, self._last_id = int(row[0]), int(row[1])
-            # The seq counter never goes back, even if its last update did not reach the disk.
-            self._meta["seq"] = max(self._meta["seq"], int(row[2]))
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                # FULL: an accepted event survives a power cut, not only a crash of the agent.
+                db.execute("PRAGMA synchronous=FULL")
+                db.executescript(_SCHEMA)
+                self._load(db)
+            except sqlite3.Error:
+                db.close()
+                raise
             self._db = db
         except (sqlite3.Error, OSError) as exc:
             self._db = None
             self.write_errors += 1
-            log.error("spool %s cannot be opened (%s): events are kept in memory only until it can",
-                      self.path, exc)
+            log.error("spool %s refuses writes (cannot open it: %s): events are kept in memory until it can; "
+                      "they are lost if the agent stops before delivering them", self.path, exc)
+            self._load_read_only()
+            return
         if self._disk_count:
             log.info("spool %s holds %d undelivered message(s) from before", self.path, self._disk_count)
+
+    def _load(self, db: sqlite3.Connection) -> None:
+        """Counters and spool size from the file; a counter never goes back (max with what we hold)."""
+        for key, value in db.execute("SELECT key, value FROM meta"):
+            self._meta[str(key)] = max(self._meta.get(str(key), 0), int(value)) if key != "out_of_service" \
+                else int(value)
+        self._memo.update({str(k): str(v) for k, v in db.execute("SELECT key, value FROM memo")})
+        row = db.execute("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(seq), 0) FROM spool").fetchone()
+        self._disk_count = int(row[0])
+        self._last_id = max(self._last_id, int(row[1]))
+        self._meta["seq"] = max(self._meta["seq"], int(row[2]))
+
+    def _load_read_only(self) -> None:
+        """The file cannot be written: still read the counters, so session and seq do not restart."""
+        try:
+            db = sqlite3.connect(f"file:{self.path}?immutable=1", uri=True)
+            try:
+                self._load(db)
+            finally:
+                db.close()
+            waiting, self._disk_count = self._disk_count, 0  # rows we cannot delete are sent once it reopens
+            log.warning("spool %s: counters read (session %d, seq %d); its %d undelivered row(s) wait for the "
+                        "disk to take writes again", self.path, self._meta["session"], self._meta["seq"], waiting)
+        except (sqlite3.Error, OSError):
+            # Not even readable: a session number from the clock still outranks every earlier one.
+            self._meta["session"] = max(self._meta["session"], int(time.time()))
+            log.error("spool %s unreadable: session numbers continue from the clock; event seq restarts",
+                      self.path)
+
+    def _maybe_reopen(self) -> None:
+        if self._db is None and not self._memory and time.monotonic() - self._last_open_attempt >= REOPEN_S:
+            self._open()
 
     def close(self) -> None:
         with self._lock:
@@ -115,6 +151,7 @@ class Spool:
     def next_session(self) -> int:
         """The session number of the next MQTT connection: one more than any before it."""
         with self._lock:
+            self._maybe_reopen()
             n = self._meta["session"] + 1
             self._set_meta("session", n)
             return n
@@ -171,6 +208,7 @@ class Spool:
         silently. ``build`` raising (a payload out of contract) accepts nothing.
         """
         with self._lock:
+            self._maybe_reopen()
             seq = self._meta["seq"] + 1 if numbered else None
             payload = build(seq)
             self._last_id += 1

@@ -63,7 +63,6 @@ app_frozen_after_s = 2
 reconnect_min_s = 0.2
 reconnect_max_s = 1
 command_timeout_s = 10
-restart_app_command = []
 {agent_extra}
 {devices}
 """)
