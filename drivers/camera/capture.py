@@ -16,10 +16,12 @@ Sources (``[devices.camera] source``):
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +34,21 @@ import numpy.typing as npt
 Frame = npt.NDArray[Any]
 
 log = logging.getLogger(__name__)
+
+# Every failed reconnect would print OpenCV and FFmpeg warnings on stderr; our own log says it
+# once per change instead. A technician can still turn them on through the same variables.
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "8")  # AV_LOG_FATAL
+if "OPENCV_LOG_LEVEL" not in os.environ:
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+
+_live: weakref.WeakSet[FrameGrabber] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """Stop grabbers before the interpreter goes: a thread left inside OpenCV at exit aborts the process."""
+    for grabber in list(_live):
+        grabber.stop()
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".ppm", ".pgm", ".webp", ".tif", ".tiff"}
 
@@ -67,6 +84,7 @@ class Link(StrEnum):
     CONNECTING = "connecting"
     STREAMING = "streaming"
     LOST = "lost"  # could not open, or stopped delivering
+    FAILING = "failing"  # opens, but no picture can be read from it (corrupt frames, broken sensor link)
 
 
 class FrameGrabber:
@@ -95,15 +113,20 @@ class FrameGrabber:
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name=f"grabber:{self.name}", daemon=True)
         self._thread.start()
+        _live.add(self)
 
-    def stop(self, timeout: float = 2.0) -> None:
-        """Ask the thread to stop; a read stuck in the driver is left to finish on its own (daemon)."""
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop the thread, waiting out at most one read (its own timeout) plus a second.
+
+        A read stuck in a driver beyond that is left to finish on its own (daemon thread).
+        """
         self._stop.set()
         with self._cond:
             self._cond.notify_all()
         if self._thread is not None:
-            self._thread.join(timeout)
+            self._thread.join(self.read_timeout_s + 1.0 if timeout is None else timeout)
             self._thread = None
+        _live.discard(self)
 
     def link(self) -> Link:
         with self._cond:
@@ -149,6 +172,8 @@ class FrameGrabber:
         if changed:  # once per change, not once per attempt
             if link == Link.LOST:
                 log.warning("camera %s: source %s lost: %s", self.name, self.source, error)
+            elif link == Link.FAILING:
+                log.warning("camera %s: %s", self.name, error)
             elif link == Link.STREAMING:
                 log.info("camera %s: source %s streaming", self.name, self.source)
 
@@ -163,8 +188,8 @@ class FrameGrabber:
             try:
                 if self.kind == SourceKind.IMAGE:
                     self._run_image()
-                else:
-                    self._run_capture()
+                elif self._run_capture():
+                    continue  # it streamed, then stopped: reopen at once; a camera that is gone fails to open
             except Exception as exc:  # a bug here must not kill the camera for good
                 log.exception("camera %s: grabber failed", self.name)
                 self._set_link(Link.LOST, f"internal error: {exc!r}")
@@ -192,16 +217,19 @@ class FrameGrabber:
             return None
         return cap
 
-    def _run_capture(self) -> None:
+    def _run_capture(self) -> bool:
+        """Read until the source fails; True when it had delivered frames before failing."""
         cap = self._open()
         if cap is None:
-            return
+            return False
+        delivered = False
         try:
             while not self._stop.is_set():
                 ok, frame = cap.read()
                 if ok and frame is not None:
                     self._set_link(Link.STREAMING)
                     self._deliver(self._to_bgr(frame))
+                    delivered = True
                     continue
                 if self.kind == SourceKind.VIDEO and cap.get(cv2.CAP_PROP_FRAME_COUNT) > 0:
                     cap.set(cv2.CAP_PROP_POS_FRAMES, 0)  # a video file plays in a loop
@@ -209,8 +237,10 @@ class FrameGrabber:
                     if ok and frame is not None:
                         self._deliver(self._to_bgr(frame))
                         continue
-                self._set_link(Link.LOST, f"{self.source} stopped delivering frames")
-                return
+                if not delivered:
+                    self._set_link(Link.FAILING, f"{self.source} opens but gives no readable frame")
+                return delivered
+            return False
         finally:
             cap.release()
 

@@ -3,7 +3,8 @@
 ``Camera(config, name=...)`` implements :class:`drivers.base.Device`. Its status is a
 :class:`~drivers.status.CameraStatus`: ``no_device`` when the source cannot be opened or stopped
 delivering (unplugged), ``offline`` when it is open but frames stopped coming, ``hardware_error``
-for all-black frames (dead sensor), ``obstructed`` for a covered lens, otherwise ``online``.
+for all-black frames (dead sensor) or frames that cannot be decoded, ``obstructed`` for a covered
+lens, otherwise ``online``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from typing import Any
 import cv2
 import numpy as np
 
-from drivers.base import Device, DeviceOffline, DeviceTimeout, DeviceUserError, SelfTestResult
+from drivers.base import (
+    Device,
+    DeviceError,
+    DeviceHardwareError,
+    DeviceOffline,
+    DeviceTimeout,
+    DeviceUserError,
+    SelfTestResult,
+)
 from drivers.camera.capture import Frame, FrameGrabber, Link
 from drivers.camera.config import CameraConfig, LensThresholds
 from drivers.camera.photo import PhotoResult, check_photo
@@ -27,6 +36,7 @@ REASON_MISSING = "未检测到摄像头（设备未连接或无法打开）"
 REASON_STALLED = "摄像头没有画面（超时）"
 REASON_BLACK = "摄像头画面全黑（图像传感器故障）"
 REASON_COVERED = "摄像头被遮挡，请移开遮挡物"
+REASON_FAILING = "摄像头画面异常（图像无法读取，检查连接线）"
 
 
 def lens_state(frame: Frame, th: LensThresholds) -> tuple[str, dict[str, float]]:
@@ -61,8 +71,7 @@ class Camera(Device):
         g = self._grabber
         if g.next_frame(0, self.config.timeout_s) is not None:
             return
-        if g.link() == Link.LOST:
-            raise DeviceOffline(f"camera {self.name}: {g.error}", REASON_MISSING)
+        self._raise_if_broken(g)
         raise DeviceTimeout(f"camera {self.name}: no frame from {self.config.source} in {self.config.timeout_s}s",
                             REASON_STALLED)
 
@@ -72,17 +81,22 @@ class Camera(Device):
             self._grabber = None
 
     def frame(self, timeout: float | None = None) -> Frame:
-        """A frame newer than the last one returned; raises DeviceOffline / DeviceTimeout."""
+        """A frame newer than the last one returned; raises DeviceOffline / DeviceHardwareError / DeviceTimeout."""
         g = self._require_open()
-        if g.link() == Link.LOST:  # frames still buffered from before are not a live picture
-            raise DeviceOffline(f"camera {self.name}: {g.error}", REASON_MISSING)
+        self._raise_if_broken(g)  # frames still buffered from before are not a live picture
         got = g.next_frame(self._last_seq, self.config.timeout_s if timeout is None else timeout)
         if got is None:
-            if g.link() == Link.LOST:
-                raise DeviceOffline(f"camera {self.name}: {g.error}", REASON_MISSING)
+            self._raise_if_broken(g)
             raise DeviceTimeout(f"camera {self.name}: no new frame", REASON_STALLED)
         self._last_seq = got.seq
         return got.frame
+
+    def _raise_if_broken(self, g: FrameGrabber) -> None:
+        link = g.link()
+        if link == Link.LOST:
+            raise DeviceOffline(f"camera {self.name}: {g.error}", REASON_MISSING)
+        if link == Link.FAILING:
+            raise DeviceHardwareError(f"camera {self.name}: {g.error}", REASON_FAILING)
 
     def status(self) -> CameraStatus:
         try:
@@ -102,17 +116,16 @@ class Camera(Device):
             return CameraStatus(name=self.name, state=DeviceState.OFFLINE, reason="摄像头未打开")
         if g.link() == Link.CONNECTING:
             g.wait_link(self.config.timeout_s)
-        if g.link() == Link.LOST:
-            return CameraStatus(name=self.name, state=DeviceState.NO_DEVICE, present=False, reason=REASON_MISSING)
+        broken = self._link_status(g)
+        if broken is not None:
+            return broken
         latest = g.latest()
         if latest is None or time.monotonic() - latest.at > self.config.timeout_s:
             # Wait for one fresh frame before calling it stalled.
             latest = g.next_frame(latest.seq if latest else 0, self.config.timeout_s)
         if latest is None:
-            if g.link() == Link.LOST:
-                return CameraStatus(name=self.name, state=DeviceState.NO_DEVICE, present=False,
-                                    reason=REASON_MISSING)
-            return CameraStatus(name=self.name, state=DeviceState.OFFLINE, present=True, reason=REASON_STALLED)
+            return self._link_status(g) or CameraStatus(name=self.name, state=DeviceState.OFFLINE, present=True,
+                                                        reason=REASON_STALLED)
         lens, _ = lens_state(latest.frame, self.config.lens)
         if lens == "black":
             return CameraStatus(name=self.name, state=DeviceState.HARDWARE_ERROR, present=True, reason=REASON_BLACK)
@@ -120,6 +133,15 @@ class Camera(Device):
             return CameraStatus(name=self.name, state=DeviceState.USER_ERROR, present=True, obstructed=True,
                                 reason=REASON_COVERED)
         return CameraStatus(name=self.name, state=DeviceState.ONLINE, present=True)
+
+    def _link_status(self, g: FrameGrabber) -> CameraStatus | None:
+        link = g.link()
+        if link == Link.LOST:
+            return CameraStatus(name=self.name, state=DeviceState.NO_DEVICE, present=False, reason=REASON_MISSING)
+        if link == Link.FAILING:
+            return CameraStatus(name=self.name, state=DeviceState.HARDWARE_ERROR, present=True,
+                                reason=REASON_FAILING)
+        return None
 
     # --- ID photo ------------------------------------------------------------------------
     def take_photo(self, size: str | None = None, timeout: float | None = None) -> PhotoResult:
@@ -136,7 +158,7 @@ class Camera(Device):
         try:
             self.open()
             frame = self.frame()
-        except (DeviceOffline, DeviceTimeout) as exc:
+        except DeviceError as exc:
             st = self.status()
             return SelfTestResult(self.name, False, exc.reason, details, st)
         details["frame"] = f"{frame.shape[1]}x{frame.shape[0]}"

@@ -6,7 +6,8 @@ network cameras and ``mjpg-streamer`` serve — so the production driver opens i
 reads a V4L2 device. Faults:
 
 * ``unplug`` / ``plug``: open streams end and new ones get ``503`` — the driver sees the camera gone;
-* ``black``: all-black frames (dead sensor); ``cover``: a covered lens; ``clear``: back to the scene;
+* ``black``: all-black frames (dead sensor); ``cover``: a covered lens; ``corrupt``: frames that
+  cannot be decoded (failing cable); ``clear``: back to the scene;
 * ``freeze``: the stream stays open but no frame comes (a stalled camera);
 * ``scene``: show a named scene (:data:`drivers.camera.scenes.SCENES`) or an image file.
 """
@@ -41,6 +42,7 @@ class CameraSim:
         "black": "all-black frames (dead sensor)",
         "cover": "a covered lens (dark, featureless frames)",
         "freeze": "the stream stays open but delivers no frames",
+        "corrupt": "frames arrive but cannot be decoded (a failing cable or USB link)",
         "clear": "end black/cover/freeze: show the scene again",
         "fps": "frames per second (value)",
     }
@@ -88,7 +90,7 @@ class CameraSim:
                 self._generation += 1
             elif event == "plug":
                 self._plugged = True
-            elif event in ("black", "cover", "freeze"):
+            elif event in ("black", "cover", "freeze", "corrupt"):
                 self._fault = event
             elif event == "clear":
                 self._fault = None
@@ -117,7 +119,10 @@ class CameraSim:
         ok, buf = cv2.imencode(".jpg", self._current_frame(), [cv2.IMWRITE_JPEG_QUALITY, 90])
         if not ok:  # pragma: no cover - OpenCV always encodes a BGR uint8 frame
             raise RuntimeError("JPEG encoding failed")
-        self._jpeg = buf.tobytes()
+        jpeg = buf.tobytes()
+        if self._fault == "corrupt":  # keep the JPEG markers' start, scramble the scan data
+            jpeg = jpeg[:600] + bytes(b ^ 0x5A for b in jpeg[600:])
+        self._jpeg = jpeg
 
     # --- HTTP ----------------------------------------------------------------------------
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:

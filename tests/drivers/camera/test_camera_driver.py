@@ -12,11 +12,19 @@ import cv2
 import numpy as np
 import pytest
 
-from drivers.base import DeviceOffline, DeviceUserError, make_device
+from drivers.base import DeviceError, DeviceHardwareError, DeviceOffline, DeviceUserError, make_device
 from drivers.camera import scenes
 from drivers.camera.capture import SourceKind, source_kind
 from drivers.camera.config import CameraConfig
-from drivers.camera.driver import REASON_BLACK, REASON_COVERED, REASON_MISSING, Camera, lens_state
+from drivers.camera.driver import (
+    REASON_BLACK,
+    REASON_COVERED,
+    REASON_FAILING,
+    REASON_MISSING,
+    REASON_STALLED,
+    Camera,
+    lens_state,
+)
 from drivers.camera.sim import CameraSim
 from drivers.status import CameraStatus, DeviceState
 
@@ -110,13 +118,42 @@ def test_scene_change_reaches_the_photo_checks(camera: Camera, sim: CameraSim, w
     assert res.reason == "光线太暗"
 
 
+def test_undecodable_frames_are_a_hardware_error_not_a_missing_camera(camera: Camera, sim: CameraSim,
+                                                                      wait_until: Wait) -> None:
+    sim.apply_event("corrupt", {})
+    seen: list[DeviceState] = []
+
+    def settled() -> bool:
+        seen.append(camera.status().state)
+        return seen[-1] == DeviceState.HARDWARE_ERROR
+
+    wait_until(settled, what="corrupt frames noticed")
+    assert DeviceState.NO_DEVICE not in seen  # the camera is there: no camera.missing flapping
+    assert camera.status().reason == REASON_FAILING
+    with pytest.raises(DeviceHardwareError):
+        camera.frame(timeout=0.5)
+    sim.apply_event("clear", {})
+    _state(camera, wait_until, DeviceState.ONLINE)
+
+
 def test_a_frozen_stream_never_blocks_a_caller(camera: Camera, sim: CameraSim, wait_until: Wait) -> None:
     sim.apply_event("freeze", {})
+    limit = 2 * camera.config.timeout_s + 1  # status() waits at most one timeout for a fresh frame
+
+    def timed_status() -> CameraStatus | None:
+        t0 = time.monotonic()
+        st = camera.status()
+        assert time.monotonic() - t0 < limit
+        return st if st.state != DeviceState.ONLINE else None
+
+    st = wait_until(timed_status, what="stall noticed")
+    # Open but silent is "no picture"; once the grabber's reopen fails too it is a missing camera.
+    assert (st.state, st.reason) in {(DeviceState.OFFLINE, REASON_STALLED), (DeviceState.NO_DEVICE, REASON_MISSING),
+                                     (DeviceState.HARDWARE_ERROR, REASON_FAILING)}
     t0 = time.monotonic()
-    st = wait_until(lambda: (s := camera.status()).state != DeviceState.ONLINE and s, what="stall noticed")
-    # A stream that stops is a camera that went away: the grabber gives up after its read timeout.
-    assert st.state in {DeviceState.NO_DEVICE, DeviceState.OFFLINE}
-    assert time.monotonic() - t0 < 15
+    with pytest.raises(DeviceError):
+        camera.frame(timeout=0.5)
+    assert time.monotonic() - t0 < 2
     sim.apply_event("clear", {})
     _state(camera, wait_until, DeviceState.ONLINE)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from drivers.camera import scenes
@@ -120,3 +122,23 @@ def test_config_picks_the_size_and_rejects_bad_thresholds() -> None:
 def test_not_a_colour_frame_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="BGR"):
         check_photo(np.zeros((480, 640), np.uint8), RESIDENT_ID, TH)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(w=st.integers(160, 800), h=st.integers(120, 600), seed=st.integers(0, 2**32 - 1),
+       kind=st.sampled_from(["noise", "flat", "portrait"]))
+def test_any_frame_gets_a_photo_or_a_reason_never_an_exception(w: int, h: int, seed: int, kind: str) -> None:
+    rng = np.random.default_rng(seed)
+    if kind == "noise":
+        frame = rng.integers(0, 256, (h, w, 3), dtype=np.uint8)
+    elif kind == "flat":
+        frame = np.full((h, w, 3), rng.integers(0, 256, 3), np.uint8)
+    else:
+        frame = scenes.portrait((w, h), face_width=float(rng.uniform(0.1, 0.6) * w),
+                                centre=(float(rng.uniform(0, w)), float(rng.uniform(0, h))))
+    for spec in (RESIDENT_ID, ONE_INCH):
+        res = check_photo(frame, spec, TH)
+        if res.ok:
+            assert res.photo is not None and res.photo.shape == (spec.height, spec.width, 3)
+        else:
+            assert res.photo is None and res.problems and res.reason in {m[0] for m in MESSAGES.values()}

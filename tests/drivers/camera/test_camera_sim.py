@@ -28,7 +28,7 @@ def test_shipped_scenario_walks_the_driver_through_every_fault(wait_until: Wait)
     """Played by hand (advance_to), so the test does not depend on the machine's speed."""
     expected = {0: DeviceState.ONLINE, 8: DeviceState.HARDWARE_ERROR, 16: DeviceState.ONLINE,
                 18: DeviceState.USER_ERROR, 26: DeviceState.ONLINE, 28: DeviceState.NO_DEVICE,
-                36: DeviceState.ONLINE}
+                36: DeviceState.ONLINE, 37: DeviceState.HARDWARE_ERROR, 39: DeviceState.ONLINE}
     photo_reason = {40: "画面中只能有一个人", 46: "光线太暗", 52: ""}
     with CameraSim(fps=15) as sim:
         player = ScenarioPlayer(Scenario.load(FAULTS), {"camera": sim})
