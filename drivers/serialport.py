@@ -8,11 +8,15 @@ no call blocks past its deadline and a vanished port (USB unplugged, pty closed)
 from __future__ import annotations
 
 import select
+import termios
 import time
 
 import serial
 
 from drivers.base import DeviceOffline
+
+# termios.error is not an OSError: pyserial lets it through from tcflush/tcsetattr on a dead pty.
+_LINK_ERRORS = (serial.SerialException, OSError, termios.error)
 
 
 class SerialLink:
@@ -34,7 +38,7 @@ class SerialLink:
             self._ser = serial.Serial(self.port, baudrate=self.baudrate, bytesize=serial.EIGHTBITS,
                                       parity=serial.PARITY_NONE, stopbits=serial.STOPBITS_ONE,
                                       timeout=0, write_timeout=1.0, exclusive=True)
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except (*_LINK_ERRORS, ValueError) as exc:
             raise DeviceOffline(f"cannot open {self.port}: {exc}", self.offline_reason) from None
 
     def close(self) -> None:
@@ -42,7 +46,7 @@ class SerialLink:
         if ser is not None:
             try:
                 ser.close()
-            except (serial.SerialException, OSError):
+            except _LINK_ERRORS:
                 pass
 
     def _port(self) -> serial.Serial:
@@ -58,13 +62,13 @@ class SerialLink:
         """Drop whatever a previous, timed-out exchange left in the input buffer."""
         try:
             self._port().reset_input_buffer()
-        except (serial.SerialException, OSError) as exc:
+        except _LINK_ERRORS as exc:
             raise self._lost(exc) from None
 
     def write(self, data: bytes) -> None:
         try:
             self._port().write(data)
-        except (serial.SerialException, OSError) as exc:
+        except _LINK_ERRORS as exc:
             raise self._lost(exc) from None
 
     def read_some(self, deadline: float) -> bytes:
@@ -80,7 +84,7 @@ class SerialLink:
                 if not ready:
                     return b""
             data: bytes = ser.read(max(1, ser.in_waiting))
-        except (serial.SerialException, OSError, TypeError) as exc:
+        except (*_LINK_ERRORS, TypeError) as exc:
             # pyserial raises SerialException("device reports readiness to read but returned no
             # data") when the other end went away; TypeError when closed under our feet.
             raise self._lost(exc) from None

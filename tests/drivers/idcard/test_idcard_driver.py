@@ -33,7 +33,7 @@ def sim() -> Iterator[IdCardSimulator]:
 
 @pytest.fixture
 def reader(sim: IdCardSimulator) -> Iterator[IdCardReader]:
-    r = IdCardReader(IdCardConfig(device=sim.path, timeout_s=READ_TIMEOUT, command_timeout_s=1.0))
+    r = IdCardReader(IdCardConfig(device=sim.path, timeout_s=READ_TIMEOUT, command_timeout_s=0.5))
     r.open()
     yield r
     r.close()
