@@ -96,7 +96,7 @@ class Agent:
         self._device_peers: set[int] = set()
         self._host: HostHealth | None = None
         self._ever_connected = False
-        self._started = time.monotonic()
+        self._started = self._last_turn = time.monotonic()
         self._faults: set[str] = set(filter(None, self.spool.get_memo("faults").split(",")))
         self._signature = ""
         self._status: TerminalStatus = TerminalStatus()
@@ -127,6 +127,12 @@ class Agent:
         self.local.stop()
         self.spool.close()
         log.info("agent stopped")
+
+    def healthy(self) -> bool:
+        """Every thread alive and the agent's loop turning: what the systemd watchdog is fed on."""
+        threads = [*self._threads, self.link._thread, self.local._thread]
+        return all(t is not None and t.is_alive() for t in threads) and \
+            time.monotonic() - self._last_turn < max(10.0, 4 * self.cfg.agent.poll_s)
 
     def _changed(self) -> None:
         self._wake.set()
@@ -194,6 +200,7 @@ class Agent:
         while not self._stop.is_set():
             self._wake.wait(0.5)
             self._wake.clear()
+            self._last_turn = time.monotonic()
             try:
                 while True:
                     try:

@@ -82,7 +82,10 @@ def run(args: argparse.Namespace) -> int:
     beat = sdnotify.watchdog_interval_s() or 5.0
     try:
         while not stop.wait(beat):
-            sdnotify.notify("WATCHDOG=1")
+            if agent is None or agent.healthy():
+                sdnotify.notify("WATCHDOG=1")
+            else:
+                log.error("an agent thread died or its loop stopped: no watchdog ping, systemd restarts us")
     finally:
         sdnotify.notify("STOPPING=1")
         if host_thread is not None:
