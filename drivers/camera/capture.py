@@ -141,11 +141,13 @@ class FrameGrabber:
         with self._cond:
             return self._latest
 
-    def next_frame(self, after_seq: int, timeout: float) -> Grabbed | None:
-        """The newest frame with ``seq > after_seq``, waiting at most ``timeout`` seconds; else None."""
+    def next_frame(self, after_seq: int, timeout: float, max_age: float | None = None) -> Grabbed | None:
+        """The newest frame with ``seq > after_seq`` (and at most ``max_age`` seconds old), waiting at
+        most ``timeout`` seconds; else None."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while self._latest is None or self._latest.seq <= after_seq:
+            while (self._latest is None or self._latest.seq <= after_seq
+                   or (max_age is not None and time.monotonic() - self._latest.at > max_age)):
                 left = deadline - time.monotonic()
                 if left <= 0 or self._stop.is_set():
                     return None
@@ -223,8 +225,10 @@ class FrameGrabber:
         if cap is None:
             return False
         delivered = False
+        # A file plays at its own frame rate, not as fast as it decodes.
+        period = 1.0 / (cap.get(cv2.CAP_PROP_FPS) or 10.0) if self.kind == SourceKind.VIDEO else 0.0
         try:
-            while not self._stop.is_set():
+            while not self._stop.wait(period):
                 ok, frame = cap.read()
                 if ok and frame is not None:
                     self._set_link(Link.STREAMING)

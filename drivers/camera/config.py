@@ -90,6 +90,7 @@ class CameraConfig(Section):
     width: int = Field(640, ge=160, le=4096)
     height: int = Field(480, ge=120, le=4096)
     timeout_s: float = Field(2.0, gt=0, le=30, description="longest wait for a frame")
+    max_frame_age_s: float = Field(0.5, gt=0, le=30, description="an older buffered frame is not a live picture")
     reconnect_s: float = Field(1.0, gt=0, le=60, description="pause between attempts to reopen a lost camera")
     photo_size: PhotoSize = "resident_id"
     sizes: dict[PhotoSize, PhotoSpec] = Field(

@@ -81,10 +81,14 @@ class Camera(Device):
             self._grabber = None
 
     def frame(self, timeout: float | None = None) -> Frame:
-        """A frame newer than the last one returned; raises DeviceOffline / DeviceHardwareError / DeviceTimeout."""
+        """A live frame: newer than the last one returned and at most ``max_frame_age_s`` old.
+
+        Raises DeviceOffline / DeviceHardwareError / DeviceTimeout.
+        """
         g = self._require_open()
         self._raise_if_broken(g)  # frames still buffered from before are not a live picture
-        got = g.next_frame(self._last_seq, self.config.timeout_s if timeout is None else timeout)
+        got = g.next_frame(self._last_seq, self.config.timeout_s if timeout is None else timeout,
+                           max_age=self.config.max_frame_age_s)
         if got is None:
             self._raise_if_broken(g)
             raise DeviceTimeout(f"camera {self.name}: no new frame", REASON_STALLED)
