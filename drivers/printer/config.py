@@ -62,3 +62,9 @@ class PrinterConfig(Section):
     timeout_s: float = Field(5.0, gt=0, le=120)
     status_timeout_s: float = Field(1.0, gt=0, le=30)
     journal: JournalConfig = JournalConfig(kind="none")
+    # Print jobs are kept so a failed slip can be printed again; with a directory, across restarts.
+    job_dir: Path | None = None
+    keep_jobs: int = Field(200, ge=1, le=100_000)
+    # Follow each chunk of a job with GS r 1 (answered once the chunk is printed). Turn off only for
+    # a printer that does not answer GS r; then a job is done when its bytes are sent.
+    progress_marker: bool = True
