@@ -121,6 +121,7 @@ class Agent:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        self.link.request_stop()  # all at once: each then finishes its own turn in parallel
         for t in self._threads:
             t.join(5)
         self.link.stop()
@@ -150,7 +151,9 @@ class Agent:
                              if owner == peer.ident and n not in peer.device_names]:
                     del self._devices[name], self._device_owner[name]
                 for d in msg.devices:
-                    self._devices[d.name] = d
+                    # The reason is free text from the app: masked before it can reach a payload or a log.
+                    masked = mask_text(d.reason)
+                    self._devices[d.name] = d if masked == d.reason else d.model_copy(update={"reason": masked})
                     self._device_owner[d.name] = peer.ident
                 self._device_peers.add(peer.ident)
             self._wake.set()

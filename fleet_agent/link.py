@@ -99,9 +99,12 @@ class MqttLink:
         self._thread = threading.Thread(target=self._run, name="zizhu-agent-mqtt", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def request_stop(self) -> None:
         self._stop.set()
         self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self.request_stop()
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -150,7 +153,7 @@ class MqttLink:
             try:
                 client.connect(m.host, m.port, keepalive=m.keepalive_s, clean_start=True)
             except (OSError, ssl.SSLError, ValueError) as exc:
-                self.last_error = f"broker {m.host}:{m.port} unreachable: {exc}"
+                self.last_error = f"cannot connect to broker {m.host}:{m.port}: {exc}"
             else:
                 stayed = self._serve(client)
                 if self._stop.is_set():
@@ -181,7 +184,7 @@ class MqttLink:
                     if self._connected:
                         self._say_goodbye(client)
                     return True
-                rc = client.loop(timeout=0.05 if self._wake.is_set() else 0.5)
+                rc = client.loop(timeout=0.05 if self._wake.is_set() else 0.25)
                 self._wake.clear()
                 if self._acked:
                     self.spool.ack(self._acked)

@@ -214,7 +214,7 @@ class LocalServer:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            for key, _ in self._sel.select(timeout=0.5):
+            for key, _ in self._sel.select(timeout=0.25):
                 if key.data is None:
                     self._accept()
                 else:

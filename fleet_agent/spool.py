@@ -138,15 +138,18 @@ class Spool:
                 self._db = None
 
     # -- counters --------------------------------------------------------------------------
-    def _set_meta(self, key: str, value: int) -> None:
-        self._meta[key] = value
+    def _upsert(self, table: str, key: str, value: int | str) -> None:
         if self._db is None:
             return
         try:
-            self._db.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+            self._db.execute(f"INSERT INTO {table}(key, value) VALUES (?, ?) "
                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
         except sqlite3.Error as exc:
             self._disk_failed(exc)
+
+    def _set_meta(self, key: str, value: int) -> None:
+        self._meta[key] = value
+        self._upsert("meta", key, value)
 
     def next_session(self) -> int:
         """The session number of the next MQTT connection: one more than any before it."""
@@ -184,13 +187,7 @@ class Spool:
             if self._memo.get(key) == value:
                 return
             self._memo[key] = value
-            if self._db is None:
-                return
-            try:
-                self._db.execute("INSERT INTO memo(key, value) VALUES (?, ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
-            except sqlite3.Error as exc:
-                self._disk_failed(exc)
+            self._upsert("memo", key, value)
 
     def pending(self) -> int:
         with self._lock:

@@ -209,3 +209,19 @@ def password_broker() -> Iterator[MosquittoBroker]:
         pwfile.chmod(0o644)
         with MosquittoBroker(password_file=pwfile) as b:
             yield b
+
+
+def make_ca_and_server_cert(d: Path, name: str = "ca") -> tuple[Path, Path, Path]:
+    """A throwaway CA and a server certificate for IP 127.0.0.1 (openssl, EC P-256): (ca, cert, key)."""
+    ca, ca_key = d / f"{name}.pem", d / f"{name}.key"
+    cert, key, csr, ext = d / f"{name}-server.pem", d / f"{name}-server.key", d / f"{name}.csr", d / "ext.cnf"
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    run = lambda *a: subprocess.run(["openssl", *a], check=True, capture_output=True)  # noqa: E731
+    run("req", "-x509", *ec, "-keyout", str(ca_key), "-out", str(ca), "-days", "2", "-subj", f"/CN=zizhu test {name}")
+    run("req", *ec, "-keyout", str(key), "-out", str(csr), "-subj", "/CN=127.0.0.1")
+    ext.write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    run("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial",
+        "-out", str(cert), "-days", "2", "-extfile", str(ext))
+    for f in (ca, cert, key):
+        f.chmod(0o644)  # the broker runs as user 'mosquitto'
+    return ca, cert, key

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HALL, TERM, Watcher, wait_until
+from conftest import HALL, TERM, Watcher, make_ca_and_server_cert, wait_until
 
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.agent import Agent
 from fleet_agent.client import AgentClient
 from fleet_agent.contract import EventPayload, Kind, StatePayload, StatusPayload
 from fleet_agent.spool import Spool
-from zizhu.broker import MosquittoBroker
+from zizhu.broker import MosquittoBroker, free_port, wait_port
 from zizhu.config import TerminalConfig
 
 
@@ -197,3 +199,33 @@ def test_wrong_credentials_give_one_clear_error_per_attempt(password_broker: Mos
     cfg2 = config_for(b.port, mqtt_extra=f'username = "{TERM}"\npassword = "right-secret"')
     good = start(agents, cfg2)
     wait_until(lambda: good.link.connected, what="connected with the right password")
+
+
+def test_tls_with_the_hall_ca_and_a_refused_certificate(tmp_path: Path, config_for: Callable[..., TerminalConfig],
+                                                        agents: list[Agent],
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    with tempfile.TemporaryDirectory(prefix="zizhu-tls-") as d:
+        os.chmod(d, 0o755)
+        ca, cert, key = make_ca_and_server_cert(Path(d))
+        other_ca, _, _ = make_ca_and_server_cert(Path(d), "other")
+        tls_port = free_port()
+        tls = f"listener {tls_port} 127.0.0.1\ncafile {ca}\ncertfile {cert}\nkeyfile {key}\n"
+        with MosquittoBroker(extra_config=tls) as b:
+            wait_port("127.0.0.1", tls_port)
+            w = Watcher(b.port)  # the hall side, on the plain listener
+            try:
+                good = start(agents, config_for(tls_port, mqtt_extra=f'tls = true\nca_file = "{ca}"'))
+                assert w.wait_for(Kind.STATE, lambda p: p.online).terminal == TERM
+                assert good.link.connected
+                good.stop()
+                agents.remove(good)
+                # A broker whose certificate is not signed by the configured CA: refused, said, retried.
+                with caplog.at_level(logging.WARNING, logger="zizhu.agent.mqtt"):
+                    bad = start(agents, config_for(tls_port, mqtt_extra=f'tls = true\nca_file = "{other_ca}"'))
+                    wait_until(lambda: bad.link.last_error and "CERTIFICATE_VERIFY_FAILED" in bad.link.last_error,
+                               what="certificate refused")
+                    wait_until(lambda: sum("CERTIFICATE_VERIFY_FAILED" in r.getMessage()
+                                           for r in caplog.records) >= 2, what="retried with backoff")
+                assert not bad.link.connected and all(t.is_alive() for t in bad._threads)
+            finally:
+                w.close()

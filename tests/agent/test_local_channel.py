@@ -172,3 +172,25 @@ def test_remote_commands_through_the_device_host(agent_on: Agent, broker: Mosqui
         assert sum(1 for p in w.of(Kind.CMD_RESULT) if p.id == "st-3") == 1
     finally:
         host.stop()
+
+
+def test_personal_data_in_a_device_reason_never_leaves_the_terminal(
+        agent_on: Agent, broker: MosquittoBroker, watcher_for: Callable[..., Watcher]) -> None:
+    from drivers.status import DeviceState, IdCardReaderStatus
+
+    w = watcher_for(broker.port)
+    client = AgentClient(agent_on.cfg.agent.socket_path, reconnect_s=0.1)
+    client.start()
+    try:
+        assert client.wait_connected(20)
+        client.heartbeat()
+        # A careless driver put the last card's number into its reason.
+        client.devices([IdCardReaderStatus(name="idcard", state=DeviceState.HARDWARE_ERROR,
+                                           reason="读卡失败 150102199001011234 13812345678")])
+        w.wait_for(Kind.EVENT, lambda e: e.fault == "idcard.hardware_error")
+        w.wait_for(Kind.STATUS, lambda p: p.status.device("idcard") is not None)
+    finally:
+        client.close()
+    everything = b"".join(body for _t, body in w.raw)
+    assert b"150102199001011234" not in everything and b"13812345678" not in everything
+    assert b"1501**********1234" in everything
