@@ -129,9 +129,13 @@ def create_app(service: HallService) -> FastAPI:
     def get_terminal(terminal_id: str) -> dict[str, Any]:
         for t in terminals():
             if t["id"] == terminal_id:
-                with service.sessions() as s:
-                    row = s.get(Terminal, terminal_id)
-                    t["last_status"] = row.last_status if row else None
+                mem = core.terminals.get(terminal_id)
+                if mem is not None and mem.snapshot is not None:  # newer than the row, flushed each tick
+                    t["last_status"] = mem.snapshot.model_dump(mode="json")
+                else:
+                    with service.sessions() as s:
+                        row = s.get(Terminal, terminal_id)
+                        t["last_status"] = row.last_status if row else None
                 found: dict[str, Any] = t
                 return found
         raise HTTPException(404, f"no terminal {terminal_id}")
