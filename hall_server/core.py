@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from fleet_agent.contract import EventPayload, NoticePayload, StatePayload, StatusPayload
@@ -97,6 +97,7 @@ class HallCore:
         self.lock = threading.RLock()
         self.terminals: dict[str, TerminalMem] = {}
         self.open: dict[tuple[str, str], int] = {}  # (scope, fault code) → open incident id
+        self.open_by_code: dict[str, dict[str, int]] = {}  # fault code → scope → open incident id
         self.unknown_logged: set[str] = set()
         self.broker_down_since: datetime | None = None
         self._load()
@@ -121,7 +122,7 @@ class HallCore:
                     id=t.id, registered=t.registered, session=t.session, online=t.online,
                     faults=frozenset(t.faults or []), last_status_ts=t.last_status_ts, last_seen=t.last_seen)
             for inc in s.scalars(select(Incident).where(Incident.hall == self.hall, Incident.state != "resolved")):
-                self.open[(inc.scope, inc.fault_code)] = inc.id
+                self._opened(inc)
         for mem in self.terminals.values():
             mem.planned_offline = mem.online is False and (mem.id, OFFLINE) not in self.open
 
@@ -324,7 +325,7 @@ class HallCore:
             recent.reopen_count += 1
             recent.resolved_at = recent.resolved_by = recent.resolution = recent.resolve_note = None
             recent.last_raised_at = u.now
-            self.open[key] = recent.id
+            self._opened(recent)
             self._audit(u, recent, "system", "reopened", f"故障在 {self.settings.flap_window} 内再次出现 {detail}")
             if recent.tier == Tier.SYSTEM:
                 self._notice_for(u, recent)
@@ -342,7 +343,7 @@ class HallCore:
             parent_id=parent.id if parent is not None else None)
         u.s.add(inc)
         u.s.flush()
-        self.open[key] = inc.id
+        self._opened(inc)
         self._audit(u, inc, "system", "opened", f"{cls.tier.value}; {detail}".strip("; "))
         if parent is not None:
             self._audit(u, inc, "system", "grouped", f"归入系统故障工单 #{parent.id}")
@@ -354,6 +355,10 @@ class HallCore:
         if corr is not None and parent is None:
             self._correlate(u, corr)
         return inc
+
+    def _opened(self, inc: Incident) -> None:
+        self.open[(inc.scope, inc.fault_code)] = inc.id
+        self.open_by_code.setdefault(inc.fault_code, {})[inc.scope] = inc.id
 
     def _open_incident(self, u: _Unit, scope: str, code: str) -> Incident | None:
         inc_id = self.open.get((scope, code))
@@ -372,6 +377,7 @@ class HallCore:
         inc.resolve_note = note
         inc.next_reminder_at = None
         del self.open[(inc.scope, inc.fault_code)]
+        del self.open_by_code[inc.fault_code][inc.scope]
         self._audit(u, inc, actor, "resolved", f"{how}: {note}")
         held = u.s.scalars(select(Alert).where(Alert.incident_id == inc.id, Alert.status == "pending")).all()
         for a in held:  # gone before anyone needed telling
@@ -393,12 +399,12 @@ class HallCore:
         """Most of the hall with the same fault: one system incident with the terminal incidents under it."""
         total = len(self.terminals)
         threshold = max(corr.min_terminals, math.ceil(corr.min_fraction * total))
-        affected = [iid for (scope, code), iid in self.open.items() if code == corr.fault and scope != HALL_SCOPE]
+        affected = self.open_by_code.get(corr.fault, {})
         system = self._open_incident(u, HALL_SCOPE, corr.system_fault)
         if system is None and len(affected) >= threshold:
             system = self._raise(u, HALL_SCOPE, corr.system_fault,
                                  detail=f"{len(affected)}/{total} 台终端同时出现 {corr.fault}")
-            for iid in affected:
+            for iid in list(affected.values()):
                 child = u.s.get(Incident, iid)
                 assert child is not None
                 if child.parent_id is None:
@@ -565,8 +571,11 @@ class HallCore:
                 else:
                     a.status = "sending"
                     u.alerts.append(a.id)
-            open_now = select(Incident).where(Incident.hall == self.hall, Incident.state != "resolved")
-            for inc in u.s.scalars(open_now).all():
+            due = select(Incident).where(
+                Incident.hall == self.hall, Incident.state != "resolved",
+                or_(and_(Incident.deadline <= now, Incident.role != Role.CENTRE.value),
+                    Incident.next_reminder_at <= now))
+            for inc in u.s.scalars(due).all():
                 self._escalate(u, inc, now)
                 if inc.state == "open" and inc.next_reminder_at is not None and inc.next_reminder_at <= now:
                     rule = self.table.tiers[Tier(inc.tier)]
@@ -594,14 +603,16 @@ class HallCore:
             self._alert(u, inc, "escalated", new_role.value)
 
     def _flush_snapshots(self, u: _Unit) -> None:
+        rows = []
         for mem in self.terminals.values():
             if mem.snapshot_dirty and mem.snapshot is not None:
-                t = self._row(u, mem)
-                t.last_status = mem.snapshot.model_dump(mode="json")
-                t.last_status_ts = mem.last_status_ts
-                t.out_of_service = mem.snapshot.out_of_service
-                t.last_seen = mem.last_seen
+                rows.append({"id": mem.id, "last_status": mem.snapshot.model_dump(mode="json"),
+                             "last_status_ts": mem.last_status_ts, "out_of_service": mem.snapshot.out_of_service,
+                             "last_seen": mem.last_seen})
                 mem.snapshot_dirty = False
+        if rows:
+            u.s.flush()
+            u.s.execute(update(Terminal), rows)  # one executemany by primary key
 
     # ---- reading --------------------------------------------------------------------------------
     def availability(self, terminal_id: str, since: datetime, until: datetime) -> float:

@@ -132,6 +132,7 @@ class Incident(Base):
         Index("one_open_incident", "hall", "scope", "fault_code", unique=True,
               sqlite_where=text("state != 'resolved'"), postgresql_where=text("state != 'resolved'")),
         Index("incidents_by_state", "state"),
+        Index("incidents_by_scope", "scope", "fault_code", "resolved_at"),
     )
 
     def public(self) -> dict[str, Any]:
