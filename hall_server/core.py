@@ -174,12 +174,15 @@ class HallCore:
             u.s.add(Terminal(id=terminal_id, hall=self.hall, registered=False, session=-1, faults=[],
                              devices=[], first_seen=u.now))
             mem = self.terminals[terminal_id] = TerminalMem(id=terminal_id, registered=False)
-        if not mem.registered and terminal_id not in self.unknown_logged:
-            self.unknown_logged.add(terminal_id)  # once per terminal, not once per message
-            log.warning("terminal %s reports but is not in the registry (设备备案登记表): shown as unregistered",
-                        terminal_id)
+        self._note_unregistered(mem)
         mem.last_seen = u.now
         return mem, mem.registered
+
+    def _note_unregistered(self, mem: TerminalMem) -> None:
+        if not mem.registered and mem.id not in self.unknown_logged:
+            self.unknown_logged.add(mem.id)  # once per terminal, not once per message
+            log.warning("terminal %s reports but is not in the registry (设备备案登记表): shown as unregistered",
+                        mem.id)
 
     # ---- ingest ---------------------------------------------------------------------------------
     def process(self, messages: Sequence[StatePayload | StatusPayload | EventPayload]) -> list[tuple[str, bool]]:
@@ -187,6 +190,9 @@ class HallCore:
         out: list[tuple[str, bool]] = []
         with self.unit() as u:
             for msg in messages:
+                if isinstance(msg, StatusPayload) and (known := self._status_in_memory(u.now, msg)) is not None:
+                    out.append(known)
+                    continue
                 try:
                     with u.s.begin_nested():
                         mem, registered = self._terminal(u, msg.terminal)
@@ -201,6 +207,28 @@ class HallCore:
                     outcome, registered = "error", False
                 out.append((outcome, registered))
         return out
+
+    def status_in_memory(self, p: StatusPayload) -> tuple[str, bool] | None:
+        """Apply a snapshot that changes nothing durable; ``None`` when it needs :meth:`process`."""
+        with self.lock:
+            return self._status_in_memory(self.clock.now(), p)
+
+    def _status_in_memory(self, now: datetime, p: StatusPayload) -> tuple[str, bool] | None:
+        """Most snapshots repeat what the hall already knows: those need no database work at all."""
+        mem = self.terminals.get(p.terminal)
+        if mem is None or p.session > mem.session:
+            return None
+        self._note_unregistered(mem)
+        mem.last_seen = now
+        if p.session < mem.session:
+            return REPLAYED, mem.registered
+        if mem.last_status_ts is not None and p.ts <= mem.last_status_ts:
+            return (DUPLICATE if p.ts == mem.last_status_ts else REPLAYED), mem.registered
+        if frozenset(p.faults) | frozenset(p.status.faults()) != mem.faults:
+            return None
+        mem.last_status_ts = p.ts
+        mem.snapshot, mem.snapshot_dirty = p, True
+        return ACCEPTED, mem.registered
 
     def _row(self, u: _Unit, mem: TerminalMem) -> Terminal:
         t = u.s.get(Terminal, mem.id)

@@ -19,6 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -40,7 +41,6 @@ from fleet_agent.contract import (
     decode_message,
     hall_subscriptions,
     notice_topic,
-    parse_topic,
     terminal_topic,
 )
 from hall_server.core import HallCore
@@ -50,6 +50,9 @@ from zizhu.config import MqttConfig
 log = logging.getLogger("zizhu.hall.ingest")
 
 BATCH_MAX = 2000
+# After the first message of a batch the worker lingers this long for more (as Kafka's linger.ms):
+# waking per message would hand the GIL back and forth with the network thread for every message.
+LINGER_S = 0.005
 
 
 @dataclass(slots=True)
@@ -89,6 +92,10 @@ class Ingest:
         self.session_expiry_s = session_expiry_s
         self.connected = threading.Event()
         self.results: dict[str, CommandResultPayload] = {}  # command id → result, for the API
+        self.handled = 0  # messages finished with (applied or dropped), for benchmarks and tests
+        self._counters: dict[tuple[str, str], Any] = {}
+        self._pending: dict[str, int] = {}  # terminal → its messages queued for the worker
+        self._pending_lock = threading.Lock()
         self._queue: queue.Queue[_Item | None] = queue.Queue()
         self._stop = threading.Event()
         self._badlog = _RateLimitedLog()
@@ -154,7 +161,7 @@ class Ingest:
         topic = msg.topic
         try:
             hall, _terminal, payload = decode_message(topic, bytes(msg.payload))
-            kind = parse_topic(topic)[2]
+            kind = payload.KIND if payload is not None else Kind.NOTICE
             if hall != self.hall:
                 raise ContractError(f"topic of another hall: {topic!r}")
         except ContractError as exc:
@@ -176,10 +183,24 @@ class Ingest:
             self.client.ack(msg.mid, msg.qos)
             return
         assert isinstance(payload, StatePayload | StatusPayload | EventPayload)
-        self._queue.put(_Item(kind, payload, msg.mid, msg.qos))
+        item = _Item(kind, payload, msg.mid, msg.qos)
+        with self._pending_lock:
+            # A snapshot that changes nothing durable is done here, at once (its retained copy is the
+            # backup); only when nothing of its terminal waits in the queue, so that order holds.
+            if isinstance(payload, StatusPayload) and not self._pending.get(payload.terminal):
+                done = self.core.status_in_memory(payload)
+                if done is not None:
+                    self._finish(item, *done)
+                    return
+            self._pending[payload.terminal] = self._pending.get(payload.terminal, 0) + 1
+        self._queue.put(item)
 
     def _count(self, kind: str, outcome: str) -> None:
-        self.metrics.messages.labels(kind, outcome).inc()
+        counter = self._counters.get((kind, outcome))
+        if counter is None:  # labels() costs a lock and a lookup: once per pair, not per message
+            counter = self._counters[(kind, outcome)] = self.metrics.messages.labels(kind, outcome)
+        counter.inc()
+        self.handled += 1
 
     # ---- worker --------------------------------------------------------------------------------
     def _work(self) -> None:
@@ -188,6 +209,8 @@ class Ingest:
             if first is None:
                 return
             batch = [first]
+            if self._queue.qsize() < BATCH_MAX:
+                time.sleep(LINGER_S)
             while len(batch) < BATCH_MAX:
                 try:
                     item = self._queue.get_nowait()
@@ -209,14 +232,25 @@ class Ingest:
             log.exception("could not store a batch of %d messages; they stay unacknowledged", len(batch))
             return
         self.metrics.batch_seconds.observe(time.perf_counter() - t0)
+        with self._pending_lock:
+            for item in batch:
+                left = self._pending[item.payload.terminal] - 1
+                if left:
+                    self._pending[item.payload.terminal] = left
+                else:
+                    del self._pending[item.payload.terminal]
         for item, (outcome, registered) in zip(batch, outcomes, strict=True):
-            self._count(item.kind.value, outcome)
-            if not registered:
-                self.metrics.unknown_terminal.inc()
-            if outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
-                self._badlog.warn(outcome, "%s %s message from %s", outcome, item.kind.value, item.payload.terminal)
-            if item.qos > 0:
-                self.client.ack(item.mid, item.qos)
+            self._finish(item, outcome, registered)
+
+    def _finish(self, item: _Item, outcome: str, registered: bool) -> None:
+        """Count, log what deserves it, and acknowledge: the message's effect is in memory or committed."""
+        self._count(item.kind.value, outcome)
+        if not registered:
+            self.metrics.unknown_terminal.inc()
+        if outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
+            self._badlog.warn(outcome, "%s %s message from %s", outcome, item.kind.value, item.payload.terminal)
+        if item.qos > 0:
+            self.client.ack(item.mid, item.qos)
 
     @staticmethod
     def _is_retained_echo(item: _Item) -> bool:
