@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from fleet_agent.contract import EventPayload, NoticePayload, StatePayload, StatusPayload
@@ -63,6 +63,7 @@ class TerminalMem:
     snapshot_dirty: bool = False
     last_seen: datetime | None = None
     planned_offline: bool = False  # offline inside an approved shutdown window
+    last_seq: int = 0  # newest event sequence number seen
 
 
 @dataclass
@@ -121,6 +122,10 @@ class HallCore:
                 self.terminals[t.id] = TerminalMem(
                     id=t.id, registered=t.registered, session=t.session, online=t.online,
                     faults=frozenset(t.faults or []), last_status_ts=t.last_status_ts, last_seen=t.last_seen)
+            for tid, seq in s.execute(select(EventSeen.terminal_id, func.max(EventSeen.seq))
+                                      .group_by(EventSeen.terminal_id)):
+                if tid in self.terminals:
+                    self.terminals[tid].last_seq = seq
             for inc in s.scalars(select(Incident).where(Incident.hall == self.hall, Incident.state != "resolved")):
                 self._opened(inc)
         for mem in self.terminals.values():
@@ -292,6 +297,10 @@ class HallCore:
             return DUPLICATE
         # The status snapshot is the truth of "now": an event older than it is history, kept not applied.
         late = p.session < mem.session or (mem.last_status_ts is not None and p.occurred_at <= mem.last_status_ts)
+        if p.seq > mem.last_seq + 1 and mem.last_seq:
+            # the agent's spool dropped its oldest events (its status says how many): say so, once per gap
+            log.warning("terminal %s: events %d..%d never arrived", mem.id, mem.last_seq + 1, p.seq - 1)
+        mem.last_seq = max(mem.last_seq, p.seq)
         u.s.add(EventSeen(terminal_id=mem.id, seq=p.seq, session=p.session, fault=p.fault, action=p.action,
                           occurred_at=p.occurred_at, received_at=u.now, applied=not late))
         if late:

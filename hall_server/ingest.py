@@ -18,7 +18,6 @@ import queue
 import threading
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import paho.mqtt.client as mqtt
@@ -263,6 +262,6 @@ class Ingest:
 
     def send_command(self, cmd: CommandPayload) -> None:
         props = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
-        props.MessageExpiryInterval = max(1, int((cmd.expires_at - datetime.now(UTC)) / timedelta(seconds=1)))
+        props.MessageExpiryInterval = cmd.expiry_interval_s()
         self.client.publish(terminal_topic(self.hall, cmd.terminal, Kind.CMD), cmd.encode(), qos=QOS,
                             properties=props)
