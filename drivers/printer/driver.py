@@ -177,6 +177,7 @@ class _Station:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{label}-{station}")
         self.busy = threading.Event()
         self.last: codec.RealtimeStatus | DeviceError | None = None
+        self.paper_sensor = 0  # the last GS r 1 answer: the paper as the job ended
 
     def submit(self, fn: Callable[[], T]) -> Future[T]:
         return self._executor.submit(fn)
@@ -237,7 +238,8 @@ class _Station:
                 exc.reason = f"打印中断：{exc.reason}"
             raise
         last = self.last
-        if isinstance(last, codec.RealtimeStatus) and last.paper_near_end:
+        near_end = (self.paper_sensor & codec.GSR1_NEAR_END) if use_marker else 0
+        if near_end or (isinstance(last, codec.RealtimeStatus) and last.paper_near_end and not use_marker):
             warnings.append(f"{PAPER_NAME[self.station]}将尽")
 
     def _await_marker(self, deadline: float) -> None:
@@ -247,7 +249,7 @@ class _Station:
                 if not self.replies.pump(slice_end):
                     break
             if self.replies.markers:
-                self.replies.markers.pop(0)
+                self.paper_sensor = self.replies.markers.pop(0)
                 return
             if remaining(deadline) <= 0:
                 raise DeviceTimeout(f"{self.link.address}: job not confirmed in time",
@@ -271,7 +273,8 @@ class _Station:
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
-        self.link.abort()
+        self.link.abort()  # wakes a worker blocked on the link; then its work ends within moments
+        self._executor.shutdown(wait=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -480,14 +483,19 @@ class ReceiptPrinter(Device):
         return job
 
     def _settle(self, job: PrintJob, error: DeviceError | None, attempt: int | None = None) -> bool:
-        settled = job.finish(error, attempt, before_release=self.jobs.save)
+        """Settle one attempt: saved, logged and journalled before the caller waiting on it wakes."""
+
+        def record(j: PrintJob) -> None:
+            self.jobs.save(j)
+            if error is None:
+                log.info("print job %s (%s) printed, attempt %d", j.id, j.title, j.attempts)
+            else:
+                log.warning("print job %s (%s) failed: %s [%s]", j.id, j.title, error.reason, error)
+            self._write_journal(j)
+
+        settled = job.finish(error, attempt, before_release=record)
         with self._pending_lock:
             self._pending.discard(job)
-        if settled:
-            if error is None:
-                log.info("print job %s (%s) printed, attempt %d", job.id, job.title, job.attempts)
-            else:
-                log.warning("print job %s (%s) failed: %s [%s]", job.id, job.title, error.reason, error)
         return settled
 
     def _run(self, job: PrintJob, attempt: int, deadline: float) -> None:
@@ -512,7 +520,6 @@ class ReceiptPrinter(Device):
         job.warnings.extend(warnings)
         if not self._settle(job, error, attempt) and error is None:
             log.warning("print job %s printed after its caller stopped waiting (reported as timed out)", job.id)
-        self._write_journal(job)
 
     def _write_journal(self, job: PrintJob) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
