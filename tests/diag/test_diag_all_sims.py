@@ -1,0 +1,129 @@
+"""End to end: every simulator as its own process, `zizhu diag --json` against all of them.
+
+The printer over TCP, the ID card reader and the locker on pseudo-terminals, the camera as an
+MJPEG stream — each driven by its production driver through `zizhu diag`, exactly as a
+technician runs it on a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ROOT / "config" / "scenarios"
+
+
+class Sims:
+    """Starts simulators as `zizhu sim …` processes and stops them all at the end."""
+
+    def __init__(self) -> None:
+        self.procs: list[subprocess.Popen[str]] = []
+
+    def start(self, *argv: str, within_s: float = 30) -> str:
+        """Start one simulator; return the first line it prints (its address)."""
+        proc = subprocess.Popen([sys.executable, "-m", "zizhu", "sim", *argv], cwd=ROOT, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.procs.append(proc)
+        assert proc.stdout is not None
+        ready, _, _ = select.select([proc.stdout], [], [], within_s)
+        assert ready, f"zizhu sim {argv[0]} printed nothing in {within_s} s"
+        return proc.stdout.readline().strip()
+
+    def stop(self) -> list[int | None]:
+        for proc in self.procs:
+            proc.terminate()
+        codes = []
+        for proc in self.procs:
+            try:
+                codes.append(proc.wait(timeout=15))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                codes.append(proc.wait(timeout=15))
+        return codes
+
+
+@pytest.fixture
+def sims() -> Iterator[Sims]:
+    s = Sims()
+    try:
+        yield s
+    finally:
+        assert s.stop() == [0] * len(s.procs)  # every simulator shut down cleanly
+
+
+def _write_config(tmp_path: Path, idcard: str, locker: str, camera: str, camera_timeout_s: float = 2.0) -> Path:
+    cfg = tmp_path / "terminal.toml"
+    cfg.write_text(f"""
+[terminal]
+id = "ci01"
+hall = "ci-hall"
+name = "CI 自助终端"
+
+[devices.idcard]
+device = "{idcard}"
+
+[devices.locker]
+device = "{locker}"
+boards = [{{ address = 1, slots = 12 }}]
+record_path = "{tmp_path / 'locker-opens.sqlite3'}"
+
+[devices.camera]
+source = "{camera}"
+timeout_s = {camera_timeout_s}
+""", encoding="utf-8")
+    return cfg
+
+
+def _diag(cfg: Path) -> tuple[int, dict[str, Any], str]:
+    res = subprocess.run([sys.executable, "-m", "zizhu", "diag", "--config", str(cfg), "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=180)
+    return res.returncode, json.loads(res.stdout), res.stdout
+
+
+def _idcard(sims: Sims) -> str:
+    return sims.start("idcard", "--scenario", str(SCENARIOS / "idcard-diag.toml"))
+
+
+def test_diag_json_against_every_simulator(tmp_path: Path, sims: Sims) -> None:
+    cfg = _write_config(tmp_path, idcard=_idcard(sims),
+                        locker=sims.start("locker", "--boards", "1:12", "--auto-close", "0.2"),
+                        camera=json.loads(sims.start("camera"))["url"])
+    code, doc, out = _diag(cfg)
+    assert code == 0, json.dumps(doc, ensure_ascii=False, indent=1)
+    assert doc["ok"] is True and doc["failed"] == []
+    devices = {d["device"]: d for d in doc["devices"]}
+    assert list(devices) == ["idcard", "locker", "camera"]
+    for d in devices.values():
+        assert d["ok"] is True and d["faults"] == [] and d["status"]["state"] == "online", d
+
+    idcard = devices["idcard"]
+    assert idcard["details"]["sam_id"]  # the SAM answered with its id
+    assert idcard["status"]["last_read"] == "ok"  # and the test card was read …
+    assert "测试甲" not in out  # … with its holder's name masked
+
+    assert devices["locker"]["details"]["slots"] == {f"{n:02d}": "ok" for n in range(1, 13)}
+
+    photo = devices["camera"]["details"]["photo"]
+    assert photo["ok"] is True and photo["measures"]["face_width_px"] == 207
+
+
+def test_diag_reports_each_missing_device_with_its_reason(tmp_path: Path, sims: Sims) -> None:
+    # The locker's port is gone and nobody serves the camera's stream; the card reader is fine.
+    cfg = _write_config(tmp_path, idcard=_idcard(sims), locker="/dev/zizhu-ci-no-such-port",
+                        camera="http://127.0.0.1:9/video.mjpg", camera_timeout_s=1.0)
+    code, doc, _ = _diag(cfg)
+    assert code == 1
+    assert doc["failed"] == ["locker", "camera"]
+    devices = {d["device"]: d for d in doc["devices"]}
+    assert devices["idcard"]["ok"] is True
+    assert devices["locker"]["summary"] and devices["locker"]["faults"]
+    camera = devices["camera"]
+    assert camera["summary"].startswith("未检测到摄像头") and camera["faults"] == ["camera.missing"]
