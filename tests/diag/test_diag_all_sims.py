@@ -1,17 +1,18 @@
 """End to end: every simulator as its own process, `zizhu diag --json` against all of them.
 
-The printer over TCP, the ID card reader and the locker on pseudo-terminals, the camera as an
-MJPEG stream — each driven by its production driver through `zizhu diag`, exactly as a
-technician runs it on a terminal.
+The printer over TCP (its test page checked on the simulated paper), the ID card reader and
+the locker on pseudo-terminals, the camera as an MJPEG stream — each driven by its production
+driver through `zizhu diag`, exactly as a technician runs it on a terminal.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import select
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +60,21 @@ def sims() -> Iterator[Sims]:
         assert s.stop() == [0] * len(s.procs)  # every simulator shut down cleanly
 
 
-def _write_config(tmp_path: Path, idcard: str, locker: str, camera: str, camera_timeout_s: float = 2.0) -> Path:
+def _write_config(tmp_path: Path, *, printer: str, idcard: str, locker: str, camera: str,
+                  camera_timeout_s: float = 2.0) -> Path:
+    m = re.fullmatch(r".*listening on tcp://([0-9.]+):(\d+)", printer)
+    assert m, f"printer simulator said {printer!r}"
     cfg = tmp_path / "terminal.toml"
     cfg.write_text(f"""
 [terminal]
 id = "ci01"
 hall = "ci-hall"
 name = "CI 自助终端"
+
+[devices.printer.connection]
+connector = "network"
+host = "{m[1]}"
+port = {m[2]}
 
 [devices.idcard]
 device = "{idcard}"
@@ -92,17 +101,29 @@ def _idcard(sims: Sims) -> str:
     return sims.start("idcard", "--scenario", str(SCENARIOS / "idcard-diag.toml"))
 
 
-def test_diag_json_against_every_simulator(tmp_path: Path, sims: Sims) -> None:
-    cfg = _write_config(tmp_path, idcard=_idcard(sims),
+def _printer(sims: Sims, *extra: str) -> str:
+    return sims.start("printer", "--listen", "127.0.0.1:0", *extra)
+
+
+def test_diag_json_against_every_simulator(tmp_path: Path, sims: Sims, wait_until: Callable[..., Any]) -> None:
+    paper = tmp_path / "paper"
+    cfg = _write_config(tmp_path, printer=_printer(sims, "--out", str(paper)), idcard=_idcard(sims),
                         locker=sims.start("locker", "--boards", "1:12", "--auto-close", "0.2"),
                         camera=json.loads(sims.start("camera"))["url"])
     code, doc, out = _diag(cfg)
     assert code == 0, json.dumps(doc, ensure_ascii=False, indent=1)
     assert doc["ok"] is True and doc["failed"] == []
     devices = {d["device"]: d for d in doc["devices"]}
-    assert list(devices) == ["idcard", "locker", "camera"]
+    assert list(devices) == ["printer", "idcard", "locker", "camera"]
     for d in devices.values():
         assert d["ok"] is True and d["faults"] == [] and d["status"]["state"] == "online", d
+
+    printer = devices["printer"]
+    assert printer["summary"].startswith("测试页已打印")
+    assert printer["status"]["stations"]["receipt"]["paper"] == "full"
+    slip = paper / "slip-1.txt"  # what came out of the simulated printer, decoded from its ESC/POS bytes
+    wait_until(slip.exists, what="the test page out of the printer")
+    assert "打印机测试页" in slip.read_text(encoding="utf-8")
 
     idcard = devices["idcard"]
     assert idcard["details"]["sam_id"]  # the SAM answered with its id
@@ -115,14 +136,19 @@ def test_diag_json_against_every_simulator(tmp_path: Path, sims: Sims) -> None:
     assert photo["ok"] is True and photo["measures"]["face_width_px"] == 207
 
 
-def test_diag_reports_each_missing_device_with_its_reason(tmp_path: Path, sims: Sims) -> None:
-    # The locker's port is gone and nobody serves the camera's stream; the card reader is fine.
-    cfg = _write_config(tmp_path, idcard=_idcard(sims), locker="/dev/zizhu-ci-no-such-port",
-                        camera="http://127.0.0.1:9/video.mjpg", camera_timeout_s=1.0)
+def test_diag_reports_each_broken_device_with_its_reason(tmp_path: Path, sims: Sims) -> None:
+    # The printer is out of paper, the locker's port is gone and nobody serves the camera's
+    # stream; the card reader is fine.
+    out_of_paper = tmp_path / "out-of-paper.toml"
+    out_of_paper.write_text('[[step]]\nat = 0\nevent = "paper"\nvalue = "out"\n', encoding="utf-8")
+    cfg = _write_config(tmp_path, printer=_printer(sims, "--scenario", str(out_of_paper)), idcard=_idcard(sims),
+                        locker="/dev/zizhu-ci-no-such-port", camera="http://127.0.0.1:9/video.mjpg",
+                        camera_timeout_s=1.0)
     code, doc, _ = _diag(cfg)
     assert code == 1
-    assert doc["failed"] == ["locker", "camera"]
+    assert doc["failed"] == ["printer", "locker", "camera"]
     devices = {d["device"]: d for d in doc["devices"]}
+    assert "printer.receipt.paper_out" in devices["printer"]["faults"]
     assert devices["idcard"]["ok"] is True
     assert devices["locker"]["summary"] and devices["locker"]["faults"]
     camera = devices["camera"]
