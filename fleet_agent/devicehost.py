@@ -170,6 +170,8 @@ class DevicePoller:
 
         def job() -> SelfTestResult:
             fn = getattr(slot.device, "print_test_page", None)
+            if fn is None and slot.kind == "printer":
+                fn = slot.device.self_test  # the receipt printer's self-test is its test page
             if fn is None:
                 return SelfTestResult(name, False, f"设备 {name} 不能打印测试页 (this device cannot print a test page)")
             if not self._ensure_open(slot):

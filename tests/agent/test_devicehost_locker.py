@@ -51,6 +51,8 @@ record_path = "{tmp_path / 'opens.sqlite3'}"
             good = result_of(w, "lk-2")
             assert good.ok, good.detail
             assert sim.opens == list(range(1, 13))  # every door really opened, over the wire
+            w.send_command(command(TERM, CommandAction.PRINT_TEST_PAGE, cmd_id="lk-3", device="locker"))
+            assert "cannot print a test page" in result_of(w, "lk-3").detail  # said so, not pretended
         finally:
             proc.send_signal(signal.SIGTERM)
             try:
