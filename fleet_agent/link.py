@@ -18,7 +18,7 @@ import random
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import paho.mqtt.client as mqtt
@@ -47,7 +47,7 @@ NoticeHandler = Callable[[bytes], None]
 StatusBuilder = Callable[[int], StatusPayload]
 
 
-def backoff_delays(min_s: float, max_s: float, rng: random.Random | None = None) -> Any:
+def backoff_delays(min_s: float, max_s: float, rng: random.Random | None = None) -> Iterator[float]:
     """Exponential backoff with jitter: attempt n waits a random time in [d/2, d], d = min·2ⁿ ≤ max."""
     r = rng or random.Random()
     d = min_s
@@ -92,6 +92,7 @@ class MqttLink:
         self.connects = 0
         self.refusals = 0
         self.rejected = 0
+        self.peak_inflight = 0
         self.last_error: str | None = None
 
     # -- the agent's side ------------------------------------------------------------------
@@ -302,6 +303,7 @@ class MqttLink:
                 return  # paho cannot take more now; the same message is tried again next turn
             self._inflight[mid] = item.id
             self._cursor = item.id
+        self.peak_inflight = max(self.peak_inflight, len(self._inflight))
 
     def _say_goodbye(self, client: mqtt.Client) -> None:
         """Orderly stop: publish our own death (the broker sends no will after DISCONNECT)."""

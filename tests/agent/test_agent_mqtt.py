@@ -154,6 +154,7 @@ def test_restart_with_a_full_store_loses_nothing(broker: MosquittoBroker, tmp_pa
     wait_until(lambda: len(events(w)) >= 2000, timeout=60, what="stored events delivered")
     assert [e.seq for e in events(w)] == list(range(1, 2001))
     wait_until(lambda: a.spool.pending() == 0, what="store emptied on PUBACK")
+    assert 1 < a.link.peak_inflight <= cfg.agent.max_inflight  # fed out gradually, never all at once
     st = w.wait_for(Kind.STATUS, lambda s: s.last_seq == 2000)
     assert st.spool_dropped == 0
 
