@@ -389,14 +389,15 @@ class Agent:
             self._result(cmd.id, False, "终端应用未连接 (the app is not connected)", action=cmd.action)
             return
         peer = peers[-1]  # the newest connection
-        if not peer.send(local.Command(id=cmd.id, action=cmd.action, device=cmd.device, params=cmd.params,
-                                       expires_at=cmd.expires_at)):
-            self._result(cmd.id, False, "无法把命令交给终端应用 (could not reach the app)", action=cmd.action)
-            return
         remaining = (cmd.expires_at - utcnow()).total_seconds()
         timeout = max(1.0, min(self.cfg.agent.command_timeout_s, remaining))
-        with self._lock:
+        with self._lock:  # before sending: a quick app answers before send() returns
             self._pending[cmd.id] = _Pending(cmd, time.monotonic() + timeout)
+        if not peer.send(local.Command(id=cmd.id, action=cmd.action, device=cmd.device, params=cmd.params,
+                                       expires_at=cmd.expires_at)):
+            with self._lock:
+                self._pending.pop(cmd.id, None)
+            self._result(cmd.id, False, "无法把命令交给终端应用 (could not reach the app)", action=cmd.action)
 
     def _result_from_app(self, msg: local.Result) -> None:
         with self._lock:

@@ -42,7 +42,7 @@ def wait_until(pred: Callable[[], Any], timeout: float = 20.0, what: str = "cond
 
 
 def write_config(tmp_path: Path, port: int, *, mqtt_extra: str = "", agent_extra: str = "",
-                 devices: str = "", name: str = "terminal.toml") -> Path:
+                 devices: str = "", name: str = "terminal.toml", frozen_after_s: float = 2) -> Path:
     path = tmp_path / name
     path.write_text(f"""
 kind = "terminal"
@@ -59,7 +59,7 @@ socket_path = "{tmp_path / 'agent.sock'}"
 spool_path = "{tmp_path / 'spool.sqlite3'}"
 heartbeat_s = 1
 poll_s = 0.5
-app_frozen_after_s = 2
+app_frozen_after_s = {frozen_after_s}
 reconnect_min_s = 0.2
 reconnect_max_s = 1
 command_timeout_s = 10
@@ -71,7 +71,7 @@ command_timeout_s = 10
 
 @pytest.fixture
 def config_for(tmp_path: Path) -> Callable[..., TerminalConfig]:
-    def make(port: int, **kw: str) -> TerminalConfig:
+    def make(port: int, **kw: Any) -> TerminalConfig:
         return load_terminal(write_config(tmp_path, port, **kw))
     return make
 

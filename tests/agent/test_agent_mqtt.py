@@ -109,7 +109,7 @@ def test_broker_restart_delivers_every_event_once_in_order(
         persistent_broker: MosquittoBroker, config_for: Callable[..., TerminalConfig],
         watcher_for: Callable[..., Watcher], agents: list[Agent], clients: list[AgentClient]) -> None:
     b = persistent_broker
-    cfg = config_for(b.port)
+    cfg = config_for(b.port, frozen_after_s=60)  # a slow machine must not add an app.frozen event
     w = watcher_for(b.port, topics=f"zizhu/v1/{HALL}/{TERM}/event", persistent=True)
     a = start(agents, cfg)
     c = kiosk(clients, cfg)
@@ -138,7 +138,7 @@ def test_broker_restart_delivers_every_event_once_in_order(
 def test_restart_with_a_full_store_loses_nothing(broker: MosquittoBroker, tmp_path: Path,
                                                  config_for: Callable[..., TerminalConfig],
                                                  watcher_for: Callable[..., Watcher], agents: list[Agent]) -> None:
-    cfg = config_for(broker.port)
+    cfg = config_for(broker.port, agent_extra="expect_app = false")  # only the stored events, no app.crashed
     # An agent that ran offline earlier left 2,000 events in its store, and its counters.
     spool = Spool(cfg.agent.spool_path, cfg.agent.spool_max_events)
     spool.next_session()
@@ -163,7 +163,7 @@ def test_spool_bound_drops_oldest_counted_and_logged(broker: MosquittoBroker,
                                                      config_for: Callable[..., TerminalConfig],
                                                      watcher_for: Callable[..., Watcher], agents: list[Agent],
                                                      caplog: pytest.LogCaptureFixture) -> None:
-    cfg = config_for(broker.port, agent_extra="spool_max_events = 100")
+    cfg = config_for(broker.port, agent_extra="spool_max_events = 100\nexpect_app = false")
     spool = Spool(cfg.agent.spool_path, cfg.agent.spool_max_events)
     with caplog.at_level(logging.WARNING, logger="zizhu.agent.spool"):
         for _ in range(150):
