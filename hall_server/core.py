@@ -297,6 +297,7 @@ class HallCore:
             return DUPLICATE
         # The status snapshot is the truth of "now": an event older than it is history, kept not applied.
         late = p.session < mem.session or (mem.last_status_ts is not None and p.occurred_at <= mem.last_status_ts)
+        agrees = (p.fault in mem.faults) == (p.action == "raised")  # the snapshot already said as much
         if p.seq > mem.last_seq + 1 and mem.last_seq:
             # the agent's spool dropped its oldest events (its status says how many): say so, once per gap
             log.warning("terminal %s: events %d..%d never arrived", mem.id, mem.last_seq + 1, p.seq - 1)
@@ -304,7 +305,7 @@ class HallCore:
         u.s.add(EventSeen(terminal_id=mem.id, seq=p.seq, session=p.session, fault=p.fault, action=p.action,
                           occurred_at=p.occurred_at, received_at=u.now, applied=not late))
         if late:
-            return REPLAYED
+            return ACCEPTED if agrees else REPLAYED
         faults = mem.faults | {p.fault} if p.action == "raised" else mem.faults - {p.fault}
         self._observe(u, mem, frozenset(faults), p.occurred_at, detail=p.detail)
         return ACCEPTED
@@ -444,7 +445,7 @@ class HallCore:
             for iid in list(affected.values()):
                 child = u.s.get(Incident, iid)
                 assert child is not None
-                if child.parent_id is None:
+                if not self._grouped(u, child):
                     child.parent_id = system.id
                     self._audit(u, child, "system", "grouped", f"归入系统故障工单 #{system.id}")
                     held = select(Alert).where(Alert.incident_id == iid, Alert.status == "pending")
@@ -454,13 +455,22 @@ class HallCore:
             self._resolve(u, system, "system", "auto",
                           f"{len(affected)}/{total} 台终端仍有 {corr.fault}，低于阈值 {threshold}")
 
+    def _grouped(self, u: _Unit, inc: Incident) -> bool:
+        """Under a system incident that is still open: its alerts are the system incident's."""
+        if inc.parent_id is None:
+            return False
+        parent = u.s.get(Incident, inc.parent_id)
+        return parent is not None and parent.state != "resolved"
+
     def _ungroup(self, u: _Unit, system: Incident) -> None:
         """The hall-wide cause is gone; terminals still faulty are alerted on their own now."""
         children = u.s.scalars(select(Incident).where(Incident.parent_id == system.id,
                                                       Incident.state != "resolved")).all()
         for child in children:
             self._audit(u, child, "system", "ungrouped", f"系统故障工单 #{system.id} 已恢复，单独处理")
-            self._alert(u, child, "opened", child.role)
+            # held like a new one: the terminals of a hall come back one by one, most within seconds
+            corr = self.table.correlation_for(child.fault_code)
+            self._alert(u, child, "opened", child.role, hold=corr.hold_seconds if corr else 0.0)
 
     # ---- people's actions ----------------------------------------------------------------------
     def acknowledge(self, incident_id: int, by: str, comment: str) -> dict[str, Any]:
@@ -603,7 +613,7 @@ class HallCore:
                 self._raise(u, HALL_SCOPE, BROKER_UNREACHABLE, detail=f"自 {self.broker_down_since} 起无法连接")
             for a in u.s.scalars(select(Alert).where(Alert.status == "pending", Alert.due_at <= now)).all():
                 inc = u.s.get(Incident, a.incident_id) if a.incident_id is not None else None
-                if inc is not None and inc.parent_id is not None:
+                if inc is not None and self._grouped(u, inc):
                     a.status = "suppressed"
                 else:
                     a.status = "sending"
@@ -617,7 +627,7 @@ class HallCore:
                 if inc.state == "open" and inc.next_reminder_at is not None and inc.next_reminder_at <= now:
                     rule = self.table.tiers[Tier(inc.tier)]
                     inc.next_reminder_at = now + rule.reminder if rule.reminder else None
-                    if inc.parent_id is None:
+                    if not self._grouped(u, inc):
                         self._alert(u, inc, "reminder", inc.role)
                         self._audit(u, inc, "system", "reminded", f"未确认，提醒 {inc.role}")
             for mem in self.terminals.values():
@@ -636,7 +646,7 @@ class HallCore:
         self._audit(u, inc, "system", "escalated", f"超过时限 {inc.deadline.isoformat()}，{inc.role} → {new_role}")
         inc.escalation_level += 1
         inc.role = new_role.value
-        if inc.parent_id is None:
+        if not self._grouped(u, inc):
             self._alert(u, inc, "escalated", new_role.value)
 
     def _flush_snapshots(self, u: _Unit) -> None:

@@ -1,233 +1,344 @@
-"""`zizhu demo`: the interim demo, until the hall server exists.
+"""``zizhu demo``: a whole hall on one machine — broker, hall server, terminals with simulated devices.
 
-Starts the receipt printer simulator playing a scenario (by default config/scenarios/printer-demo.toml:
-a short roll that runs low, runs out and is refilled), prints a one-time notification slip
-(一次性告知书) through the real driver, shows what came out of the simulator, follows the
-printer's status as the scenario runs, fails a slip when the paper is out and prints it again
-after the refill. Ends on its own in about ten seconds (or at Ctrl-C), leaving the printed
-text and a PNG of the paper in ``--out``.
+A private Mosquitto on a free port; the hall server (SQLite in a work directory) with its
+dashboard; four terminals, each a real fleet agent process (``zizhu agent --devices``) driving the
+production printer driver against the byte-true printer simulator, which plays a scenario file
+(``config/scenarios/demo-*.toml``). Alerts go to a local webhook and are printed. A director then
+does what happens in a real hall, one step every ``--pace`` seconds:
+
+1. one terminal loses power (its agent is killed with SIGKILL): the broker's will → 终端离线;
+2. it comes back;
+3. the government service back end goes away for every terminal: one 系统故障 and a public notice;
+4. the back end returns: the notice is cleared;
+5. most of the hall loses power at once: one 系统故障, one alert to the centre, the notice;
+6. the terminals come back.
+
+Meanwhile the printers run out of paper, have their cover left open, fail and go offline, and
+are mended: faults of every tier (warning, 一般, 通讯/机械, 系统) become incidents and alerts.
+Ctrl-C (or ``--duration``) stops everything and prints what happened.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
+import socket
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from drivers.printer.config import PrinterConfig
-from drivers.printer.driver import ReceiptPrinter
-from drivers.printer.jobs import PrintJob
-from drivers.printer.sim import PrinterModel, PrinterSimulator
-from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer, Step
-from drivers.status import DeviceState, PaperLevel, PrinterStatus
-from zizhu.logs import setup_logging
+from types import FrameType
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SCENARIO = ROOT / "config" / "scenarios" / "printer-demo.toml"
-
-# Example data of a citizen's matter; the name is masked on the slip by the template.
-NOTIFICATION: dict[str, Any] = {
-    "hall_name": "鄂尔多斯市东胜区政务服务中心",
-    "matter": "城乡居民基本医疗保险参保登记",
-    "applicant": "张三丰",
-    "case_no": "DS20261122-0042",
-    "date": datetime.now().strftime("%Y年%m月%d日"),
-    "legal_basis": "《中华人民共和国社会保险法》第二十五条；《内蒙古自治区城乡居民基本医疗保险办法》。",
-    "time_limit": "即时办结（材料齐全、符合法定形式的，当场办理）。",
-    "procedure": "申请 → 受理 → 审核 → 办结。可在本自助终端或政务服务网提交申请。",
-    "materials": [
-        {"name": "居民身份证", "format": "原件", "copies": 1, "issuer": "公安机关"},
-        {"name": "户口簿", "format": "原件及复印件", "copies": 1, "issuer": "公安机关"},
-    ],
-    "fees": "不收费。",
-    "missing": [{"name": "户口簿复印件", "problem": "缺少户主页，请补充后再次提交"}],
-    "guide_url": "https://zwfw.example.gov.cn/guide/150602-0042",
-    "hall_phone": "0477-8581234",
-}
-PICKUP: dict[str, Any] = {
-    "hall_name": "鄂尔多斯市东胜区政务服务中心", "locker": "A", "slot": "07", "item": "营业执照（正本）",
-    "case_no": "DS20261120-0017", "applicant": "李四", "picked_up_at": datetime.now().strftime("%Y-%m-%d %H:%M"),
-    "hall_phone": "0477-8581234",
-}
-
-PAPER_WORDS = {PaperLevel.FULL: "充足", PaperLevel.LOW: "将尽", PaperLevel.OUT: "用完",
-               PaperLevel.JAMMED: "卡纸", PaperLevel.UNKNOWN: "未知"}
-STATE_WORDS = {DeviceState.ONLINE: "在线", DeviceState.OFFLINE: "脱机", DeviceState.USER_ERROR: "需人工处理",
-               DeviceState.HARDWARE_ERROR: "故障", DeviceState.BUSY: "忙", DeviceState.NO_DEVICE: "未连接",
-               DeviceState.POWER_OFF: "断电", DeviceState.UNKNOWN: "未知"}
+SCENARIOS = ROOT / "config" / "scenarios"
+HALL_ID = "demo-hall"
+TERMINALS = [("t01", "demo-paper.toml", "东门入口左侧"), ("t02", "demo-cover.toml", "东门入口右侧"),
+             ("t03", "demo-error.toml", "北墙"), ("t04", "demo-offline.toml", "西侧休息区")]
+ROLE_NAMES = {"admin": "大厅管理员", "maintenance": "运维", "centre": "中心"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE",
-                        help="printer scenario to play (default: config/scenarios/printer-demo.toml)")
-    parser.add_argument("--out", metavar="DIR", help="where to write the printed text and PNG (default: a temp dir)")
-    parser.add_argument("--serial", action="store_true", help="talk to the simulator over a pseudo-terminal, not TCP")
-    parser.add_argument("--timeout", type=float, default=30.0, metavar="S",
-                        help="give up if the scenario has not played out after S seconds (default 30)")
+    from drivers.printer import walkthrough
+
+    parser.add_argument("--printer", action="store_true",
+                        help="instead of the hall: the receipt printer walk-through (一次性告知书 through the real "
+                             "driver against the simulator; ends by itself)")
+    walkthrough.add_arguments(parser.add_argument_group("printer walk-through (with --printer)"))
+    parser.add_argument("--duration", type=float, default=None, metavar="S",
+                        help="stop after S seconds (default: run until Ctrl-C)")
+    parser.add_argument("--pace", type=float, default=20.0, metavar="S",
+                        help="seconds between the director's steps (default 20)")
+    parser.add_argument("--http-port", type=int, default=8080, help="dashboard port (0: a free one)")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep the database and logs here")
 
 
-def describe(st: PrinterStatus) -> str:
-    receipt = st.stations.get("receipt")
-    paper = PAPER_WORDS[receipt.paper] if receipt else "未知"
-    parts = [f"打印机{STATE_WORDS[st.state]}", f"凭条纸{paper}"]
-    if st.cover_open:
-        parts.append("机盖打开")
-    text = "，".join(parts)
-    news = [r for r in st.reason.split("；") if r and r not in text]
-    if news:
-        text += f"（{'；'.join(news)}）"
-    faults = st.faults()
-    return text + (f"  faults={','.join(faults)}" if faults else "")
+class _Backend:
+    """Stands in for the government service back end: the agents probe it over TCP."""
 
-
-class StatusWatch:
-    """Polls the driver a few times a second in a thread and prints each change of status."""
-
-    def __init__(self, printer: ReceiptPrinter, say: Callable[[str], None]) -> None:
-        self.printer = printer
-        self.say = say
-        self.latest: PrinterStatus | None = None
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self._sock: socket.socket | None = None
         self._stop = threading.Event()
-        self._changed = threading.Condition()
-        self._thread = threading.Thread(target=self._loop, name="demo-status", daemon=True)
+        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
+    def up(self) -> None:
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("127.0.0.1", self.port))
+        s.listen(16)
+        s.settimeout(0.2)
+        self._sock = s
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._accept, args=(s,), name="demo-backend", daemon=True)
         self._thread.start()
 
-    def _loop(self) -> None:
-        shown = ""
+    def _accept(self, s: socket.socket) -> None:
         while not self._stop.is_set():
-            st = self.printer.status()
-            text = describe(st)
-            with self._changed:
-                self.latest = st
-                self._changed.notify_all()
-            if text != shown:
-                self.say(f"状态  {text}")
-                shown = text
-            self._stop.wait(0.2)
+            try:
+                conn, _ = s.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            conn.close()
 
-    def wait_for(self, cond: Callable[[PrinterStatus], bool], timeout: float) -> PrinterStatus:
-        deadline = time.monotonic() + timeout
-        with self._changed:
-            while self.latest is None or not cond(self.latest):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError("the printer did not reach the expected state in time")
-                self._changed.wait(left)
-            return self.latest
+    def down(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(2)
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+
+
+def _free_port() -> int:
+    from zizhu.broker import free_port
+
+    return free_port()
+
+
+class _Terminal:
+    """One simulated terminal: the printer simulator in this process, the agent as its own process."""
+
+    def __init__(self, tid: str, scenario: str, location: str, workdir: Path, *, broker_port: int,
+                 backend_port: int) -> None:
+        from drivers.printer.sim import PrinterModel, PrinterSimulator
+        from drivers.scenario import Scenario, ScenarioPlayer
+
+        self.id = tid
+        self.location = location
+        self.dir = workdir / tid
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.model = PrinterModel()
+        self.sim = PrinterSimulator(self.model)
+        self.player = ScenarioPlayer(Scenario.load(SCENARIOS / scenario), {"printer": self.model})
+        self.broker_port = broker_port
+        self.backend_port = backend_port
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log: TextIO | None = None
+
+    def start_devices(self) -> None:
+        self.sim.start()
+        self.player.start()
+        self.config = self.dir / "terminal.toml"
+        self.config.write_text(f"""kind = "terminal"
+[terminal]
+id = "{self.id}"
+hall = "{HALL_ID}"
+name = "综合自助终端 {self.id}"
+[mqtt]
+port = {self.broker_port}
+keepalive_s = 3
+[agent]
+socket_path = "{self.dir}/agent.sock"
+spool_path = "{self.dir}/spool.sqlite3"
+heartbeat_s = 5
+poll_s = 1
+expect_app = false
+backend_url = "http://127.0.0.1:{self.backend_port}/"
+[devices.printer]
+timeout_s = 2
+[devices.printer.connection]
+connector = "network"
+host = "127.0.0.1"
+port = {self.sim.port}
+""", encoding="utf-8")
+
+    def start_agent(self) -> None:
+        if self.log is None:
+            self.log = (self.dir / "agent.log").open("a", encoding="utf-8")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "zizhu", "agent", "--config", str(self.config), "--devices", "--log-level",
+             "WARNING"], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def kill_agent(self) -> None:
+        """Power cut: no goodbye, so the broker publishes the agent's will."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self.player.stop()
+        self.sim.stop()
+        if self.log is not None:
+            self.log.close()
+
+
+def _demo_faults(workdir: Path, pace: float) -> Path:
+    """The default fault table, with the correlation hold shorter than the director's pace.
+
+    A terminal that is back within the hold never alerts; the demo wants its offline alert seen.
+    """
+    from hall_server.faults import load_fault_table
+
+    hold = max(2.0, pace / 2)
+    p = workdir / "faults.toml"
+    p.write_text("".join(
+        f'[[correlation]]\nfault = "{c.fault}"\nsystem_fault = "{c.system_fault}"\n'
+        f"min_terminals = {c.min_terminals}\nmin_fraction = {c.min_fraction}\nhold_seconds = {hold}\n"
+        for c in load_fault_table().correlation), encoding="utf-8")
+    return p
+
+
+def _say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
-    setup_logging("WARNING")
-    try:
-        scenario = Scenario.load(args.scenario)
-    except ScenarioError as exc:
-        print(f"zizhu demo: {exc}", file=sys.stderr)
+    if args.printer:
+        from drivers.printer import walkthrough
+
+        return walkthrough.run(args)
+    from zizhu.broker import MosquittoBroker, find_mosquitto
+    from zizhu.logs import setup_logging
+
+    if find_mosquitto() is None:
+        print("zizhu demo: Mosquitto is not installed; install the Debian package 'mosquitto' "
+              "(bash scripts/demo.sh does it for you)", file=sys.stderr)
         return 2
-    out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="zizhu-demo-"))
-    out.mkdir(parents=True, exist_ok=True)
-    t0 = time.monotonic()
+    setup_logging("WARNING")
+    stop = threading.Event()
 
-    lock = threading.Lock()
+    def _on_signal(_sig: int, _frame: FrameType | None) -> None:
+        stop.set()
 
-    def say(text: str) -> None:
-        with lock:  # two threads talk: the status watch and the demo itself
-            sys.stdout.write(f"[{time.monotonic() - t0:5.1f}s] {text}\n")
-            sys.stdout.flush()
-
-    model = PrinterModel()
-    sim = PrinterSimulator(model, serial=args.serial)
-    printer: ReceiptPrinter | None = None
-    watch: StatusWatch | None = None
-    player: ScenarioPlayer | None = None
-    try:
-        player = ScenarioPlayer(scenario, {"printer": model}, on_step=lambda s: say(f"场景  {_step(s)}"))
-        address = sim.start()
-        say(f"打印机模拟器已启动：{address}（场景：{scenario.name}）")
-        conn: dict[str, Any] = ({"connector": "serial", "device": sim.pty_path, "baudrate": 115200} if args.serial
-                                else {"connector": "network", "host": sim.host, "port": sim.port})
-        cfg = PrinterConfig.model_validate({"connection": conn, "timeout_s": 5.0, "status_timeout_s": 1.0,
-                                            "journal": {"kind": "file", "path": str(out / "journal.txt")}})
-        printer = ReceiptPrinter(cfg, name="printer", terminal="demo")
-        printer.open()
-        player.start()
-        watch = StatusWatch(printer, say)
-        watch.start()
-        watch.wait_for(lambda st: st.state == DeviceState.ONLINE, args.timeout)
-
-        say("打印 一次性告知书（经真实驱动 → ESC/POS → 模拟器）")
-        job = printer.print_slip("notification", NOTIFICATION)
-        _report(say, job)
-        first_slip = model.slips()[0] if model.slips() else ""
-        say("模拟器打印出的凭条（文字）：\n" + _boxed(model.layout_text()))
-        model.render_png(out / "notification.png")
-        (out / "notification.txt").write_text(first_slip + "\n", encoding="utf-8")
-
-        watch.wait_for(lambda st: st.stations["receipt"].paper == PaperLevel.OUT, args.timeout)
-        say("凭条纸用完后再打印一张取件凭条：")
-        failed = printer.print_slip("locker_pickup", PICKUP)
-        _report(say, failed)
-        refused = not failed.ok
-        say(f"任务已保留，可补打：{[j.id for j in printer.jobs.failed()]}")
-
-        watch.wait_for(lambda st: st.state == DeviceState.ONLINE and st.stations["receipt"].paper == PaperLevel.FULL,
-                       args.timeout)
-        say("纸已更换，补打刚才失败的凭条：")
-        start = len(model.printed)
-        again = printer.reprint(failed.id)
-        _report(say, again)
-        say("补打的取件凭条：\n" + _boxed(model.layout_text(start)))
-        model.render_png(out / "paper.png")
-        ok = job.ok and refused and again.ok
-        say(f"演示结束。打印内容与图片：{out}（notification.png, paper.png, journal.txt）")
-        return 0 if ok else 1
-    except TimeoutError as exc:
-        say(f"演示未按预期进行：{exc}")
-        return 1
-    except KeyboardInterrupt:
-        say("已中断")
-        return 130
-    finally:
-        if watch is not None:
-            watch.stop()
-        if player is not None:
-            player.stop()
-        if printer is not None:
-            printer.close()
-        sim.stop()
-
-
-def _step(step: Step) -> str:
-    words = {("paper", "out"): "凭条纸用完", ("paper", "full"): "更换新纸卷", ("paper", "near_end"): "凭条纸将尽",
-             ("cover", "open"): "打开打印机盖", ("cover", "closed"): "关上打印机盖"}
-    key = (step.event, str(step.params.get("value")))
-    if key in words:
-        return words[key]
-    if step.event == "paper" and "lines" in step.params:
-        return f"装入短纸卷（{step.params['lines']} 行）"
-    return f"{step.event} {step.params}"
-
-
-def _report(say: Callable[[str], None], job: PrintJob) -> None:
-    if job.ok:
-        extra = f"（{'；'.join(job.warnings)}）" if job.warnings else ""
-        say(f"结果  {job.title} #{job.id} 已打印{extra}")
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    tmp = None
+    if args.workdir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="zizhu-demo-")
+        workdir = Path(tmp.name)
     else:
-        say(f"结果  {job.title} #{job.id} 未打印：{job.reason}")
+        workdir = args.workdir
+        workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        with MosquittoBroker() as broker:
+            return _run_hall(args, workdir, broker.port, stop)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
 
 
-def _boxed(text: str) -> str:
-    rule = "─" * 34
-    body = "\n".join(f"│ {line}" for line in text.splitlines())
-    return f"┌{rule}\n{body}\n└{rule}"
+def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: threading.Event) -> int:
+    from sqlalchemy import select
+
+    from hall_server.config import AlertsConfig, HallServerConfig
+    from hall_server.db import Alert, Incident
+    from hall_server.registry import RegistryEntry
+    from hall_server.service import HallService
+    from hall_server.simulate import WebhookReceiver
+    from zizhu.config import HallConfig, HallInfo, MqttConfig
+
+    webhook = WebhookReceiver().start()
+    printed = [0]
+
+    def print_alerts() -> None:
+        with webhook.arrived:
+            new = webhook.received[printed[0]:]
+            printed[0] = len(webhook.received)
+        for _at, path, body in new:
+            role = ROLE_NAMES.get(path.strip("/"), path)
+            _say(f"告警 → {role}: {body.get('title')}")
+
+    cfg = HallConfig(
+        hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10),
+        server=HallServerConfig(database_url=f"sqlite:///{workdir}/hall.sqlite3", http_port=args.http_port,
+                                flap_window_s=20, tick_s=0.5, faults_file=_demo_faults(workdir, args.pace)),
+        alerts=AlertsConfig(**{role: [webhook.url(role)] for role in ROLE_NAMES}, group_wait_s=0.5))
+    try:
+        service = HallService(cfg)
+    except OSError as exc:
+        print(f"zizhu demo: cannot start the hall server: {exc}", file=sys.stderr)
+        webhook.stop()
+        return 2
+    backend = _Backend()
+    backend.up()
+    terminals = [_Terminal(tid, sc, loc, workdir, broker_port=broker_port, backend_port=backend.port)
+                 for tid, sc, loc in TERMINALS]
+    service.core.import_registry([
+        RegistryEntry(id=t.id, name=f"综合自助终端 {t.id}", zone="24小时自助服务区", location=t.location,
+                      model="ZZ-K200", asset_number=f"DEMO-{t.id.upper()}", responsible="王敏",
+                      phone="13812345678", devices=["printer"]) for t in terminals])
+    try:
+        service.start()
+    except OSError as exc:
+        print(f"zizhu demo: cannot serve the dashboard on port {args.http_port}: {exc.strerror}; "
+              "try --http-port 0", file=sys.stderr)
+        service.stop()
+        backend.down()
+        webhook.stop()
+        return 2
+    for t in terminals:
+        t.start_devices()
+        t.start_agent()
+    _say(f"演示大厅已启动 (the demo hall is running): broker 127.0.0.1:{broker_port}, {len(terminals)} terminals")
+    _say(f"  dashboard      {service.base_url}/")
+    _say(f"  status page    {service.base_url}/status")
+    _say(f"  API            {service.base_url}/docs")
+    _say(f"  metrics        {service.base_url}/metrics")
+    _say(f"  work directory {workdir}")
+    _say("Ctrl-C stops the demo.")
+
+    def restart(ts: list[_Terminal]) -> None:
+        for t in ts:
+            t.start_agent()
+
+    def kill(ts: list[_Terminal]) -> None:
+        for t in ts:
+            t.kill_agent()
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("t04 断电（代理进程被强制结束）: the broker publishes its will", lambda: kill(terminals[3:])),
+        ("t04 恢复供电", lambda: restart(terminals[3:])),
+        ("业务系统不可达 (the service back end goes away)", backend.down),
+        ("业务系统恢复", backend.up),
+        ("t01–t03 同时断电 (most of the hall loses power at once)", lambda: kill(terminals[:3])),
+        ("t01–t03 恢复供电", lambda: restart(terminals[:3])),
+    ]
+    t0 = time.monotonic()
+    next_step = 0
+    seen: dict[int, str] = {}
+    try:
+        while not stop.wait(0.5):
+            now = time.monotonic() - t0
+            if args.duration is not None and now >= args.duration:
+                break
+            if next_step < len(steps) and now >= args.pace * (next_step + 1):
+                text, action = steps[next_step]
+                _say(f"导演 (director) step {next_step + 1}: {text}")
+                action()
+                next_step += 1
+            print_alerts()
+            with service.sessions() as s:
+                for inc in s.scalars(select(Incident).order_by(Incident.id)):
+                    key = f"{inc.state}"
+                    if seen.get(inc.id) != key:
+                        seen[inc.id] = key
+                        where = inc.terminal_id or "全大厅"
+                        _say(f"工单 #{inc.id} {inc.state:<12} {where:<6} [{inc.tier}] {inc.title} ({inc.fault_code})")
+    finally:
+        _say("stopping …")
+        for t in terminals:
+            t.stop()
+        print_alerts()
+        with service.sessions() as s:
+            tiers = Counter(i.tier for i in s.scalars(select(Incident)))
+            roles = Counter(a.role for a in s.scalars(select(Alert).where(Alert.status == "sent")))
+        service.stop()
+        backend.down()
+        webhook.stop()
+        _say("incidents by tier: " + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
+        _say("alerts delivered by role: " + ", ".join(f"{k} {v}" for k, v in sorted(roles.items())))
+    return 0

@@ -93,6 +93,10 @@ def test_warning_has_no_deadline_and_events_are_deduplicated(hall: Harness) -> N
                        occurred_at=hall.clock.now() - timedelta(minutes=5))
     assert hall.core.process([old]) == [("replayed", False)]
     assert incidents(hall, fault_code="app.frozen") == []
+    # … unless it agrees with the snapshot (the agent sends both for one change): nothing to report
+    same = EventPayload(terminal="t01", seq=3, session=1, fault="printer.receipt.paper_near_end", action="raised",
+                        occurred_at=hall.clock.now() - timedelta(seconds=30))
+    assert hall.core.process([same]) == [("accepted", False)]
 
 
 def test_unregistered_terminal_is_kept_and_shown(hall: Harness) -> None:
@@ -197,7 +201,10 @@ def test_most_terminals_lost_is_one_system_incident_and_notice(hall: Harness) ->
     assert hall.notices[-1] is None and hall.core.current_notice() is None
     [left] = incidents(hall, scope="t07", state="open")
     assert "ungrouped" in audit(hall, left.id)
-    assert alerts(hall, left.id)[-1].status == "sending"  # now alerted on its own
+    assert alerts(hall, left.id)[-1].status == "pending"  # held: terminals come back one by one
+    hall.clock.advance(31)
+    hall.core.tick()
+    assert alerts(hall, left.id)[-1].status == "sending"  # still down: now alerted on its own
 
 
 def test_backend_unreachable_from_several_terminals(hall: Harness) -> None:

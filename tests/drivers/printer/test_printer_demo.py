@@ -1,4 +1,4 @@
-"""`zizhu demo` (the interim demo): runs to the end on its own, and stops cleanly at Ctrl-C."""
+"""`zizhu demo --printer` (the printer walk-through): runs to the end on its own, and stops cleanly at Ctrl-C."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_demo_runs_to_the_end(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "zizhu", "demo", "--out", str(tmp_path)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "zizhu", "demo", "--printer", "--out", str(tmp_path)], cwd=ROOT,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
@@ -31,7 +31,7 @@ def test_demo_runs_to_the_end(tmp_path: Path) -> None:
 
 
 def test_demo_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
-    p = subprocess.Popen([sys.executable, "-m", "zizhu", "demo", "--out", str(tmp_path)], cwd=ROOT,
+    p = subprocess.Popen([sys.executable, "-m", "zizhu", "demo", "--printer", "--out", str(tmp_path)], cwd=ROOT,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     assert p.stdout is not None
     for line in p.stdout:  # wait until the first slip is out, then press Ctrl-C
