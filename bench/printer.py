@@ -13,8 +13,8 @@ from drivers.printer.config import PrinterConfig
 from drivers.printer.driver import ReceiptPrinter
 from drivers.printer.sim import PrinterModel, PrinterSimulator
 from drivers.printer.slips import render
+from drivers.printer.walkthrough import NOTIFICATION
 from drivers.status import DeviceState
-from zizhu.demo import NOTIFICATION
 
 RENDERS = 300
 POLLS = 500

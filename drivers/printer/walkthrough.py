@@ -28,7 +28,7 @@ from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer, Step
 from drivers.status import DeviceState, PaperLevel, PrinterStatus
 from zizhu.logs import setup_logging
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SCENARIO = ROOT / "config" / "scenarios" / "printer-demo.toml"
 
 # Example data of a citizen's matter; the name is masked on the slip by the template.
