@@ -539,7 +539,10 @@ class PrinterSimulator:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._server: socket.socket | None = None
-        self._conns: list[socket.socket] = []
+        # Each connection and the server socket are closed only by the thread that reads them: a
+        # socket closed under a blocked recv() frees its fd number for the next socket to take.
+        self._conns: dict[socket.socket, threading.Event] = {}
+        self._accept_thread: threading.Thread | None = None
         self._current: socket.socket | None = None
         self._conns_lock = threading.Lock()
         self._master: int | None = None
@@ -562,10 +565,11 @@ class PrinterSimulator:
             self._listen()
         return self.address
 
-    def _spawn(self, target: Callable[..., None], name: str, *args: Any) -> None:
+    def _spawn(self, target: Callable[..., None], name: str, *args: Any) -> threading.Thread:
         t = threading.Thread(target=target, args=args, name=f"printer-sim-{name}", daemon=True)
         t.start()
         self._threads.append(t)
+        return t
 
     def _listen(self) -> None:
         srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -575,7 +579,7 @@ class PrinterSimulator:
         srv.settimeout(0.2)
         self.port = srv.getsockname()[1]
         self._server = srv
-        self._spawn(self._accept_loop, "accept", srv)
+        self._accept_thread = self._spawn(self._accept_loop, "accept", srv)
 
     def stop(self) -> None:
         self._stop.set()
@@ -601,26 +605,41 @@ class PrinterSimulator:
     # TCP
 
     def _unlisten(self) -> None:
+        """Stop listening; returns once the port is closed (new connections are refused)."""
         srv, self._server = self._server, None
-        if srv is not None:
-            srv.close()
+        if srv is None:
+            return
+        try:
+            srv.shutdown(socket.SHUT_RDWR)  # wakes accept(); the accept thread closes the socket
+        except OSError:
+            pass
+        t = self._accept_thread
+        if t is not None and t is not threading.current_thread():
+            t.join(timeout=5)
 
     def _accept_loop(self, srv: socket.socket) -> None:
-        while not self._stop.is_set() and self._server is srv:
-            try:
-                conn, _addr = srv.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            conn.settimeout(0.2)
-            with self._conns_lock:
-                self._conns.append(conn)
-                self._current = conn
-                self.connections += 1
-            self._spawn(self._serve_conn, "conn", conn)
+        try:
+            while not self._stop.is_set() and self._server is srv:
+                try:
+                    conn, _addr = srv.accept()
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                if self._server is not srv:
+                    conn.close()
+                    return
+                conn.settimeout(0.2)
+                done = threading.Event()
+                with self._conns_lock:
+                    self._conns[conn] = done
+                    self._current = conn
+                    self.connections += 1
+                self._spawn(self._serve_conn, "conn", conn, done)
+        finally:
+            srv.close()
 
-    def _serve_conn(self, conn: socket.socket) -> None:
+    def _serve_conn(self, conn: socket.socket, done: threading.Event) -> None:
         try:
             while not self._stop.is_set():
                 try:
@@ -636,11 +655,11 @@ class PrinterSimulator:
                 self._reply_tcp(conn, self.model.receive(data), asked=_asks(data))
         finally:
             with self._conns_lock:
-                if conn in self._conns:
-                    self._conns.remove(conn)
+                self._conns.pop(conn, None)
                 if self._current is conn:
                     self._current = None
             conn.close()
+            done.set()
 
     def _reply_tcp(self, conn: socket.socket, reply: bytes, asked: bool) -> None:
         mode = self.model.reply_mode
@@ -675,18 +694,22 @@ class PrinterSimulator:
             self._reply_tcp(conn, reply, True)
 
     def _drop_all(self, reset: bool) -> None:
+        """End every connection; returns once their threads have closed them."""
         with self._conns_lock:
-            conns, self._conns = list(self._conns), []
+            conns = list(self._conns.items())
+            self._conns.clear()
             self._current = None
-        for c in conns:
+        for c, _done in conns:
             try:
-                if reset:  # linger 0: close sends RST, the host sees "connection reset"
+                if reset:  # linger 0: the owner's close() sends RST, the host sees "connection reset"
                     c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    c.shutdown(socket.SHUT_RD)  # wakes the owner's recv() without sending a FIN
                 else:
                     c.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
-            c.close()
+        for _c, done in conns:
+            done.wait(5)
 
     def _transport_event(self, event: str, params: dict[str, Any]) -> None:
         if self.serial:
