@@ -77,18 +77,22 @@ def paper_level(rt: codec.RealtimeStatus) -> PaperLevel:
     return PaperLevel.FULL
 
 
-def compose_status(name: str, receipt: codec.RealtimeStatus | DeviceError, *,
+def compose_status(name: str, receipt: codec.RealtimeStatus | DeviceError | None, *,
                    journal: PrinterStation | None = None, journal_reason: str = "",
                    busy: bool = False, missing: bool = False) -> PrinterStatus:
     """One :class:`PrinterStatus` from the receipt printer's decoded replies (or why there are
-    none) and the journal station."""
+    none, or None: a job is printing and has not polled yet) and the journal station."""
     stations: dict[Literal["receipt", "journal"], PrinterStation] = {}
     reasons: list[str] = []
-    if isinstance(receipt, DeviceError):
+    fields: dict[str, Any] = {}
+    if receipt is None:
+        state = DeviceState.BUSY
+        stations["receipt"] = PrinterStation(paper=PaperLevel.UNKNOWN, online=None)
+        reasons.append("正在打印")
+    elif isinstance(receipt, DeviceError):
         state = DeviceState.NO_DEVICE if missing else DeviceState.OFFLINE
         stations["receipt"] = PrinterStation(paper=PaperLevel.UNKNOWN, online=False)
         reasons.append(receipt.reason)
-        fields: dict[str, Any] = {}
     else:
         rt = receipt
         fault = blocking_fault(rt)
@@ -192,7 +196,7 @@ class _Station:
             raise DeviceTimeout(f"{self.link.address}: no answer before the deadline", "打印机无应答") from None
 
     def missing(self) -> bool:
-        return self.conn.connector == "serial" and not os.path.exists(self.conn.device or "")
+        return self.link.not_found
 
     # The rest runs on the worker thread only.
 
@@ -371,9 +375,9 @@ class ReceiptPrinter(Device):
                               missing=isinstance(receipt, DeviceError) and self._receipt.missing())
 
     def _station_status(self, st: _Station, fut: Future[codec.RealtimeStatus] | None,
-                        deadline: float) -> tuple[codec.RealtimeStatus | DeviceError, bool]:
-        if st.busy.is_set() and isinstance(st.last, codec.RealtimeStatus):
-            return st.last, True  # a job is on the link; it polls as it goes
+                        deadline: float) -> tuple[codec.RealtimeStatus | DeviceError | None, bool]:
+        if st.busy.is_set():  # a job is on the link and polls as it goes: report what it last saw
+            return (st.last if isinstance(st.last, codec.RealtimeStatus) else None), True
         try:
             if fut is None:
                 return st.call(lambda: st.poll(deadline), deadline), False
@@ -392,7 +396,7 @@ class ReceiptPrinter(Device):
         jp = self._journal_printer
         if jp is None:
             return None, ""
-        rt, _busy = self._station_status(jp, fut, deadline) if fut is not None else (jp.last, True)
+        rt = self._station_status(jp, fut, deadline)[0] if fut is not None else jp.last
         if rt is None:
             return PrinterStation(paper=PaperLevel.UNKNOWN, online=None), ""
         if isinstance(rt, DeviceError):
@@ -500,12 +504,13 @@ class ReceiptPrinter(Device):
 
     def _run(self, job: PrintJob, attempt: int, deadline: float) -> None:
         """On the receipt worker: print one attempt of a job, then write the journal."""
+        st = self._receipt
+        st.busy.set()  # before the job shows as printing: a status() that sees it does not queue
         if remaining(deadline) <= 0 or not job.mark_printing(attempt):
+            st.busy.clear()
             self._settle(job, DeviceTimeout("job waited in the queue past its deadline", "打印超时，凭条未打印"),
                          attempt)
             return
-        st = self._receipt
-        st.busy.set()
         warnings: list[str] = []
         error: DeviceError | None = None
         try:

@@ -154,8 +154,14 @@ class JobStore:
         self._jobs: OrderedDict[str, PrintJob] = OrderedDict()
         self._lock = threading.Lock()
         if directory is not None:
-            directory.mkdir(parents=True, exist_ok=True)
-            self._load()
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # keep printing; only the copy on disk is lost, and we say so
+                log.warning("print job directory %s cannot be used (%s): jobs are kept in memory only",
+                            directory, exc.strerror or exc)
+                self.directory = None
+            else:
+                self._load()
 
     def _load(self) -> None:
         assert self.directory is not None

@@ -40,6 +40,7 @@ class Link(ABC):
         self.conn = conn
         self._printer: Any = None  # the python-escpos connector while open
         self._shut = False  # set by abort(): the owner is going away, never reconnect
+        self.not_found = False  # the last open found no such device (unplugged, wrong path or ids)
 
     @property
     def is_open(self) -> bool:
@@ -69,6 +70,7 @@ class Link(ABC):
             raise DeviceOffline(f"{self.address}: link shut down", "打印机已关闭")
         if self._printer is None:
             self._printer = self._open(_left(deadline, "connecting"))
+            self.not_found = False
             log.debug("printer link open: %s", self.address)
 
     def close(self) -> None:
@@ -218,6 +220,7 @@ class SerialLink(Link):
 
         device = self.conn.device or ""
         if not os.path.exists(device):
+            self.not_found = True
             raise DeviceOffline(f"{device}: no such serial device", f"找不到打印机串口 {device}")
         # dsrdtr=False: python-escpos defaults to DSR/DTR flow control, which a pty does not have
         # and many kiosk printers leave unwired; the config could grow a switch when one needs it.
@@ -295,6 +298,7 @@ class UsbLink(Link):
         try:
             printer.open()
         except Exception as exc:  # DeviceNotFoundError, or pyusb's NoBackendError without libusb
+            self.not_found = True
             raise DeviceOffline(f"opening {self.address}: {exc}", f"找不到USB打印机（{self.address}）") from None
         return printer
 

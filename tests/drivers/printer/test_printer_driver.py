@@ -392,15 +392,47 @@ def test_close_fails_queued_jobs_instead_of_losing_them(rig: Any, slip_data: dic
     assert first.wait(6.0) and not first.ok
 
 
-def test_status_during_a_job_does_not_wait_for_it(rig: Any, slip_data: dict[str, Any]) -> None:
+def test_status_during_a_job_does_not_wait_for_it(rig: Any, slip_data: dict[str, Any],
+                                                  wait_until: Callable[..., Any]) -> None:
     _set(rig.model, reply="silent")
     with rig.printer(timeout_s=1.5, status_timeout_s=0.5) as printer:
         job = printer.submit(printer.render("notification", slip_data))
+        wait_until(lambda: job.state == JobState.PRINTING, what="the job on the printer")
         t0 = time.monotonic()
         st = printer.status()
-        assert time.monotonic() - t0 <= 1.5
-        assert st.state in (DeviceState.OFFLINE, DeviceState.BUSY)
+        assert time.monotonic() - t0 <= 0.5
+        assert (st.state, st.reason, st.stations["receipt"].paper) == (DeviceState.BUSY, "正在打印",
+                                                                       PaperLevel.UNKNOWN)
+        assert st.faults() == []
+        assert job.wait(5.0) and isinstance(job.error, DeviceTimeout)
+
+
+def test_status_during_a_job_reports_what_was_last_seen(tcp_rig: Any, slip_data: dict[str, Any],
+                                                        wait_until: Callable[..., Any]) -> None:
+    _set(tcp_rig.model, paper="near_end")
+    with tcp_rig.printer(timeout_s=1.0) as printer:
+        assert printer.status().stations["receipt"].paper == PaperLevel.LOW
+        _set(tcp_rig.model, reply="silent")
+        job = printer.submit(printer.render("notification", slip_data))
+        wait_until(lambda: job.state == JobState.PRINTING, what="the job on the printer")
+        st = printer.status()
+        assert (st.state, st.stations["receipt"].paper) == (DeviceState.BUSY, PaperLevel.LOW)
+        assert st.faults() == ["printer.receipt.paper_near_end"]
         job.wait(5.0)
+
+
+def test_usb_printer_not_plugged_in_is_no_device() -> None:
+    from drivers.printer.config import PrinterConfig
+
+    cfg = PrinterConfig.model_validate({"connection": {"connector": "usb", "vendor_id": 0x0FE6,
+                                                       "product_id": 0x811E}, "status_timeout_s": 5})
+    printer = ReceiptPrinter(cfg)
+    with pytest.raises(DeviceOffline) as exc:
+        printer.open()
+    assert "找不到USB打印机（usb:0fe6:811e）" in exc.value.reason
+    st = printer.status()
+    assert st.state == DeviceState.NO_DEVICE and st.faults() == ["printer.missing"]
+    printer.close()
 
 
 def test_raw_socket_peer_that_accepts_and_never_reads(slip_data: dict[str, Any]) -> None:
@@ -419,3 +451,13 @@ def test_raw_socket_peer_that_accepts_and_never_reads(slip_data: dict[str, Any])
             job = printer.print_slip("notification", slip_data)
             assert isinstance(job.error, DeviceTimeout)
             assert time.monotonic() - t0 <= 3.0
+
+
+def test_unusable_job_directory_keeps_jobs_in_memory(tcp_rig: Any, slip_data: dict[str, Any], tmp_path: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with tcp_rig.printer(job_dir=str(blocker / "jobs")) as printer:
+        job = printer.print_slip("notification", slip_data)
+        assert job.ok and printer.jobs.get(job.id) is job
+    assert any("kept in memory only" in r.getMessage() for r in caplog.records)
