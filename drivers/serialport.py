@@ -15,6 +15,7 @@ import serial
 
 from drivers.base import DeviceOffline
 
+BUSY_REASON = "串口被其他程序占用（例如自助终端程序），请先停止它"
 # termios.error is not an OSError: pyserial lets it through from tcflush/tcsetattr on a dead pty.
 _LINK_ERRORS = (serial.SerialException, OSError, termios.error)
 
@@ -39,7 +40,9 @@ class SerialLink:
                                       parity=serial.PARITY_NONE, stopbits=serial.STOPBITS_ONE,
                                       timeout=0, write_timeout=1.0, exclusive=True)
         except (*_LINK_ERRORS, ValueError) as exc:
-            raise DeviceOffline(f"cannot open {self.port}: {exc}", self.offline_reason) from None
+            # pyserial: "Could not exclusively lock port …": another program (the kiosk) holds it.
+            reason = BUSY_REASON if "exclusively lock" in str(exc) else self.offline_reason
+            raise DeviceOffline(f"cannot open {self.port}: {exc}", reason) from None
 
     def close(self) -> None:
         ser, self._ser = self._ser, None

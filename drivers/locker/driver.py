@@ -92,12 +92,14 @@ class Locker(Device):
 
     # ---- Device
     def open(self) -> None:
+        # The port is exclusive: holding it, no other process can be in the middle of an open, so
+        # every row still pending was left by a run that died.
+        self.link.open()
         self.journal.open()
         self.interrupted = self.journal.recover()
         for rec in self.interrupted:
             log.warning("open of slot %02d (%s, session %s) was interrupted before its outcome was known; "
                         "record %d needs a person", rec.slot, mask_text(rec.why), rec.session, rec.id)
-        self.link.open()
 
     def close(self) -> None:
         self.link.close()

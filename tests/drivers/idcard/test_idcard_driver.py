@@ -269,3 +269,10 @@ def test_photo_goes_through_the_vendor_adapter(sim: IdCardSimulator) -> None:
         load_decoder("no_such_vendor.wlt:Decoder")
     loaded = load_decoder(f"{__name__}:FakeVendorDecoder")
     assert loaded.decode(bytes(1024))[:2] == b"BM"
+
+
+def test_a_port_held_by_another_program_says_so(sim: IdCardSimulator, reader: IdCardReader) -> None:
+    second = IdCardReader(IdCardConfig(device=sim.path))
+    with pytest.raises(DeviceOffline) as exc:
+        second.open()
+    assert "被其他程序占用" in exc.value.reason
