@@ -14,6 +14,7 @@ log() { printf '[zizhu setup] %s\n' "$*" >&2; }
 DEB_PACKAGES=(mosquitto fonts-noto-cjk fonts-noto-core libegl1 libgl1 libxkbcommon0 libfontconfig1
               libdbus-1-3 libglib2.0-0 python3-venv)
 DEB_PACKAGES+=(openssl)  # the agent's TLS tests make a throwaway CA
+DEB_PACKAGES+=(postgresql)  # the hall server's storage tests run on PostgreSQL too
 DEB_PACKAGES+=(${ZIZHU_EXTRA_DEB:-})
 
 missing=()

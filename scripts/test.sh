@@ -3,6 +3,7 @@
 # Extra arguments go to pytest (e.g. scripts/test.sh tests/drivers -k printer).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"
 cd "$ZIZHU_ROOT"
 
 echo "== ruff"
