@@ -202,6 +202,7 @@ def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 
         c.loop_stop()
     # the hall knows its terminals already (its steady state): one snapshot of each before it leaves
     svc = HallService(_config(tmp, hall, broker.port, "bench-hall"), tick=False)
+    svc.core.import_registry([RegistryEntry(id=f"t{i:05d}") for i in range(N_TERMINALS_A)])
     svc.start(http=False)
     _wait(svc.ingest.connected.is_set, 10, "hall connected")
     _publish_all(broker.port, warmup)

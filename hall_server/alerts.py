@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hall_server.config import AlertsConfig
-from hall_server.db import Alert
+from hall_server.db import Alert, write_sessions
 from hall_server.faults import Role
 
 log = logging.getLogger("zizhu.hall.alerts")
@@ -55,6 +55,7 @@ class AlertSender:
     def __init__(self, sessions: sessionmaker[Session], cfg: AlertsConfig, deliver: Deliver = apprise_deliver,
                  on_outcome: Callable[[str, str], None] = lambda role, outcome: None) -> None:
         self.sessions = sessions
+        self.write_sessions = write_sessions(sessions)
         self.cfg = cfg
         self.deliver = deliver
         self.on_outcome = on_outcome
@@ -62,6 +63,7 @@ class AlertSender:
         self._queue: queue.Queue[int] = queue.Queue()
         self._stop = threading.Event()
         self._sent: dict[str, deque[float]] = defaultdict(deque)
+        self._unrouted: set[str] = set()
         self._thread = threading.Thread(target=self._run, name="zizhu-hall-alerts", daemon=True)
 
     def start(self) -> None:
@@ -139,7 +141,9 @@ class AlertSender:
             return
         urls = self.routes.get(role, [])
         if not urls:
-            log.warning("no alert URL for role %s: %d alert(s) recorded as no_route", role, len(alerts))
+            if role not in self._unrouted:  # once per role: the rows say the rest
+                self._unrouted.add(role)
+                log.warning("no alert URL for role %s: its alerts are recorded as no_route", role)
             self._record(ids, "no_route", 0, "no apprise URL configured for this role")
             return
         if len(alerts) == 1:
@@ -166,7 +170,7 @@ class AlertSender:
             return
 
     def _record(self, ids: list[int], status: str, attempts: int, error: str) -> None:
-        with self.sessions() as s, s.begin():
+        with self.write_sessions() as s, s.begin():
             for a in s.scalars(select(Alert).where(Alert.id.in_(ids))):
                 if a.status != "sending":
                     continue

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from fleet_agent.contract import CommandAction, CommandPayload
 from hall_server.core import HALL_SCOPE, IncidentError, NotFound
 from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
-from hall_server.faults import Tier
+from hall_server.faults import Role, Tier
 from hall_server.registry import RegistryEntry
 
 if TYPE_CHECKING:
@@ -302,7 +302,8 @@ def create_app(service: HallService) -> FastAPI:
             rows.append(f"<tr class='{i['tier']}'><td>#{i['id']}{' ↳#' + str(i['parent_id']) if i['parent_id'] else ''}"
                         f"</td><td>{_e(where)}</td><td>{_e(i['title'])}<br><small>{_e(i['fault_code'])}</small></td>"
                         f"<td>{_e(service.table.tiers[Tier(i['tier'])].title)}</td><td>{_t(i['opened_at'])}</td>"
-                        f"<td>{_t(i['deadline']) if i['deadline'] else '—'}<br>{left}</td><td>{_e(i['role'])}</td>"
+                        f"<td>{_t(i['deadline']) if i['deadline'] else '—'}<br>{left}</td>"
+                        f"<td>{_e(Role(i['role']).label)}</td>"
                         f"<td>{ack}</td></tr>")
         head = "".join(f"<th>{h}</th>" for h in ("工单", "终端", "故障", "级别", "发生", "时限", "通知", "确认"))
         table = f"<table><tr>{head}</tr>{''.join(rows)}</table>" if rows else "<p>没有未处理的故障。</p>"

@@ -27,7 +27,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fleet_agent.contract import EventPayload, NoticePayload, StatePayload, StatusPayload
 from hall_server.clock import Clock, SystemClock
-from hall_server.db import Alert, EventSeen, Incident, IncidentLog, Notice, PlannedShutdown, Terminal
+from hall_server.db import (
+    Alert,
+    EventSeen,
+    Incident,
+    IncidentLog,
+    Notice,
+    PlannedShutdown,
+    Terminal,
+    write_sessions,
+)
 from hall_server.faults import CorrelationRule, FaultTable, Role, Tier
 from hall_server.registry import RegistryEntry
 
@@ -89,6 +98,7 @@ class HallCore:
                  send_alerts: Callable[[Sequence[int]], None] = lambda ids: None,
                  publish_notice: Callable[[NoticePayload | None], None] = lambda n: None) -> None:
         self.sessions = sessions
+        self.write_sessions = write_sessions(sessions)
         self.table = table
         self.settings = settings
         self.hall = settings.hall
@@ -107,7 +117,7 @@ class HallCore:
     @contextmanager
     def unit(self) -> Iterator[_Unit]:
         with self.lock:
-            with self.sessions() as s, s.begin():
+            with self.write_sessions() as s, s.begin():
                 u = _Unit(s=s, now=self.clock.now())
                 yield u
             # committed: now the world may hear of it

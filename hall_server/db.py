@@ -232,14 +232,25 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _sqlite_begin(conn: Any) -> None:
+    # A transaction that reads and then writes must hold the write lock from its start: otherwise a
+    # commit by another thread in between makes SQLite refuse the upgrade at once ("database is
+    # locked"). Readers stay deferred, so in WAL mode they never wait for a writer.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("zizhu_write") else "BEGIN")
+
+
+def write_sessions(sessions: sessionmaker[Any]) -> sessionmaker[Any]:
+    """Sessions for units of work that write: on SQLite they take the write lock when they begin."""
+    bind = sessions.kw["bind"]
+    return sessionmaker(bind.execution_options(zizhu_write=True), expire_on_commit=False)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite gets WAL, a busy timeout and foreign keys."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
-        # A transaction that reads and then writes must hold the write lock from its start: otherwise a
-        # commit by another thread in between makes SQLite refuse the upgrade at once ("database is locked").
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
 

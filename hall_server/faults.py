@@ -37,6 +37,10 @@ class Role(StrEnum):
     MAINTENANCE = "maintenance"
     CENTRE = "centre"
 
+    @property
+    def label(self) -> str:
+        return {"admin": "大厅管理员", "maintenance": "运维", "centre": "中心"}[self.value]
+
     def escalated(self) -> Role:
         order = list(Role)
         return order[min(order.index(self) + 1, len(order) - 1)]

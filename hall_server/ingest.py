@@ -48,7 +48,7 @@ from zizhu.config import MqttConfig
 
 log = logging.getLogger("zizhu.hall.ingest")
 
-BATCH_MAX = 2000
+BATCH_MAX = 500  # bounds how long one transaction holds SQLite's write lock
 # After the first message of a batch the worker lingers this long for more (as Kafka's linger.ms):
 # waking per message would hand the GIL back and forth with the network thread for every message.
 LINGER_S = 0.005

@@ -39,7 +39,6 @@ SCENARIOS = ROOT / "config" / "scenarios"
 HALL_ID = "demo-hall"
 TERMINALS = [("t01", "demo-paper.toml", "东门入口左侧"), ("t02", "demo-cover.toml", "东门入口右侧"),
              ("t03", "demo-error.toml", "北墙"), ("t04", "demo-offline.toml", "西侧休息区")]
-ROLE_NAMES = {"admin": "大厅管理员", "maintenance": "运维", "centre": "中心"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -236,6 +235,7 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
 
     from hall_server.config import AlertsConfig, HallServerConfig
     from hall_server.db import Alert, Incident
+    from hall_server.faults import Role
     from hall_server.registry import RegistryEntry
     from hall_server.service import HallService
     from hall_server.simulate import WebhookReceiver
@@ -249,14 +249,13 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
             new = webhook.received[printed[0]:]
             printed[0] = len(webhook.received)
         for _at, path, body in new:
-            role = ROLE_NAMES.get(path.strip("/"), path)
-            _say(f"告警 → {role}: {body.get('title')}")
+            _say(f"告警 → {Role(path.strip('/')).label}: {body.get('title')}")
 
     cfg = HallConfig(
         hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10),
         server=HallServerConfig(database_url=f"sqlite:///{workdir}/hall.sqlite3", http_port=args.http_port,
                                 flap_window_s=20, tick_s=0.5, faults_file=_demo_faults(workdir, args.pace)),
-        alerts=AlertsConfig(**{role: [webhook.url(role)] for role in ROLE_NAMES}, group_wait_s=0.5))
+        alerts=AlertsConfig(**{role.value: [webhook.url(role.value)] for role in Role}, group_wait_s=0.5))
     try:
         service = HallService(cfg)
     except OSError as exc:
