@@ -170,11 +170,11 @@ class PrinterModel:
         return ((codec.GSR1_NEAR_END if self.paper_near_end else 0)
                 | (codec.GSR1_PAPER_END if self.paper_out else 0))
 
-    def describe(self) -> str:
-        """One line for people: ``paper=near_end(150) cover=closed ...``."""
+    def describe(self, lines: bool = True) -> str:
+        """One line for people: ``paper=near_end(150 lines) cover=closed ...``."""
         with self._lock:
             paper = "out" if self.paper_out else "near_end" if self.paper_near_end else "ok"
-            flags = [f"paper={paper}({max(0, self.paper_lines)} lines)",
+            flags = [f"paper={paper}" + (f"({max(0, self.paper_lines)} lines)" if lines else ""),
                      f"cover={'open' if self.cover_open else 'closed'}"]
             if self.cutter_error:
                 flags.append("cutter=jammed")
@@ -390,15 +390,17 @@ class PrinterModel:
 
     def slips(self) -> list[str]:
         """The text of each slip cut off so far (what follows the last cut is not a slip yet)."""
-        out: list[str] = []
-        cur: list[str] = []
-        for line in self.printed_lines():
-            if line == CUT_MARK:
-                out.append("\n".join(cur).strip("\n"))
-                cur = []
-            else:
-                cur.append(line)
+        lines = self.printed_lines()
+        out, start = [], 0
+        for cut in self.cut_positions():
+            out.append("\n".join(lines[start:cut]).strip("\n"))
+            start = cut + 1
         return out
+
+    def cut_positions(self) -> list[int]:
+        """Indexes in :attr:`printed` of the cuts."""
+        with self._lock:
+            return [i for i, line in enumerate(self.printed) if line.kind == "cut"]
 
     def layout_text(self, start: int = 0) -> str:
         """The paper as a citizen sees it: alignment applied, in a box ``columns`` cells wide."""
@@ -423,10 +425,10 @@ class PrinterModel:
         with self._lock:
             self.printed.clear()
 
-    def render_png(self, path: str | Path | None = None, start: int = 0) -> Any:
-        """Draw the paper (from line ``start``) as a PIL image; save it when ``path`` is given."""
+    def render_png(self, path: str | Path | None = None, start: int = 0, end: int | None = None) -> Any:
+        """Draw the paper (lines ``start:end``) as a PIL image; save it when ``path`` is given."""
         with self._lock:
-            lines = list(self.printed[start:])
+            lines = list(self.printed[start:end])
         img = render_paper(lines, self.columns, self.encoding)
         if path is not None:
             img.save(str(path))
@@ -815,22 +817,26 @@ def run(args: argparse.Namespace) -> int:
     _say(f"printer simulator listening on {address}")
     _say(f"status: {model.describe()}")
     slips_done = 0
-    last_status = [model.describe()]
+    last_status = [model.describe(lines=False)]
 
     def changed(m: PrinterModel) -> None:
         nonlocal slips_done
-        now = m.describe()
+        now = m.describe(lines=False)  # a change of condition, not every line of paper
         if now != last_status[0]:
             last_status[0] = now
-            _say(f"status: {now}")
-        finished = m.slips()
-        for i in range(slips_done, len(finished)):
-            _say(f"---- slip {i + 1} ----\n{finished[i]}")
+            _say(f"status: {m.describe()}")
+        cuts = m.cut_positions()
+        lines = m.printed_lines()
+        for i in range(slips_done, len(cuts)):
+            start = cuts[i - 1] + 1 if i else 0
+            text = "\n".join(lines[start:cuts[i]]).strip("\n")
+            _say(f"---- slip {i + 1} ----\n{text}")
             if out_dir is not None:
-                (out_dir / f"slip-{i + 1}.txt").write_text(finished[i] + "\n", encoding="utf-8")
-        if out_dir is not None and len(finished) > slips_done:
-            m.render_png(out_dir / "paper.png")
-        slips_done = len(finished)
+                m.render_png(out_dir / f"slip-{i + 1}.png", start, cuts[i] + 1)
+                tmp = out_dir / f".slip-{i + 1}.txt"  # whole or not at all, for whoever waits on it
+                tmp.write_text(text + "\n", encoding="utf-8")
+                tmp.replace(out_dir / f"slip-{i + 1}.txt")
+        slips_done = len(cuts)
 
     model.on_change.append(changed)
     stop = threading.Event()

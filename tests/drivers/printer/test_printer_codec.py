@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from escpos.printer import Dummy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drivers.printer import codec
 from drivers.printer.codec import RealtimeStatus, StatusReplyError, TextEncoder
@@ -211,3 +213,40 @@ def test_reply_forms_are_told_apart() -> None:
     assert not codec.is_realtime_status_byte(0xA5) and not codec.is_transmit_status_byte(0xA5)
     with pytest.raises(ValueError):
         codec.status_byte(0x01)
+
+
+# ---- properties ---------------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+       st.sampled_from(["gb18030", "gbk"]), st.booleans())
+def test_any_text_encodes_to_what_the_printer_shows(text: str, encoding: str, chinese_mode: bool) -> None:
+    enc = TextEncoder(encoding, chinese_mode)  # type: ignore[arg-type]
+    data = enc.encode(text)
+    if "?" not in text:
+        assert b"?" not in data  # never python-escpos's "?"
+    # what the (Chinese-mode) printer decodes is exactly what we said it would print
+    ops = codec.decode_all(data)
+    shown = "".join(codec.decode_text(op.data, True, enc.encoding) if op.name == "text" else
+                    "\n" if op.name == "line_feed" else "" for op in ops)
+    assert shown == "\n".join(enc.printable(part) for part in text.split("\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_decoder_accounts_for_every_byte_of_garbage(data: bytes) -> None:
+    d = codec.Decoder()
+    ops = d.feed(data)
+    assert b"".join(op.raw for op in ops) == data[:len(data) - d.pending]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.binary(max_size=64), max_size=8))
+def test_simulator_survives_garbage(chunks: list[bytes]) -> None:
+    from drivers.printer.sim import PrinterModel
+
+    m = PrinterModel(roll_lines=50, near_end_lines=10)
+    for chunk in chunks:
+        reply = m.receive(chunk)
+        assert all(codec.is_realtime_status_byte(b) or codec.is_transmit_status_byte(b) for b in reply)
+    m.render_png()

@@ -224,7 +224,7 @@ def test_cli_simulator_with_the_real_driver(proc_factory: Callable[[list[str]], 
     assert proc.expect(lambda s: True) == "一次性告知书"
     assert proc.stop() == 0
     assert (tmp_path / "slip-1.txt").read_text(encoding="utf-8").startswith("一次性告知书\n")
-    assert (tmp_path / "paper.png").stat().st_size > 1000
+    assert (tmp_path / "slip-1.png").stat().st_size > 1000
 
 
 def test_cli_simulator_plays_a_scenario(proc_factory: Callable[[list[str]], Proc], tmp_path: Path) -> None:
