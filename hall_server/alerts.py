@@ -30,11 +30,16 @@ log = logging.getLogger("zizhu.hall.alerts")
 Deliver = Callable[[Sequence[str], str, str, float], None]
 
 
+# Schemes whose host is a plain address; in most others (dingtalk://TOKEN, wecombot://KEY) it is the secret.
+_WEBHOOK_SCHEMES = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})
+
+
 def redact_url(url: str) -> str:
-    """``dingtalk://token@…`` → ``dingtalk://…``: alert URLs carry secrets, logs get scheme and host only."""
+    """For logs: alert URLs carry secrets; only a plain webhook keeps its host, the rest only the scheme."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
-    return f"{parts.scheme}://{host}{':' + str(parts.port) if parts.port else ''}/…"
+    if parts.scheme in _WEBHOOK_SCHEMES and parts.hostname:
+        return f"{parts.scheme}://{parts.hostname}{':' + str(parts.port) if parts.port else ''}/…"
+    return f"{parts.scheme}://…"
 
 
 def apprise_deliver(urls: Sequence[str], title: str, body: str, timeout_s: float) -> None:

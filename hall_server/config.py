@@ -30,6 +30,9 @@ class HallServerConfig(Section):
     faults_file: Path | None = Field(None, description="overrides of the default fault table")
     registry_file: Path | None = Field(None, description="terminal registry (设备备案登记表), TOML or CSV")
     client_id: str | None = Field(None, description="MQTT client id; default zizhu-hall-<hall id>")
+    # Each worker keeps its terminals' state in memory: a terminal's messages must all reach the same
+    # worker, so the broker must share by client or topic (EMQX hash_clientid / hash_topic), not
+    # round robin as Mosquitto does.
     share_group: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]+$",
                                     description="MQTT v5 shared subscription group, to split ingest over workers")
     flap_window_s: float = Field(300, ge=0, description="a fault back within this reopens its incident")
