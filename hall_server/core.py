@@ -126,6 +126,15 @@ class HallCore:
             if u.notice_changed:
                 self.publish_notice(self.current_notice())
 
+    def reload(self) -> None:
+        """Forget memory and read it again from the database: after a unit of work failed to commit,
+        memory may be ahead of what was stored."""
+        with self.lock:
+            self.terminals.clear()
+            self.open.clear()
+            self.open_by_code.clear()
+            self._load()
+
     def _load(self) -> None:
         with self.sessions() as s:
             for t in s.scalars(select(Terminal).where(Terminal.hall == self.hall)):

@@ -224,12 +224,23 @@ class Ingest:
     def _apply(self, batch: list[_Item]) -> None:
         self.metrics.queue_depth.set(self._queue.qsize())
         t0 = time.perf_counter()
-        try:
-            outcomes = self.core.process([i.payload for i in batch])
-        except Exception:
-            # The database is away: do not acknowledge, the broker delivers these again.
-            log.exception("could not store a batch of %d messages; they stay unacknowledged", len(batch))
-            return
+        delay = 0.5
+        while True:
+            try:
+                outcomes = self.core.process([i.payload for i in batch])
+                break
+            except Exception:
+                # The database is away. Nothing is acknowledged; memory is read again from what was
+                # stored, and the same batch is tried again until it sticks (or the server stops; then
+                # the broker delivers the unacknowledged messages again after the restart).
+                log.exception("could not store a batch of %d messages; trying again in %.1f s", len(batch), delay)
+                if self._stop.wait(delay):
+                    return
+                delay = min(delay * 2, 30.0)
+                try:
+                    self.core.reload()
+                except Exception:
+                    log.warning("the database is still away")
         self.metrics.batch_seconds.observe(time.perf_counter() - t0)
         with self._pending_lock:
             for item in batch:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import httpx
 import paho.mqtt.client as mqtt
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from drivers.status import PaperLevel
 from fleet_agent.contract import Kind, NoticePayload, decode, notice_topic
@@ -126,3 +128,24 @@ def test_killed_terminals_offline_then_one_system_incident_and_notice(
     watcher.stop()
     for t in terms:
         t.stop()
+
+
+def test_database_away_then_back_loses_nothing(broker: MosquittoBroker, service: HallService,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    real = service.core.process
+    failures = [0]
+
+    def flaky(messages: Sequence[Any]) -> list[tuple[str, bool]]:
+        if failures[0] < 2:  # the first two commits fail, as when PostgreSQL restarts
+            failures[0] += 1
+            raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+        return real(messages)
+
+    monkeypatch.setattr(service.core, "process", flaky)
+    t = ContractTerminal(HALL, "t01", "127.0.0.1", broker.port)
+    t.start()
+    t.status(healthy_status(PaperLevel.OUT))
+    wait_until(lambda: [i.fault_code for i in open_incidents(service)] == ["printer.receipt.paper_out"],
+               what="filed once the database is back")
+    assert failures[0] == 2
+    t.stop()
