@@ -237,10 +237,11 @@ class _Station:
                 if fault is not None:
                     raise fault
         except DeviceError as exc:
-            if sent:
-                self._clear_buffer()
-                exc.reason = f"打印中断：{exc.reason}"
-            raise
+            if not sent:
+                raise
+            self._clear_buffer()
+            # a new error: the one raised may also be this station's last status (shown without the prefix)
+            raise type(exc)(str(exc), f"打印中断：{exc.reason}") from exc
         last = self.last
         near_end = (self.paper_sensor & codec.GSR1_NEAR_END) if use_marker else 0
         if near_end or (isinstance(last, codec.RealtimeStatus) and last.paper_near_end and not use_marker):

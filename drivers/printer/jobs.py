@@ -187,7 +187,7 @@ class JobStore:
             return
         try:
             self.directory.joinpath(f"{job.id}.bin").write_bytes(job.payload)
-            tmp = self.directory / f"{job.id}.json.tmp"
+            tmp = self.directory / f"{job.id}.{threading.get_ident()}.tmp"  # the worker and a caller may both save
             tmp.write_text(json.dumps(job.to_dict(), ensure_ascii=False), encoding="utf-8")
             tmp.replace(self.directory / f"{job.id}.json")
         except OSError as exc:
