@@ -20,7 +20,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import IO, Any, Self
 
 from drivers.scenario import EventTarget, Scenario, ScenarioError, ScenarioPlayer
 
@@ -124,6 +124,30 @@ class PtySimulator(ABC):
     @abstractmethod
     def apply_event(self, event: str, params: dict[str, Any]) -> None:
         """A scenario step (see :mod:`drivers.scenario`)."""
+
+
+class ScriptedReplies(PtySimulator):
+    """A device that answers whatever it is sent with ``reply``: noise, a cut frame, a near miss.
+    For tests that feed a driver garbage over a real pty."""
+
+    def __init__(self, reply: bytes = b"", link: str | None = None) -> None:
+        super().__init__(link)
+        self.reply = reply
+
+    def on_bytes(self, data: bytes) -> None:
+        if self.reply:
+            self.send(self.reply)
+
+    def apply_event(self, event: str, params: dict[str, Any]) -> None:
+        raise ScenarioError(f"a scripted-reply device plays no scenario (got {event!r})")
+
+
+def read_pty_path(stdout: IO[str], within_s: float = 20.0) -> str:
+    """The pty path a `zizhu sim` process prints first, waiting at most ``within_s``."""
+    ready, _, _ = select.select([stdout], [], [], within_s)
+    if not ready:
+        raise TimeoutError(f"the simulator printed no pty path in {within_s} s")
+    return stdout.readline().strip()
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:

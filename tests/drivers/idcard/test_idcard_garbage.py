@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,28 +13,15 @@ from drivers.base import DeviceError
 from drivers.idcard import codec
 from drivers.idcard.config import IdCardConfig
 from drivers.idcard.driver import IdCardReader
-from drivers.ptysim import PtySimulator
+from drivers.ptysim import ScriptedReplies
 
 TIMEOUT = 0.1
 SLACK = 1.0
 
 
-class GarbageReader(PtySimulator):
-    """Answers every request with whatever the test put in ``reply``."""
-
-    reply = b""
-
-    def on_bytes(self, data: bytes) -> None:
-        if self.reply:
-            self.send(self.reply)
-
-    def apply_event(self, event: str, params: dict[str, Any]) -> None:
-        raise NotImplementedError
-
-
 @pytest.fixture(scope="module")
-def rig() -> Iterator[tuple[GarbageReader, IdCardReader]]:
-    with GarbageReader() as sim:
+def rig() -> Iterator[tuple[ScriptedReplies, IdCardReader]]:
+    with ScriptedReplies() as sim:
         reader = IdCardReader(IdCardConfig(device=sim.path, timeout_s=TIMEOUT, command_timeout_s=TIMEOUT))
         reader.open()
         yield sim, reader
@@ -57,7 +43,7 @@ def mutated_frames() -> st.SearchStrategy[bytes]:
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.binary(min_size=1, max_size=64), mutated_frames()))
-def test_garbage_replies_give_a_typed_error_within_the_timeout(rig: tuple[GarbageReader, IdCardReader],
+def test_garbage_replies_give_a_typed_error_within_the_timeout(rig: tuple[ScriptedReplies, IdCardReader],
                                                               reply: bytes) -> None:
     sim, reader = rig
     sim.reply = reply
@@ -69,7 +55,7 @@ def test_garbage_replies_give_a_typed_error_within_the_timeout(rig: tuple[Garbag
     assert time.monotonic() - t0 < TIMEOUT + SLACK
 
 
-def test_whole_read_against_noise_ends_in_time(rig: tuple[GarbageReader, IdCardReader]) -> None:
+def test_whole_read_against_noise_ends_in_time(rig: tuple[ScriptedReplies, IdCardReader]) -> None:
     sim, reader = rig
     sim.reply = bytes(range(256)) * 4
     t0 = time.monotonic()
@@ -79,7 +65,7 @@ def test_whole_read_against_noise_ends_in_time(rig: tuple[GarbageReader, IdCardR
 
 
 def test_a_simulator_that_goes_away_is_offline_not_a_hang() -> None:
-    sim = GarbageReader()
+    sim = ScriptedReplies()
     sim.start()
     reader = IdCardReader(IdCardConfig(device=sim.path, timeout_s=0.5, command_timeout_s=0.5))
     reader.open()

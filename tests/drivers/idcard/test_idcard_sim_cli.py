@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import select
 import subprocess
 import sys
 import time
@@ -14,17 +13,11 @@ from drivers.idcard.config import IdCardConfig
 from drivers.idcard.driver import IdCardReader
 from drivers.idcard.sim import IdCardSimulator
 from drivers.idcard.synthetic import CARDS
+from drivers.ptysim import read_pty_path
 from drivers.scenario import Scenario, ScenarioPlayer
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = sorted((ROOT / "config" / "scenarios").glob("idcard-*.toml"))
-
-
-def first_line(proc: subprocess.Popen[str], within_s: float = 20) -> str:
-    assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], within_s)
-    assert ready, f"simulator printed nothing in {within_s} s"
-    return proc.stdout.readline().strip()
 
 
 def test_sim_process_serves_a_card_on_its_pty(tmp_path: Path) -> None:
@@ -33,7 +26,8 @@ def test_sim_process_serves_a_card_on_its_pty(tmp_path: Path) -> None:
                              "--link", str(link)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        path = first_line(proc)
+        assert proc.stdout is not None
+        path = read_pty_path(proc.stdout)
         assert path.startswith("/dev/pts/") and link.resolve() == Path(path)
         with IdCardReader(IdCardConfig(device=str(link), timeout_s=5)) as reader:
             assert reader.read_card().number == CARDS["hmt_permit"].number

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,28 +14,17 @@ from drivers.base import DeviceError
 from drivers.locker import codec as lc
 from drivers.locker.config import LockerConfig
 from drivers.locker.driver import Locker
-from drivers.ptysim import PtySimulator
+from drivers.ptysim import ScriptedReplies
 
 TIMEOUT = 0.1
 SLACK = 1.0
 
 
-class GarbageBoard(PtySimulator):
-    reply = b""
-
-    def on_bytes(self, data: bytes) -> None:
-        if self.reply:
-            self.send(self.reply)
-
-    def apply_event(self, event: str, params: dict[str, Any]) -> None:
-        raise NotImplementedError
-
-
 @pytest.fixture(scope="module", params=["generic", "kerong"])
-def rig(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[GarbageBoard,
+def rig(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ScriptedReplies,
                                                                                                      Locker]]:
     dialect = request.param
-    with GarbageBoard() as sim:
+    with ScriptedReplies() as sim:
         cfg = LockerConfig(device=sim.path, dialect=dialect, timeout_s=TIMEOUT, open_confirm_s=0.3,
                            boards=[{"address": 1, "slots": 16}],
                            record_path=Path(tmp_path_factory.mktemp("locker")) / "o.sqlite3")
@@ -59,7 +47,7 @@ def near_misses() -> st.SearchStrategy[bytes]:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.binary(min_size=1, max_size=20), near_misses()))
-def test_garbage_gives_a_reading_or_a_typed_error_in_time(rig: tuple[GarbageBoard, Locker], reply: bytes) -> None:
+def test_garbage_gives_a_reading_or_a_typed_error_in_time(rig: tuple[ScriptedReplies, Locker], reply: bytes) -> None:
     sim, locker = rig
     sim.reply = reply
     t0 = time.monotonic()
@@ -71,7 +59,7 @@ def test_garbage_gives_a_reading_or_a_typed_error_in_time(rig: tuple[GarbageBoar
     assert time.monotonic() - t0 < 2 * TIMEOUT + SLACK
 
 
-def test_an_open_against_garbage_is_recorded_and_ends_in_time(rig: tuple[GarbageBoard, Locker]) -> None:
+def test_an_open_against_garbage_is_recorded_and_ends_in_time(rig: tuple[ScriptedReplies, Locker]) -> None:
     sim, locker = rig
     sim.reply = b"\x8a\x01\x01\x00\x00" * 3
     t0 = time.monotonic()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import select
 import subprocess
 import sys
 from pathlib import Path
@@ -12,18 +11,12 @@ import pytest
 from drivers.locker.config import LockerConfig
 from drivers.locker.driver import Locker
 from drivers.locker.sim import LockerSimulator
+from drivers.ptysim import read_pty_path
 from drivers.scenario import Scenario, ScenarioPlayer
 from drivers.status import DeviceState, DoorState
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = sorted((ROOT / "config" / "scenarios").glob("locker-*.toml"))
-
-
-def first_line(proc: subprocess.Popen[str], within_s: float = 20) -> str:
-    assert proc.stdout is not None
-    ready, _, _ = select.select([proc.stdout], [], [], within_s)
-    assert ready, f"simulator printed nothing in {within_s} s"
-    return proc.stdout.readline().strip()
 
 
 @pytest.mark.parametrize("dialect", ["generic", "kerong"])
@@ -33,7 +26,8 @@ def test_sim_process_opens_a_slot(tmp_path: Path, dialect: str) -> None:
                              "--auto-close", "0.2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     try:
-        path = first_line(proc)
+        assert proc.stdout is not None
+        path = read_pty_path(proc.stdout)
         assert path.startswith("/dev/pts/")
         layout = [{"address": int(a), "slots": int(n)} for a, n in (b.split(":") for b in boards.split(","))]
         cfg = LockerConfig(device=path, dialect=dialect, boards=layout, record_path=tmp_path / "o.sqlite3")
@@ -53,7 +47,8 @@ def test_sim_takes_its_bus_from_a_terminal_config(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "zizhu", "sim", "locker", "--config", str(conf)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        path = first_line(proc)
+        assert proc.stdout is not None
+        path = read_pty_path(proc.stdout)
         cfg = LockerConfig(device=path, dialect="kerong", feedback_polarity="closed_is_00",
                            boards=[{"address": 2, "slots": 12}], record_path=tmp_path / "o.sqlite3")
         with Locker(cfg) as locker:
