@@ -162,6 +162,7 @@ def test_door_left_open_then_never_closing(make: Make) -> None:
 
 def test_a_silent_board_is_reported_and_the_open_recorded_as_unconfirmed(make: Make) -> None:
     sim, locker = make(boards=[(1, 24), (2, 24)])
+    locker.config = locker.config.model_copy(update={"timeout_s": 0.2, "open_confirm_s": 0.5})
     sim.apply_event("silent", {"board": 2})
     with pytest.raises(BoardSilent) as exc:
         locker.open_slot(30, why="pickup:S", session="s1")
@@ -249,7 +250,9 @@ def test_self_test_opens_sees_open_and_closed_each_slot(make: Make) -> None:
 
 def test_self_test_reports_jams_stuck_doors_and_silent_boards(make: Make) -> None:
     sim, locker = make(boards=[(1, 12), (2, 12)], auto_close_s=0.05)
-    locker.config = locker.config.model_copy(update={"close_confirm_s": 0.5})
+    # A silent board costs its timeouts on every try: keep them short here.
+    locker.config = locker.config.model_copy(update={"close_confirm_s": 0.5, "timeout_s": 0.2,
+                                                     "open_confirm_s": 0.5})
     sim.apply_event("jam", {"slot": 2, "mode": "no_open"})
     sim.apply_event("jam", {"slot": 3, "mode": "stuck_open"})
     sim.apply_event("silent", {"board": 2})

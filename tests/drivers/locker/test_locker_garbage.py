@@ -45,7 +45,7 @@ def near_misses() -> st.SearchStrategy[bytes]:
         lambda t: t[0][: t[1]] + bytes([t[2]]) + t[0][t[1] + 1:])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.binary(min_size=1, max_size=20), near_misses()))
 def test_garbage_gives_a_reading_or_a_typed_error_in_time(rig: tuple[ScriptedReplies, Locker], reply: bytes) -> None:
     sim, locker = rig
