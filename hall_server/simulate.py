@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -97,11 +97,6 @@ class ContractTerminal:
     def stop(self) -> None:
         self.client.disconnect()
         self.client.loop_stop()
-
-
-def start_all(terminals: Iterable[ContractTerminal]) -> None:
-    for t in terminals:
-        t.start()
 
 
 class WebhookReceiver:

@@ -269,3 +269,18 @@ def test_restart_rebuilds_state_without_duplicates(hall: Harness) -> None:
     assert core.process([state("t01", True), again]) == [("duplicate", False), ("duplicate", False)]
     core.process([status(hall, "t01", paper=PaperLevel.OUT)])
     assert len(incidents(hall, state="open")) == 1  # app.frozen cleared by the snapshot; paper_out not twinned
+
+
+def test_hall_server_without_broker_is_a_system_incident(hall: Harness) -> None:
+    hall.core.broker_state(connected=False)
+    hall.clock.advance(29)
+    hall.core.tick()
+    assert incidents(hall) == []  # a reconnect blip is not an outage
+    hall.clock.advance(2)
+    hall.core.tick()
+    [inc] = incidents(hall)
+    assert (inc.scope, inc.fault_code, inc.tier, inc.role) == (HALL_SCOPE, "hall.broker_unreachable", "system",
+                                                              "centre")
+    assert [a.role for a in alerts(hall)] == ["centre"]
+    hall.core.broker_state(connected=True)
+    assert [i.state for i in incidents(hall)] == ["resolved"]
