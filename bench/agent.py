@@ -97,6 +97,9 @@ def footprint(res: Result, broker: MosquittoBroker, d: Path, seconds: float) -> 
     config = _config(d, broker.port)
     cfg = load_terminal(config)
     proc = _agent(config)
+    deadline = time.monotonic() + 30
+    while not cfg.agent.socket_path.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)  # the agent is up when its local channel is
     kiosk = AgentClient(cfg.agent.socket_path, reconnect_s=0.2)
     kiosk.start()
     try:

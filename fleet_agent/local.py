@@ -56,6 +56,7 @@ from fleet_agent.contract import CommandAction
 log = logging.getLogger("zizhu.agent.local")
 
 MAX_LINE = 1024 * 1024
+LOGGED_REFUSALS = 10  # per connection; after that every 100th
 
 
 class _Msg(BaseModel):
@@ -299,6 +300,10 @@ class LocalServer:
     def _refuse(self, peer: Peer, reason: str, length: int) -> None:
         peer.refused_lines += 1
         self.refused_lines += 1
-        log.warning("refused a line of %d bytes on the local channel (connection %d): %s",
-                    length, peer.ident, reason)
+        n = peer.refused_lines
+        # Every refusal is counted and answered; the log gets the first few and then every 100th,
+        # so a broken or hostile local process cannot flood the journal.
+        if n <= LOGGED_REFUSALS or n % 100 == 0:
+            log.warning("refused a line of %d bytes on the local channel (connection %d, %d refused so far): %s",
+                        length, peer.ident, n, reason)
         peer.send(Error(reason=reason))

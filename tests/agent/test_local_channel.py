@@ -70,6 +70,7 @@ def test_garbage_is_refused_logged_without_content_and_the_agent_carries_on(
         w.wait_for(Kind.STATUS, lambda p: p.status.app.state == "running")
     assert agent_on.local.refused_lines == len(garbage)
     logged = " ".join(r.getMessage() for r in caplog.records)
+    assert logged.count("refused a line") == len(garbage)
     assert "150102199001011234" not in logged and "hello agent" not in logged
     assert all(t.is_alive() for t in agent_on._threads)
 
@@ -195,3 +196,16 @@ def test_personal_data_in_a_device_reason_never_leaves_the_terminal(
     everything = b"".join(body for _t, body in w.raw)
     assert b"150102199001011234" not in everything and b"13812345678" not in everything
     assert b"1501**********1234" in everything
+
+
+def test_a_flood_of_garbage_is_counted_but_not_logged_line_by_line(agent_on: Agent,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    s = raw_connect(agent_on.cfg.agent.socket_path)
+    with s, caplog.at_level(logging.WARNING, logger="zizhu.agent.local"):
+        read_lines(s, 1)  # welcome
+        s.sendall(b"junk\n" * 300)
+        replies = read_lines(s, 300)
+        assert {r["type"] for r in replies} == {"error"}
+    wait_until(lambda: agent_on.local.refused_lines == 300, what="all refused")
+    logged = [r for r in caplog.records if "refused a line" in r.getMessage()]
+    assert len(logged) == 10 + 3  # the first ten, then the 100th, 200th and 300th
