@@ -155,10 +155,11 @@ class FrameGrabber:
             return self._latest
 
     def wait_link(self, timeout: float) -> Link:
-        """Wait until the first open attempt has ended (streaming or lost)."""
+        """Wait until the first attempt has ended: a frame arrived, or the source is lost or failing."""
         deadline = time.monotonic() + timeout
         with self._cond:
-            while self._link == Link.CONNECTING and not self._stop.is_set():
+            while (self._link == Link.CONNECTING or (self._link == Link.STREAMING and self._latest is None)) \
+                    and not self._stop.is_set():
                 left = deadline - time.monotonic()
                 if left <= 0:
                     break

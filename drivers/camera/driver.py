@@ -69,9 +69,10 @@ class Camera(Device):
                                          reconnect_s=self.config.reconnect_s, name=self.name)
             self._grabber.start()
         g = self._grabber
-        if g.next_frame(0, self.config.timeout_s) is not None:
-            return
+        g.wait_link(self.config.timeout_s)  # a missing camera fails at once, not after the timeout
         self._raise_if_broken(g)
+        if g.latest() is not None:
+            return
         raise DeviceTimeout(f"camera {self.name}: no frame from {self.config.source} in {self.config.timeout_s}s",
                             REASON_STALLED)
 
