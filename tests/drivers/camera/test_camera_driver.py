@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -228,3 +229,21 @@ def test_self_test_reports_the_snapshot_checks(camera: Camera, sim: CameraSim, w
     _state(camera, wait_until, DeviceState.USER_ERROR)
     result = camera.self_test()
     assert not result.ok and result.summary == REASON_COVERED
+
+
+def test_an_outage_is_logged_once_and_its_end_once(camera: Camera, sim: CameraSim, wait_until: Wait,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="drivers.camera")
+    assert camera.status().state == DeviceState.ONLINE
+    caplog.clear()
+    sim.apply_event("unplug", {})
+    _state(camera, wait_until, DeviceState.NO_DEVICE)
+    for _ in range(5):
+        assert camera.status().state == DeviceState.NO_DEVICE
+    sim.apply_event("plug", {})
+    _state(camera, wait_until, DeviceState.ONLINE)
+    for _ in range(5):
+        camera.status()
+    driver_lines = [r.getMessage() for r in caplog.records if r.name == "drivers.camera.driver"]
+    assert sum("no_device" in m for m in driver_lines) == 1
+    assert sum(m.startswith("camera camera: online") for m in driver_lines) == 1
