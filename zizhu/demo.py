@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import Any, TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "config" / "scenarios"
@@ -230,6 +230,35 @@ def run(args: argparse.Namespace) -> int:
             tmp.cleanup()
 
 
+def _watch_notices(broker_port: int) -> Any:
+    """Print the public outage notice as a terminal receives it: the retained topic, over MQTT."""
+    import paho.mqtt.client as mqtt
+    from paho.mqtt.enums import CallbackAPIVersion
+
+    from fleet_agent.contract import ContractError, Kind, NoticePayload, decode, notice_topic
+
+    shown = [False]
+
+    def on_message(_c: object, _u: object, msg: mqtt.MQTTMessage) -> None:
+        try:
+            notice = decode(Kind.NOTICE, bytes(msg.payload))
+        except ContractError as exc:
+            _say(f"公告 (notice) out of contract: {exc}")
+            return
+        if isinstance(notice, NoticePayload):
+            _say(f"公告 → 所有终端与公众状态页 (notice on every terminal): {notice.title} — {notice.message}")
+        elif shown[0]:
+            _say("公告已撤销 (the notice is cleared on every terminal)")
+        shown[0] = notice is not None
+
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="zizhu-demo-notice-watch", protocol=mqtt.MQTTv5)
+    client.on_message = on_message
+    client.on_connect = lambda c, *_a: c.subscribe(notice_topic(HALL_ID), qos=1)
+    client.connect("127.0.0.1", broker_port)
+    client.loop_start()
+    return client
+
+
 def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: threading.Event) -> int:
     from sqlalchemy import select
 
@@ -251,6 +280,8 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
         for _at, path, body in new:
             _say(f"告警 → {Role(path.strip('/')).label}: {body.get('title')}")
 
+    notices = _watch_notices(broker_port)
+
     cfg = HallConfig(
         hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10),
         server=HallServerConfig(database_url=f"sqlite:///{workdir}/hall.sqlite3", http_port=args.http_port,
@@ -261,6 +292,8 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
     except OSError as exc:
         print(f"zizhu demo: cannot start the hall server: {exc}", file=sys.stderr)
         webhook.stop()
+        notices.disconnect()
+        notices.loop_stop()
         return 2
     backend = _Backend()
     backend.up()
@@ -329,13 +362,16 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
                         _say(f"工单 #{inc.id} {inc.state:<12} {where:<6} [{inc.tier}] {inc.title} ({inc.fault_code})")
     finally:
         _say("stopping …")
-        for t in terminals:
-            t.stop()
         print_alerts()
         with service.sessions() as s:
             tiers = Counter(i.tier for i in s.scalars(select(Incident)))
             roles = Counter(a.role for a in s.scalars(select(Alert).where(Alert.status == "sent")))
+        # The hall goes first: terminals stopping at the end of the demo are not an outage to alert on.
         service.stop()
+        for t in terminals:
+            t.stop()
+        notices.disconnect()
+        notices.loop_stop()
         backend.down()
         webhook.stop()
         _say("incidents by tier: " + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))

@@ -21,3 +21,8 @@ def test_demo_hall_every_tier(repo_root: Path, tmp_path: Path) -> None:
     assert "hall.backend_unreachable" in out and "terminal.offline" in out
     assert "incidents by tier:" in out.splitlines()[-2]
     assert (tmp_path / "hall.sqlite3").exists()
+    # the system incident reaches every terminal as the retained notice, and is withdrawn again
+    assert "公告 → 所有终端与公众状态页" in out and "公告已撤销" in out
+    # stopping the demo is not an outage: nothing is alerted after "stopping …"
+    after_stop = out.split("stopping …", 1)[1]
+    assert "告警 →" not in after_stop, after_stop
