@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HALL, TERM, Watcher, make_ca_and_server_cert, wait_until
 
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.agent import Agent
 from fleet_agent.client import AgentClient
 from fleet_agent.contract import EventPayload, Kind, StatePayload, StatusPayload
 from fleet_agent.spool import Spool
+from tests.agent.harness import HALL, TERM, Watcher, make_ca_and_server_cert, wait_until
 from zizhu.broker import MosquittoBroker, free_port, wait_port
 from zizhu.config import TerminalConfig
 

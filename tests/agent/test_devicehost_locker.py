@@ -7,12 +7,11 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import TERM, Watcher, start_agent_process, write_config
-
 from drivers.locker.sim import LockerSimulator
 from drivers.status import DeviceState
 from fleet_agent.agent import command
 from fleet_agent.contract import CommandAction, CommandResultPayload, Kind
+from tests.agent.harness import TERM, Watcher, start_agent_process, write_config
 from zizhu.broker import MosquittoBroker
 
 

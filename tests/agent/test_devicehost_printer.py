@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import TERM, Watcher
-
 from drivers.base import make_device
 from drivers.printer.config import PrinterConfig
 from drivers.printer.sim import PrinterModel, PrinterSimulator
@@ -14,6 +12,7 @@ from drivers.status import DeviceState
 from fleet_agent.agent import Agent, command
 from fleet_agent.contract import CommandAction, CommandResultPayload, Kind
 from fleet_agent.devicehost import DeviceHost
+from tests.agent.harness import TERM, Watcher
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

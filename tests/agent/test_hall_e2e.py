@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import TERM, wait_until
 from sqlalchemy import select
 
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
@@ -15,6 +14,7 @@ from fleet_agent.client import AgentClient
 from fleet_agent.contract import CommandAction, NoticePayload
 from hall_server.db import Incident
 from hall_server.service import HallService
+from tests.agent.harness import TERM, wait_until
 from tests.hall.harness import HALL, hall_config
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig

@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import TERM, FakePrinter, Watcher, wait_until
 
 from drivers.status import PaperLevel
 from fleet_agent.agent import Agent, command
 from fleet_agent.client import AgentClient
 from fleet_agent.contract import CommandAction, CommandResultPayload, Kind, StatusPayload
 from fleet_agent.devicehost import DeviceHost
+from tests.agent.harness import TERM, FakePrinter, Watcher, wait_until
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

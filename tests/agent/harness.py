@@ -1,0 +1,229 @@
+"""Helpers of the fleet agent's tests: a terminal config on a private broker, a watching subscriber.
+
+Imported as ``tests.agent.harness`` (a conftest.py cannot be imported by name: several exist)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import paho.mqtt.client as mqtt
+import pytest
+from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+
+from drivers.base import Device, SelfTestResult
+from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
+from fleet_agent.contract import CommandPayload, Kind, decode_message, terminal_topic
+from zizhu.broker import MosquittoBroker
+from zizhu.config import TerminalConfig, load_terminal
+
+ROOT = Path(__file__).resolve().parents[2]
+HALL, TERM = "h1", "t01"
+
+
+def wait_until(pred: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> Any:
+    """Poll ``pred`` until it is truthy; generous deadlines, the machine is shared."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = pred()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        threading.Event().wait(0.05)
+
+
+def write_config(tmp_path: Path, port: int, *, mqtt_extra: str = "", agent_extra: str = "",
+                 devices: str = "", name: str = "terminal.toml", frozen_after_s: float = 2) -> Path:
+    path = tmp_path / name
+    path.write_text(f"""
+kind = "terminal"
+[terminal]
+id = "{TERM}"
+hall = "{HALL}"
+[mqtt]
+host = "127.0.0.1"
+port = {port}
+keepalive_s = 2
+{mqtt_extra}
+[agent]
+socket_path = "{tmp_path / 'agent.sock'}"
+spool_path = "{tmp_path / 'spool.sqlite3'}"
+heartbeat_s = 1
+poll_s = 0.5
+app_frozen_after_s = {frozen_after_s}
+reconnect_min_s = 0.2
+reconnect_max_s = 1
+command_timeout_s = 10
+{agent_extra}
+{devices}
+""")
+    return path
+
+
+@pytest.fixture
+def config_for(tmp_path: Path) -> Callable[..., TerminalConfig]:
+    def make(port: int, **kw: Any) -> TerminalConfig:
+        return load_terminal(write_config(tmp_path, port, **kw))
+    return make
+
+
+class Watcher:
+    """A hall-side subscriber on the terminal's topics; records every message, decoded."""
+
+    def __init__(self, port: int, topics: str = "zizhu/v1/#", persistent: bool = False) -> None:
+        self.messages: list[tuple[str, Any, bool]] = []
+        self.raw: list[tuple[str, bytes]] = []
+        self._cond = threading.Condition()
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"watcher-{os.getpid()}-{id(self)}",
+                                  protocol=MQTTProtocolVersion.MQTTv5)
+        self.client.on_message = self._on_message
+        self.client.on_connect = lambda c, *_: c.subscribe(topics, qos=1)
+        props = None
+        if persistent:
+            props = Properties(PacketTypes.CONNECT)
+            props.SessionExpiryInterval = 3600
+        self.client.connect("127.0.0.1", port, keepalive=30, clean_start=not persistent, properties=props)
+        self.client.loop_start()
+        wait_until(self.client.is_connected, 10, "watcher connected")
+
+    def _on_message(self, _c: Any, _u: Any, msg: mqtt.MQTTMessage) -> None:
+        with self._cond:
+            self.raw.append((msg.topic, bytes(msg.payload)))
+            try:
+                _, _, payload = decode_message(msg.topic, bytes(msg.payload))
+            except Exception as exc:  # recorded, so a test sees it
+                payload = exc
+            self.messages.append((msg.topic, payload, bool(msg.retain)))
+
+    def of(self, kind: Kind) -> list[Any]:
+        topic = terminal_topic(HALL, TERM, kind)
+        with self._cond:
+            return [p for t, p, _ in self.messages if t == topic]
+
+    def wait_for(self, kind: Kind, pred: Callable[[Any], bool] = lambda _: True, timeout: float = 20.0) -> Any:
+        return wait_until(lambda: next((p for p in self.of(kind) if pred(p)), None), timeout,
+                          f"a {kind.value} message")
+
+    def send_command(self, cmd: CommandPayload | bytes, expiry_s: int | None = 60) -> None:
+        props = Properties(PacketTypes.PUBLISH)
+        if expiry_s is not None:
+            props.MessageExpiryInterval = expiry_s
+        body = cmd if isinstance(cmd, bytes) else cmd.encode()
+        self.client.publish(terminal_topic(HALL, TERM, Kind.CMD), body, qos=1, properties=props).wait_for_publish(10)
+
+    def close(self) -> None:
+        self.client.loop_stop()
+        self.client.disconnect()
+
+
+@pytest.fixture
+def watcher_for() -> Iterator[Callable[..., Watcher]]:
+    made: list[Watcher] = []
+
+    def make(port: int, **kw: Any) -> Watcher:
+        w = Watcher(port, **kw)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+
+
+class FakePrinter(Device):
+    """A small in-memory printer driver: tests set its paper and watch it self-test."""
+
+    def __init__(self, config: Any = None, name: str = "printer") -> None:
+        self.name = name
+        self.paper = PaperLevel.FULL
+        self.is_open = False
+        self.self_tests = 0
+        self.fail_open = False
+
+    def open(self) -> None:
+        from drivers.base import DeviceOffline
+
+        if self.fail_open:
+            raise DeviceOffline("refused", "打印机未连接")
+        self.is_open = True
+
+    def close(self) -> None:
+        self.is_open = False
+
+    def status(self) -> PrinterStatus:
+        return PrinterStatus(name=self.name, state=DeviceState.ONLINE if self.paper != PaperLevel.OUT
+                             else DeviceState.USER_ERROR,
+                             reason="缺纸" if self.paper == PaperLevel.OUT else "",
+                             stations={"receipt": PrinterStation(paper=self.paper, online=True)})
+
+    def self_test(self) -> SelfTestResult:
+        self.self_tests += 1
+        return SelfTestResult(self.name, True, "自检通过", {"paper": self.paper.value}, self.status())
+
+
+def start_agent_process(config: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "zizhu", "agent", "--config", str(config), "--log-json", *extra],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def log_lines(proc: subprocess.Popen[bytes]) -> list[dict[str, Any]]:
+    assert proc.stderr is not None
+    out = []
+    for line in proc.stderr.read().decode(errors="replace").splitlines():
+        try:
+            out.append(json.loads(line))
+        except ValueError:
+            out.append({"msg": line})
+    return out
+
+
+@pytest.fixture
+def persistent_broker() -> Iterator[MosquittoBroker]:
+    """A broker that keeps sessions across its own restart (same port), like a production one."""
+    # Mosquitto started as root drops to the 'mosquitto' user: its store must be writable by it.
+    with tempfile.TemporaryDirectory(prefix="zizhu-mosq-store-") as store:
+        os.chmod(store, 0o777)
+        b = MosquittoBroker(extra_config=f"persistence true\npersistence_location {store}/\nautosave_interval 0\n")
+        b.start()
+        yield b
+        b.cleanup()
+
+
+@pytest.fixture
+def password_broker() -> Iterator[MosquittoBroker]:
+    """A broker that knows one user, ``t01`` with password ``right-secret``, and refuses anonymous clients."""
+    with tempfile.TemporaryDirectory(prefix="zizhu-mosq-auth-") as d:
+        os.chmod(d, 0o755)  # readable by the 'mosquitto' user a root-started broker becomes
+        pwfile = Path(d) / "passwd"
+        subprocess.run(["mosquitto_passwd", "-b", "-c", str(pwfile), TERM, "right-secret"], check=True,
+                       capture_output=True)
+        pwfile.chmod(0o644)
+        with MosquittoBroker(password_file=pwfile) as b:
+            yield b
+
+
+def make_ca_and_server_cert(d: Path, name: str = "ca") -> tuple[Path, Path, Path]:
+    """A throwaway CA and a server certificate for IP 127.0.0.1 (openssl, EC P-256): (ca, cert, key)."""
+    ca, ca_key = d / f"{name}.pem", d / f"{name}.key"
+    cert, key, csr, ext = d / f"{name}-server.pem", d / f"{name}-server.key", d / f"{name}.csr", d / "ext.cnf"
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    run = lambda *a: subprocess.run(["openssl", *a], check=True, capture_output=True)  # noqa: E731
+    run("req", "-x509", *ec, "-keyout", str(ca_key), "-out", str(ca), "-days", "2", "-subj", f"/CN=zizhu test {name}")
+    run("req", *ec, "-keyout", str(key), "-out", str(csr), "-subj", "/CN=127.0.0.1")
+    ext.write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
+    run("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial",
+        "-out", str(cert), "-days", "2", "-extfile", str(ext))
+    for f in (ca, cert, key):
+        f.chmod(0o644)  # the broker runs as user 'mosquitto'
+    return ca, cert, key
