@@ -176,9 +176,11 @@ def _hall_drain(tmp: Path, hall: str, port: int, n: int) -> tuple[float, int]:
     """The hall server comes back and drains its queued session: seconds from CONNACK, incidents filed."""
     svc = HallService(_config(tmp, hall, port, "bench-hall"), tick=False)
     svc.start(http=False)
-    _wait(svc.ingest.connected.is_set, 10, "hall connected")
-    t0 = time.monotonic()
-    _wait(lambda: svc.ingest.handled >= n, 300, "hall drained")
+    if not svc.ingest.connected.wait(10):
+        raise TimeoutError("hall connected")
+    t0 = svc.ingest.connected_at  # from CONNACK, as for the bare subscriber
+    if not svc.ingest.wait_handled(n, 300):  # woken once, as the bare subscriber is: no poller steals the GIL
+        raise TimeoutError(f"hall drained {svc.ingest.handled}/{n}")
     elapsed = time.monotonic() - t0
     with svc.sessions() as s:
         incidents = s.scalar(select(func.count()).select_from(Incident)) or 0

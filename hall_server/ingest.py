@@ -90,8 +90,12 @@ class Ingest:
         self.share_group = share_group
         self.session_expiry_s = session_expiry_s
         self.connected = threading.Event()
+        self.connected_at = 0.0  # time.monotonic() of the last CONNACK
         self.results: dict[str, CommandResultPayload] = {}  # command id → result, for the API
         self.handled = 0  # messages finished with (applied or dropped), for benchmarks and tests
+        self._handled_lock = threading.Lock()  # counted by the paho thread and the worker both
+        self._handled_target: int | None = None
+        self._handled_reached = threading.Event()
         self._counters: dict[tuple[str, str], Any] = {}
         self._pending: dict[str, int] = {}  # terminal → its messages queued for the worker
         self._pending_lock = threading.Lock()
@@ -133,6 +137,7 @@ class Ingest:
         if reason.is_failure:
             log.error("broker %s:%d refused the hall server: %s", self.cfg.host, self.cfg.port, reason)
             return
+        self.connected_at = time.monotonic()
         client.subscribe([(t, SubscribeOptions(qos=QOS)) for t in hall_subscriptions(self.hall, self.share_group)])
         self.connected.set()
         self.metrics.broker_connected.set(1)
@@ -199,7 +204,23 @@ class Ingest:
         if counter is None:  # labels() costs a lock and a lookup: once per pair, not per message
             counter = self._counters[(kind, outcome)] = self.metrics.messages.labels(kind, outcome)
         counter.inc()
-        self.handled += 1
+        with self._handled_lock:
+            self.handled += 1
+            if self._handled_target is not None and self.handled >= self._handled_target:
+                self._handled_reached.set()
+
+    def wait_handled(self, n: int, timeout: float) -> bool:
+        """Block until ``n`` messages are handled: woken once, not polled (a poller takes the GIL from ingest)."""
+        with self._handled_lock:
+            if self.handled >= n:
+                return True
+            self._handled_reached.clear()
+            self._handled_target = n
+        try:
+            return self._handled_reached.wait(timeout)
+        finally:
+            with self._handled_lock:
+                self._handled_target = None
 
     # ---- worker --------------------------------------------------------------------------------
     def _work(self) -> None:

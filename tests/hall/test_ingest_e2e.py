@@ -149,3 +149,16 @@ def test_database_away_then_back_loses_nothing(broker: MosquittoBroker, service:
                what="filed once the database is back")
     assert failures[0] == 2
     t.stop()
+
+
+def test_wait_handled_times_out_short_of_the_count_and_wakes_when_reached(broker: MosquittoBroker,
+                                                                           service: HallService) -> None:
+    start = service.ingest.handled
+    assert service.ingest.wait_handled(start, 0.01)  # already there
+    assert not service.ingest.wait_handled(start + 1, 0.05)  # nothing sent yet
+    t = ContractTerminal(HALL, "t01", "127.0.0.1", broker.port)
+    t.start()
+    t.status(healthy_status())
+    assert service.ingest.wait_handled(start + 2, 30)  # birth and status
+    assert service.ingest.handled >= start + 2
+    t.stop()
