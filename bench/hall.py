@@ -57,7 +57,7 @@ from hall_server.config import AlertsConfig, HallServerConfig
 from hall_server.core import OFFLINE
 from hall_server.db import Incident
 from hall_server.registry import RegistryEntry
-from hall_server.service import HallService
+from hall_server.service import HallService, tune_gc
 from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
 from zizhu.broker import MosquittoBroker
 from zizhu.config import HallConfig, HallInfo, MqttConfig
@@ -391,6 +391,7 @@ def bench_big_hall(res: Result, broker: MosquittoBroker, tmp: Path) -> None:
 
 def run() -> Result:
     res = Result("hall")
+    tune_gc()  # as `zizhu hall` runs; the bare subscribers share this process, so they run under it too
     with tempfile.TemporaryDirectory(prefix="zizhu-bench-hall-") as tmp, MosquittoBroker() as broker:
         bench_ingest(res, broker, Path(tmp))
         bench_latency_and_detection(res, broker, Path(tmp))

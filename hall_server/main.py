@@ -22,8 +22,9 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(args.log_level, json_lines=args.json_logs)
     try:
         cfg = load_hall(args.config)
-        from hall_server.service import HallService
+        from hall_server.service import HallService, tune_gc
 
+        tune_gc()
         service = HallService(cfg)
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import socket
 import threading
@@ -22,6 +23,19 @@ from hall_server.registry import load_registry
 from zizhu.config import HallConfig
 
 log = logging.getLogger("zizhu.hall")
+
+# CPython's default collects generation 0 every 700 net allocations. Ingest builds a tree of objects for
+# every message (the validated snapshot) and keeps the newest per terminal, so at the default the
+# collector ran every few messages and rescanned those snapshots each time: measured in the hall drain,
+# about 1.7 s of collector time per 40,000 status messages, 0.4 s at this threshold. Validated payloads
+# hold no reference cycles (reference counting frees them), so collecting less often costs little memory.
+GC_GEN0_THRESHOLD = 20_000
+
+
+def tune_gc() -> None:
+    """For a process that runs a hall server: collect generation 0 less often (see GC_GEN0_THRESHOLD)."""
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(gen0, GC_GEN0_THRESHOLD), gen1, gen2)
 
 
 class HallService:
