@@ -27,3 +27,27 @@ def test_subcommand_not_built_says_so(capsys: pytest.CaptureFixture[str]) -> Non
         del SUBCOMMANDS["_probe"]
     assert "not built yet" in capsys.readouterr().err
     assert set(SIMULATORS) == {"printer", "idcard", "locker", "camera"}
+
+
+def test_ctrl_c_stops_a_command_started_with_sigint_ignored() -> None:
+    """A shell's background job starts with SIGINT ignored; `zizhu` must still stop on Ctrl-C."""
+    import signal
+
+    shell = f'trap "" INT; exec "{sys.executable}" -m zizhu sim printer --listen 127.0.0.1:0'
+    proc = subprocess.Popen(["sh", "-c", shell], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:  # the simulator says where it listens once it is up
+            if "127.0.0.1:" in line:
+                break
+        else:
+            raise AssertionError("the simulator never said where it listens")
+        proc.send_signal(signal.SIGINT)
+        out, _err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0
+    assert "printer simulator stopped" in out
