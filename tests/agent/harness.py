@@ -10,7 +10,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from paho.mqtt.properties import Properties
 from drivers.base import Device, SelfTestResult
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.contract import CommandPayload, Kind, decode_message, terminal_topic
+from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig, load_terminal
 
@@ -31,16 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 HALL, TERM = "h1", "t01"
 
 
-def wait_until(pred: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> Any:
-    """Poll ``pred`` until it is truthy; generous deadlines, the machine is shared."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = pred()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        threading.Event().wait(0.05)
 
 
 def write_config(tmp_path: Path, port: int, *, mqtt_extra: str = "", agent_extra: str = "",

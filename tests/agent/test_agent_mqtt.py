@@ -15,7 +15,8 @@ from fleet_agent.agent import Agent
 from fleet_agent.client import AgentClient
 from fleet_agent.contract import EventPayload, Kind, StatePayload, StatusPayload
 from fleet_agent.spool import Spool
-from tests.agent.harness import HALL, TERM, Watcher, make_ca_and_server_cert, wait_until
+from tests.agent.harness import HALL, TERM, Watcher, make_ca_and_server_cert
+from tests.support import wait_until
 from zizhu.broker import MosquittoBroker, free_port, wait_port
 from zizhu.config import TerminalConfig
 

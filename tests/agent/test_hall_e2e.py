@@ -14,8 +14,9 @@ from fleet_agent.client import AgentClient
 from fleet_agent.contract import CommandAction, NoticePayload
 from hall_server.db import Incident
 from hall_server.service import HallService
-from tests.agent.harness import TERM, wait_until
+from tests.agent.harness import TERM
 from tests.hall.harness import HALL, hall_config
+from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

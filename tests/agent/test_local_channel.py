@@ -15,7 +15,8 @@ from fleet_agent.agent import Agent, command
 from fleet_agent.client import AgentClient
 from fleet_agent.contract import CommandAction, CommandResultPayload, Kind, StatusPayload
 from fleet_agent.devicehost import DeviceHost
-from tests.agent.harness import TERM, FakePrinter, Watcher, wait_until
+from tests.agent.harness import TERM, FakePrinter, Watcher
+from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

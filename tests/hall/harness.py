@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,14 +42,6 @@ def make_core(url: str, clock: FakeClock, alerts: list[int], notices: list[Notic
                     clock=clock, send_alerts=alerts.extend, publish_notice=notices.append)
 
 
-def wait_until(predicate: Callable[[], object], timeout: float = 20.0, what: str = "condition") -> None:
-    """Poll ``predicate`` until it is true; fail with ``what`` after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    pause = threading.Event()
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-        pause.wait(0.05)
 
 
 def hall_config(tmp: Path, broker_port: int, webhook: WebhookReceiver | None, db_url: str | None = None,

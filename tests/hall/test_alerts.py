@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hall_server.alerts import AlertSender, redact_url
 from hall_server.config import AlertsConfig
 from hall_server.db import Alert, open_database
-from tests.hall.harness import wait_until
+from tests.support import wait_until
 
 
 class Endpoint:

@@ -18,7 +18,8 @@ from fleet_agent.contract import Kind, NoticePayload, decode, notice_topic
 from hall_server.db import Incident
 from hall_server.service import HallService
 from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
-from tests.hall.harness import HALL, hall_config, wait_until
+from tests.hall.harness import HALL, hall_config
+from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 
 

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from drivers.status import AppLiveness, PaperLevel
 from hall_server.db import EventSeen, Incident, open_database
 from hall_server.simulate import ContractTerminal, healthy_status
-from tests.hall.harness import HALL, wait_until
+from tests.hall.harness import HALL
+from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 
 ROOT = Path(__file__).resolve().parents[2]

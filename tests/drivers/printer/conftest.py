@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,21 +81,3 @@ def slip_data() -> dict[str, Any]:
     return {k: (list(v) if isinstance(v, list) else v) for k, v in SLIP_DATA.items()}
 
 
-_tick = threading.Event()  # never set: wait() is the poll interval
-
-
-def _wait_until(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
-    """Poll ``cond`` until it is truthy; fail after a generous deadline (no fixed sleeps)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got = cond()
-        if got:
-            return got
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        _tick.wait(0.01)  # the poll interval of a deadline helper
-
-
-@pytest.fixture
-def wait_until() -> Callable[..., Any]:
-    return _wait_until
