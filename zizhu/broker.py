@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -61,8 +62,12 @@ class MosquittoBroker:
         conf = Path(self._dir.name) / "mosquitto.conf"
         auth = (f"allow_anonymous false\npassword_file {self.password_file}\n" if self.password_file
                 else "allow_anonymous true\n")
+        # Started as root, Mosquitto switches to the 'mosquitto' user, which cannot read or write this
+        # private directory (its log, a password file, a persistence store): a private broker keeps
+        # the identity of whoever started it.
+        user = "user root\n" if os.geteuid() == 0 else ""
         conf.write_text(
-            f"listener {self.port} {self.host}\n{auth}persistence false\n"
+            f"{user}listener {self.port} {self.host}\n{auth}persistence false\n"
             "max_queued_messages 100000\nmax_inflight_messages 0\n"
             f"log_dest file {self._dir.name}/mosquitto.log\nlog_type error\nlog_type warning\n"
             f"{self.extra_config}\n")

@@ -181,9 +181,7 @@ def log_lines(proc: subprocess.Popen[bytes]) -> list[dict[str, Any]]:
 @pytest.fixture
 def persistent_broker() -> Iterator[MosquittoBroker]:
     """A broker that keeps sessions across its own restart (same port), like a production one."""
-    # Mosquitto started as root drops to the 'mosquitto' user: its store must be writable by it.
     with tempfile.TemporaryDirectory(prefix="zizhu-mosq-store-") as store:
-        os.chmod(store, 0o777)
         b = MosquittoBroker(extra_config=f"persistence true\npersistence_location {store}/\nautosave_interval 0\n")
         b.start()
         yield b
@@ -194,11 +192,9 @@ def persistent_broker() -> Iterator[MosquittoBroker]:
 def password_broker() -> Iterator[MosquittoBroker]:
     """A broker that knows one user, ``t01`` with password ``right-secret``, and refuses anonymous clients."""
     with tempfile.TemporaryDirectory(prefix="zizhu-mosq-auth-") as d:
-        os.chmod(d, 0o755)  # readable by the 'mosquitto' user a root-started broker becomes
         pwfile = Path(d) / "passwd"
         subprocess.run(["mosquitto_passwd", "-b", "-c", str(pwfile), TERM, "right-secret"], check=True,
                        capture_output=True)
-        pwfile.chmod(0o644)
         with MosquittoBroker(password_file=pwfile) as b:
             yield b
 
@@ -214,6 +210,4 @@ def make_ca_and_server_cert(d: Path, name: str = "ca") -> tuple[Path, Path, Path
     ext.write_text("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n")
     run("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key), "-CAcreateserial",
         "-out", str(cert), "-days", "2", "-extfile", str(ext))
-    for f in (ca, cert, key):
-        f.chmod(0o644)  # the broker runs as user 'mosquitto'
     return ca, cert, key
