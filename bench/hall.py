@@ -34,6 +34,7 @@ from drivers.status import (
     AppLiveness,
     CameraStatus,
     DeviceState,
+    DoorState,
     HostHealth,
     IdCardReaderStatus,
     LockerBoardStatus,
@@ -88,7 +89,7 @@ def realistic_status(i: int, rng: random.Random) -> TerminalStatus:
     ]
     if i % 5 == 0:
         devices.append(LockerStatus(name="locker", state=DeviceState.ONLINE, boards=[LockerBoardStatus(address=1)],
-                                    slots={f"{s:02d}": LockerSlot(door="closed", occupied=rng.random() < 0.3)
+                                    slots={f"{s:02d}": LockerSlot(door=DoorState.CLOSED, occupied=rng.random() < 0.3)
                                            for s in range(1, 25)}))
     host = HostHealth(power="ac", network_link=True, gateway_reachable=True, backend_reachable=True,
                       broker_rtt_ms=rng.uniform(1, 20), disk_free_percent=rng.uniform(20, 80),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
-from drivers.status import AnyDeviceStatus
+from drivers.status import AnyDeviceStatus, to_builtins
 
 
 class DeviceError(Exception):
@@ -60,7 +60,7 @@ class SelfTestResult:
             "ok": self.ok,
             "summary": self.summary,
             "details": self.details,
-            "status": None if self.status is None else self.status.model_dump(mode="json"),
+            "status": None if self.status is None else to_builtins(self.status),
         }
 
 

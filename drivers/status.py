@@ -4,15 +4,24 @@ After XFS4IoT's ``Common.Status``: every device reports a :class:`DeviceState` p
 class. Each status knows the dotted fault codes it implies (``printer.receipt.paper_out``,
 ``locker.slot.07.jammed``); which tier a code belongs to is the hall server's fault table, not
 this module's business. Everything round-trips through JSON (:func:`status_from_json`).
+
+The classes are msgspec Structs: decoding a terminal's snapshot is the hall server's hottest path
+and the fleet agent has a memory budget, and msgspec is several times faster and smaller than the
+alternatives. Structs do not check their fields when built in Python; JSON is checked when it is
+decoded (:func:`status_from_json`, :func:`validate`), and the contract checks every payload on the
+way out by decoding what it encoded.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+import msgspec
+from msgspec import Meta, Struct, field
+
+StatusError = msgspec.DecodeError  # what decoding raises: malformed JSON or out of the model (ValidationError)
 
 
 def utcnow() -> datetime:
@@ -47,15 +56,25 @@ class DoorState(StrEnum):
     UNKNOWN = "unknown"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Model(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """Frozen, strict about unknown keys, and untracked by the cyclic GC (a status holds no cycles)."""
 
 
-class _DeviceBase(_Model):
-    name: str = Field(description="device name in the terminal config (printer, idcard, …)")
+class _DeviceBase(_Model, frozen=True, tag_field="kind"):
+    """``kind`` on the wire (``"printer"``, …) selects the class: the subclasses' ``tag``."""
+
+    name: Annotated[str, Meta(min_length=1, max_length=64,
+                              description="device name in the terminal config (printer, idcard, …)")]
     state: DeviceState = DeviceState.UNKNOWN
-    reason: str = Field("", description="why the device is not online, for people (Chinese first)")
-    ts: datetime = Field(default_factory=utcnow)
+    reason: Annotated[str, Meta(max_length=500,
+                                description="why the device is not online, for people (Chinese first)")] = ""
+    ts: datetime = field(default_factory=utcnow)
+
+    @property
+    def kind(self) -> str:
+        tag = self.__struct_config__.tag
+        assert isinstance(tag, str)
+        return tag
 
     def faults(self) -> list[str]:
         """Dotted fault codes this status implies, sorted; empty when all is well."""
@@ -74,16 +93,15 @@ class _DeviceBase(_Model):
                 return []
 
 
-class PrinterStation(_Model):
+class PrinterStation(_Model, frozen=True):
     """One paper station: receipt paper (凭条纸) or journal paper (流水纸)."""
 
     paper: PaperLevel = PaperLevel.UNKNOWN
     online: bool | None = None
 
 
-class PrinterStatus(_DeviceBase):
-    kind: Literal["printer"] = "printer"
-    stations: dict[Literal["receipt", "journal"], PrinterStation] = Field(default_factory=dict)
+class PrinterStatus(_DeviceBase, tag="printer", frozen=True):
+    stations: dict[Literal["receipt", "journal"], PrinterStation] = {}
     cover_open: bool | None = None
     cutter_error: bool = False
     unrecoverable_error: bool = False
@@ -114,8 +132,7 @@ class PrinterStatus(_DeviceBase):
         return out
 
 
-class IdCardReaderStatus(_DeviceBase):
-    kind: Literal["idcard"] = "idcard"
+class IdCardReaderStatus(_DeviceBase, tag="idcard", frozen=True):
     sam: Literal["ok", "error", "unknown"] = "unknown"
     sam_id: str | None = None
     last_read: Literal["ok", "no_card", "failed", "none"] = "none"
@@ -127,8 +144,7 @@ class IdCardReaderStatus(_DeviceBase):
         return out
 
 
-class CameraStatus(_DeviceBase):
-    kind: Literal["camera"] = "camera"
+class CameraStatus(_DeviceBase, tag="camera", frozen=True):
     present: bool = False
     obstructed: bool = False
 
@@ -139,21 +155,20 @@ class CameraStatus(_DeviceBase):
         return out
 
 
-class LockerSlot(_Model):
+class LockerSlot(_Model, frozen=True):
     door: DoorState = DoorState.UNKNOWN
-    occupied: bool | None = Field(None, description="item-present sensor, where the board has one")
+    occupied: Annotated[bool | None, Meta(description="item-present sensor, where the board has one")] = None
     open_too_long: bool = False
 
 
-class LockerBoardStatus(_Model):
+class LockerBoardStatus(_Model, frozen=True):
     address: int
     responding: bool = True
 
 
-class LockerStatus(_DeviceBase):
-    kind: Literal["locker"] = "locker"
-    boards: list[LockerBoardStatus] = Field(default_factory=list)
-    slots: dict[str, LockerSlot] = Field(default_factory=dict, description="slot number '01'… → slot")
+class LockerStatus(_DeviceBase, tag="locker", frozen=True):
+    boards: list[LockerBoardStatus] = []
+    slots: Annotated[dict[str, LockerSlot], Meta(description="slot number '01'… → slot")] = {}
 
     def _faults(self) -> list[str]:
         out = [f for f in super()._faults() if not f.endswith(".hardware_error")]
@@ -168,13 +183,14 @@ class LockerStatus(_DeviceBase):
         return out
 
 
-AnyDeviceStatus = Annotated[
-    PrinterStatus | IdCardReaderStatus | CameraStatus | LockerStatus, Field(discriminator="kind")
-]
-_device_adapter: TypeAdapter[AnyDeviceStatus] = TypeAdapter(AnyDeviceStatus)
+AnyDeviceStatus = PrinterStatus | IdCardReaderStatus | CameraStatus | LockerStatus
+DEVICE_CLASSES: dict[str, type[AnyDeviceStatus]] = {
+    c.__struct_config__.tag: c for c in (PrinterStatus, IdCardReaderStatus, CameraStatus, LockerStatus)  # type: ignore[misc]
+}
+_device_decoder: msgspec.json.Decoder[AnyDeviceStatus] = msgspec.json.Decoder(AnyDeviceStatus)
 
 
-class HostHealth(_Model):
+class HostHealth(_Model, frozen=True):
     """The terminal's own health, measured by the fleet agent."""
 
     power: Literal["ac", "battery", "ups", "unknown"] = "unknown"
@@ -188,7 +204,7 @@ class HostHealth(_Model):
     cpu_temp_c: float | None = None
     memory_percent: float | None = None
     uptime_s: float | None = None
-    ts: datetime = Field(default_factory=utcnow)
+    ts: datetime = field(default_factory=utcnow)
 
     # Thresholds of the warnings: a chance to act before it becomes a fault.
     DISK_FULL_PERCENT: ClassVar[float] = 2.0
@@ -215,7 +231,7 @@ class HostHealth(_Model):
         return sorted(out)
 
 
-class AppLiveness(_Model):
+class AppLiveness(_Model, frozen=True):
     """Whether the kiosk app is alive, as the agent sees it over the local channel."""
 
     state: Literal["running", "frozen", "down", "unknown"] = "unknown"
@@ -230,12 +246,12 @@ class AppLiveness(_Model):
         return []
 
 
-class TerminalStatus(_Model):
+class TerminalStatus(_Model, frozen=True):
     """Everything one terminal knows about itself: devices, host, app."""
 
-    devices: list[AnyDeviceStatus] = Field(default_factory=list)
-    host: HostHealth = Field(default_factory=HostHealth)
-    app: AppLiveness = Field(default_factory=AppLiveness)
+    devices: Annotated[list[AnyDeviceStatus], Meta(max_length=64)] = []
+    host: HostHealth = field(default_factory=HostHealth)
+    app: AppLiveness = field(default_factory=AppLiveness)
 
     def faults(self) -> list[str]:
         out: list[str] = []
@@ -249,10 +265,36 @@ class TerminalStatus(_Model):
         return next((d for d in self.devices if d.name == name), None)
 
 
+_encoder = msgspec.json.Encoder()
+
+
+def to_json(obj: Struct) -> bytes:
+    """Any model of this module (or the contract's) as compact JSON, UTF-8."""
+    return _encoder.encode(obj)
+
+
+def to_builtins(obj: Any) -> Any:
+    """Plain JSON-able data (dicts, lists, strings for times and enums), e.g. for an API response."""
+    return msgspec.to_builtins(obj)
+
+
 def status_to_json(status: AnyDeviceStatus) -> str:
-    return status.model_dump_json()
+    return _encoder.encode(status).decode()
 
 
 def status_from_json(text: str | bytes) -> AnyDeviceStatus:
-    """Parse any device status; raises :class:`pydantic.ValidationError` on bad input."""
-    return _device_adapter.validate_json(text)
+    """Parse any device status; raises :data:`StatusError` on bad input."""
+    return _device_decoder.decode(text)
+
+
+S = TypeVar("S", bound=Struct)
+
+
+def validate(obj: S) -> S:
+    """``obj`` checked against its own class's constraints (Structs built in Python are not)."""
+    return msgspec.json.decode(_encoder.encode(obj), type=type(obj))
+
+
+def replace(obj: S, **changes: Any) -> S:
+    """A copy of a frozen model with some fields changed."""
+    return msgspec.structs.replace(obj, **changes)

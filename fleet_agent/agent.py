@@ -23,11 +23,11 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
 
 from paho.mqtt.properties import Properties
 
-from drivers.status import AnyDeviceStatus, AppLiveness, HostHealth, TerminalStatus, utcnow
+from drivers.status import AnyDeviceStatus, AppLiveness, HostHealth, TerminalStatus, replace, to_builtins, utcnow
 from fleet_agent import local
 from fleet_agent.contract import (
     MAX_PAYLOAD_BYTES,
@@ -153,7 +153,7 @@ class Agent:
                 for d in msg.devices:
                     # The reason is free text from the app: masked before it can reach a payload or a log.
                     masked = mask_text(d.reason)
-                    self._devices[d.name] = d if masked == d.reason else d.model_copy(update={"reason": masked})
+                    self._devices[d.name] = d if masked == d.reason else replace(d, reason=masked)
                     self._device_owner[d.name] = peer.ident
                 self._device_peers.add(peer.ident)
             self._wake.set()
@@ -182,7 +182,7 @@ class Agent:
         except ContractError as exc:
             log.warning("ignored an out-of-contract public notice: %s", exc)
             return
-        self._notice = None if notice is None else notice.model_dump(mode="json")
+        self._notice = None if notice is None else to_builtins(notice)
         assert notice is None or isinstance(notice, NoticePayload)
         self.local.broadcast(local.Notice(notice=self._notice))
 
@@ -227,7 +227,7 @@ class Agent:
             walls = [p.last_heartbeat_wall for p in peers if p.last_heartbeat_wall is not None]
             ref = max(beats) if beats else min(p.connected_at for p in peers)
             oos = any(p.app_out_of_service for p in peers)
-            state = "running" if now - ref <= a.app_frozen_after_s else "frozen"
+            state: Literal["running", "frozen"] = "running" if now - ref <= a.app_frozen_after_s else "frozen"
             return AppLiveness(state=state, last_heartbeat=max(walls) if walls else None, out_of_service=oos)
         if not a.expect_app:
             return AppLiveness(state="unknown")
@@ -276,9 +276,9 @@ class Agent:
 
     def _signature_of(self, status: TerminalStatus) -> str:
         """What counts as a change worth an immediate publish (not uptime, memory or a timestamp)."""
-        devices = [d.model_dump(mode="json", exclude={"ts"}) for d in status.devices]
-        host = status.host.model_dump(mode="json", include={"power", "network_link", "gateway_reachable",
-                                                           "backend_reachable", "disk_read_only"})
+        devices = [{k: v for k, v in to_builtins(d).items() if k != "ts"} for d in status.devices]
+        h = status.host
+        host = [h.power, h.network_link, h.gateway_reachable, h.backend_reachable, h.disk_read_only]
         app = (status.app.state, status.app.out_of_service)
         return json.dumps([devices, host, app, status.faults(), self.out_of_service], sort_keys=True, default=str)
 
@@ -294,7 +294,7 @@ class Agent:
 
         try:
             item = self.spool.append(Kind.EVENT.value, build)
-        except ValueError as exc:  # pydantic: a fault code outside the contract's pattern
+        except ContractError as exc:  # a fault code outside the contract's pattern
             log.error("fault %r cannot be reported (out of contract): %s", code, exc)
             return
         self.events_accepted += 1
@@ -458,7 +458,7 @@ class Agent:
             "apps": apps,
             "out_of_service": self.out_of_service,
             "faults": sorted(self._faults),
-            "status": self._status.model_dump(mode="json"),
+            "status": to_builtins(self._status),
         }
 
     # -- blocking run ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+import msgspec
 
 from drivers.status import AnyDeviceStatus
 from fleet_agent import local
@@ -150,8 +150,8 @@ class AgentClient:
 
     def _handle(self, line: bytes) -> None:
         try:
-            msg = local.AGENT_MESSAGE.validate_json(line)
-        except ValidationError as exc:
+            msg = local.AGENT_MESSAGE.decode(line)
+        except msgspec.DecodeError as exc:
             log.warning("ignored a line from the agent: %s", local.why_invalid(exc))
             return
         if isinstance(msg, local.Welcome):

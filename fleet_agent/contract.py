@@ -46,7 +46,9 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+import msgspec
+from msgspec import Meta, Struct, field
+from msgspec.structs import force_setattr
 
 from drivers.status import TerminalStatus
 
@@ -54,8 +56,9 @@ SCHEMA_VERSION = 1
 ROOT = "zizhu/v1"
 QOS = 1
 
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
-FaultCode = Annotated[str, Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", max_length=128)]
+Identifier = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
+FaultCode = Annotated[str, Meta(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", max_length=128)]
+NonNegative = Annotated[int, Meta(ge=0)]
 
 
 class ContractError(ValueError):
@@ -116,25 +119,29 @@ def parse_topic(topic: str) -> tuple[str, str | None, Kind]:
     return hall, terminal, kind
 
 
-class _Payload(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Payload(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
+    """Base of every payload. Built in Python a payload is not checked; :meth:`encode` checks it."""
+
     KIND: ClassVar[Kind]
 
     v: Literal[1] = 1  # SCHEMA_VERSION
-    ts: datetime = Field(default_factory=utcnow)
+    ts: Annotated[datetime, Meta(tz=True)] = field(default_factory=utcnow)
 
-    @field_validator("ts")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            raise ValueError("ts must carry a UTC offset")
-        return value.astimezone(UTC)
+    def __post_init__(self) -> None:
+        if self.ts.tzinfo is not UTC:  # decoded times with an offset are kept in UTC
+            force_setattr(self, "ts", self.ts.astimezone(UTC))
 
     def encode(self) -> bytes:
-        return self.model_dump_json().encode()
+        """The payload as sent, after checking it against the contract (the way out)."""
+        data = _encoder.encode(self)
+        try:
+            _DECODERS[self.KIND].decode(data)
+        except msgspec.ValidationError as exc:
+            raise ContractError(f"{self.KIND.value} payload out of contract at {_where(exc)}") from None
+        return data
 
 
-class StatePayload(_Payload):
+class StatePayload(_Payload, frozen=True):
     """Birth (``online: true``) on connect; the Last Will publishes ``online: false``.
 
     ``session`` grows by one on every connect of the agent, so an old death never hides a new birth.
@@ -143,36 +150,37 @@ class StatePayload(_Payload):
     KIND: ClassVar[Kind] = Kind.STATE
     terminal: Identifier
     online: bool
-    session: int = Field(ge=0)
+    session: NonNegative
     agent_version: str | None = None
-    keepalive_s: int | None = Field(None, ge=1, description="the MQTT keepalive: the will fires 1.5× this")
+    keepalive_s: Annotated[int, Meta(ge=1, description="the MQTT keepalive: the will fires 1.5× this")] | None = None
 
 
-class StatusPayload(_Payload):
+class StatusPayload(_Payload, frozen=True):
     """The full retained snapshot. ``faults`` are the codes the status implies, for quick readers."""
 
     KIND: ClassVar[Kind] = Kind.STATUS
     terminal: Identifier
-    session: int = Field(ge=0)
+    session: NonNegative
     status: TerminalStatus
-    faults: list[FaultCode] = Field(default_factory=list)
+    faults: list[FaultCode] = []
     out_of_service: bool = False
-    last_seq: int | None = Field(None, ge=0, description="seq of the newest event the agent has accepted")
-    spool_pending: int | None = Field(None, ge=0, description="events accepted but not yet acknowledged")
-    spool_dropped: int | None = Field(None, ge=0, description="events dropped, ever, when the spool was full")
+    last_seq: Annotated[int, Meta(ge=0, description="seq of the newest event the agent has accepted")] | None = None
+    spool_pending: Annotated[int, Meta(ge=0, description="events accepted but not yet acknowledged")] | None = None
+    spool_dropped: Annotated[int, Meta(ge=0, description="events dropped, ever, when the spool was full")] | None = None
 
 
-class EventPayload(_Payload):
+class EventPayload(_Payload, frozen=True):
     """One fault raised or cleared. ``seq`` grows by one per event per terminal, across restarts."""
 
     KIND: ClassVar[Kind] = Kind.EVENT
     terminal: Identifier
-    seq: int = Field(ge=1)
-    session: int = Field(ge=0)
+    seq: Annotated[int, Meta(ge=1)]
+    session: NonNegative
     fault: FaultCode
     action: Literal["raised", "cleared"]
-    detail: str = Field("", max_length=500)
-    occurred_at: datetime = Field(default_factory=utcnow, description="when the agent saw it, not when sent")
+    detail: Annotated[str, Meta(max_length=500)] = ""
+    occurred_at: Annotated[datetime, Meta(tz=True, description="when the agent saw it, not when sent")] = field(
+        default_factory=utcnow)
 
 
 class CommandAction(StrEnum):
@@ -183,23 +191,29 @@ class CommandAction(StrEnum):
     REPORT_DIAGNOSTICS = "report_diagnostics"
 
 
-class CommandPayload(_Payload):
+CommandId = Annotated[str, Meta(min_length=1, max_length=64)]
+
+
+class CommandPayload(_Payload, frozen=True):
     """A command from the hall. Also sent with an MQTT v5 message expiry; stale ones are refused."""
 
     KIND: ClassVar[Kind] = Kind.CMD
     terminal: Identifier
-    id: Annotated[str, Field(min_length=1, max_length=64)]
+    id: CommandId
     action: CommandAction
-    device: str | None = None
-    params: dict[str, Any] = Field(default_factory=dict)
-    issued_by: str = Field("", max_length=64)
     expires_at: datetime
+    device: str | None = None
+    params: dict[str, Any] = {}
+    issued_by: Annotated[str, Meta(max_length=64)] = ""
 
-    @field_validator("expires_at")
-    @classmethod
-    def _utc_expiry(cls, value: datetime) -> datetime:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         # A naive expiry is read as UTC (accepted since schema 1), so comparisons never raise.
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        exp = self.expires_at
+        if exp.tzinfo is None:
+            force_setattr(self, "expires_at", exp.replace(tzinfo=UTC))
+        elif exp.tzinfo is not UTC:
+            force_setattr(self, "expires_at", exp.astimezone(UTC))
 
     def expired(self, now: datetime | None = None) -> bool:
         return (now or utcnow()) >= self.expires_at
@@ -209,23 +223,23 @@ class CommandPayload(_Payload):
         return max(1, int((self.expires_at - (now or utcnow())).total_seconds() + 0.999))
 
 
-class CommandResultPayload(_Payload):
+class CommandResultPayload(_Payload, frozen=True):
     KIND: ClassVar[Kind] = Kind.CMD_RESULT
     terminal: Identifier
-    id: Annotated[str, Field(min_length=1, max_length=64)]
+    id: CommandId
     ok: bool
-    detail: str = Field("", max_length=2000)
-    data: dict[str, Any] = Field(default_factory=dict)
-    action: CommandAction | None = Field(None, description="the command's action, when it could be read")
+    detail: Annotated[str, Meta(max_length=2000)] = ""
+    data: dict[str, Any] = {}
+    action: Annotated[CommandAction | None, Meta(description="the command's action, when it could be read")] = None
 
 
-class NoticePayload(_Payload):
+class NoticePayload(_Payload, frozen=True):
     """The public outage notice every terminal shows. No notice = an empty retained payload."""
 
     KIND: ClassVar[Kind] = Kind.NOTICE
     hall: Identifier
-    title: str = Field(max_length=200)
-    message: str = Field(max_length=2000)
+    title: Annotated[str, Meta(max_length=200)]
+    message: Annotated[str, Meta(max_length=2000)]
     incident_id: int | None = None
     since: datetime | None = None
 
@@ -237,6 +251,18 @@ PAYLOADS: dict[Kind, type[_Payload]] = {
 
 MAX_PAYLOAD_BYTES = 256 * 1024
 
+_encoder = msgspec.json.Encoder()
+_DECODERS: dict[Kind, msgspec.json.Decoder[Any]] = {k: msgspec.json.Decoder(p) for k, p in PAYLOADS.items()}
+_WHERE_RE = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<loc>[^`]*)`)?$", re.DOTALL)
+
+
+def _where(exc: msgspec.DecodeError) -> str:
+    """msgspec's ``Expected `int` >= 0 - at `$.session``` as ``session: Expected `int` >= 0``."""
+    m = _WHERE_RE.match(str(exc))
+    assert m is not None  # the pattern matches any text
+    loc = (m.group("loc") or "").lstrip(".") or "(payload)"
+    return f"{loc}: {m.group('msg')}"
+
 
 def decode(kind: Kind, payload: bytes) -> _Payload | None:
     """Validate an incoming payload. ``None`` only for an empty notice (no notice in force)."""
@@ -247,11 +273,12 @@ def decode(kind: Kind, payload: bytes) -> _Payload | None:
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise ContractError(f"{kind.value} payload of {len(payload)} bytes is over {MAX_PAYLOAD_BYTES}")
     try:
-        return PAYLOADS[kind].model_validate_json(payload)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(payload)"
-        raise ContractError(f"{kind.value} payload out of contract at {where}: {first['msg']}") from None
+        msg: _Payload = _DECODERS[kind].decode(payload)
+    except msgspec.ValidationError as exc:
+        raise ContractError(f"{kind.value} payload out of contract at {_where(exc)}") from None
+    except msgspec.DecodeError as exc:
+        raise ContractError(f"{kind.value} payload is not JSON: {exc}") from None
+    return msg
 
 
 def decode_message(topic: str, payload: bytes) -> tuple[str, str | None, _Payload | None]:

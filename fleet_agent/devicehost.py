@@ -21,14 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from drivers.base import Device, DeviceError, SelfTestResult, make_device
-from drivers.status import (
-    AnyDeviceStatus,
-    CameraStatus,
-    DeviceState,
-    IdCardReaderStatus,
-    LockerStatus,
-    PrinterStatus,
-)
+from drivers.status import DEVICE_CLASSES, AnyDeviceStatus, DeviceState
 from fleet_agent import local
 from fleet_agent.client import AgentClient
 from zizhu.config import TerminalConfig
@@ -37,15 +30,12 @@ log = logging.getLogger("zizhu.devicehost")
 
 T = TypeVar("T")
 
-STATUS_CLASSES: dict[str, type[PrinterStatus | IdCardReaderStatus | CameraStatus | LockerStatus]] = {
-    "printer": PrinterStatus, "idcard": IdCardReaderStatus, "camera": CameraStatus, "locker": LockerStatus,
-}
 
 
 def devices_from_config(cfg: TerminalConfig) -> list[tuple[str, Device]]:
     """``(kind, driver)`` for every ``[devices.*]`` section of the terminal config."""
     out: list[tuple[str, Device]] = []
-    for kind in type(cfg.devices).model_fields:
+    for kind in DEVICE_CLASSES:  # the device kinds: each has a status class and a config table
         section = getattr(cfg.devices, kind)
         if section is not None:
             out.append((kind, make_device(kind, section)))
@@ -123,7 +113,7 @@ class DevicePoller:
                 reason = f"驱动程序错误 (driver error): {exc}"
         else:
             reason = f"设备无法连接 (cannot open): {slot.failing}"
-        return STATUS_CLASSES[slot.kind](name=name, state=DeviceState.OFFLINE, reason=reason[:300])
+        return DEVICE_CLASSES[slot.kind](name=name, state=DeviceState.OFFLINE, reason=reason[:300])
 
     def poll_once(self) -> list[AnyDeviceStatus]:
         for slot in self.slots.values():

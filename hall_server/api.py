@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from drivers.status import to_builtins
 from fleet_agent.contract import CommandAction, CommandPayload
 from hall_server.core import HALL_SCOPE, IncidentError, NotFound
 from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
@@ -131,7 +132,7 @@ def create_app(service: HallService) -> FastAPI:
             if t["id"] == terminal_id:
                 mem = core.terminals.get(terminal_id)
                 if mem is not None and mem.snapshot is not None:  # newer than the row, flushed each tick
-                    t["last_status"] = mem.snapshot.model_dump(mode="json")
+                    t["last_status"] = to_builtins(mem.snapshot)
                 else:
                     with service.sessions() as s:
                         row = s.get(Terminal, terminal_id)
@@ -176,7 +177,8 @@ def create_app(service: HallService) -> FastAPI:
         res = service.ingest.results.get(command_id)
         if res is None:
             raise HTTPException(404, "no result yet")
-        return res.model_dump(mode="json")
+        out: dict[str, Any] = to_builtins(res)
+        return out
 
     # ---- incidents -----------------------------------------------------------------------------
     @app.get("/api/incidents", tags=["incidents"])

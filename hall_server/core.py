@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from drivers.status import to_builtins
 from fleet_agent.contract import EventPayload, NoticePayload, StatePayload, StatusPayload
 from hall_server.clock import Clock, SystemClock
 from hall_server.db import (
@@ -672,7 +673,7 @@ class HallCore:
         rows = []
         for mem in self.terminals.values():
             if mem.snapshot_dirty and mem.snapshot is not None:
-                rows.append({"id": mem.id, "last_status": mem.snapshot.model_dump(mode="json"),
+                rows.append({"id": mem.id, "last_status": to_builtins(mem.snapshot),
                              "last_status_ts": mem.last_status_ts, "out_of_service": mem.snapshot.out_of_service,
                              "last_seen": mem.last_seen})
                 mem.snapshot_dirty = False

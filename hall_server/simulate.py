@@ -12,6 +12,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable
+from typing import Literal
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -24,6 +25,7 @@ from drivers.status import (
     PrinterStation,
     PrinterStatus,
     TerminalStatus,
+    replace,
 )
 from fleet_agent.contract import QOS, EventPayload, Kind, StatePayload, StatusPayload, terminal_topic
 
@@ -34,7 +36,7 @@ def healthy_status(paper: PaperLevel = PaperLevel.FULL, **host: object) -> Termi
                             stations={"receipt": PrinterStation(paper=paper, online=True)}, cover_open=False)
     h = HostHealth(power="ac", network_link=True, gateway_reachable=True, backend_reachable=True,
                    disk_free_percent=60.0, broker_rtt_ms=3.0)
-    return TerminalStatus(devices=[printer], host=h.model_copy(update=host) if host else h,
+    return TerminalStatus(devices=[printer], host=replace(h, **host) if host else h,
                           app=AppLiveness(state="running"))
 
 
@@ -74,7 +76,7 @@ class ContractTerminal:
                                                        faults=status.faults(),
                                                        out_of_service=out_of_service).encode(), retain=True)
 
-    def event(self, fault: str, action: str, detail: str = "") -> mqtt.MQTTMessageInfo:
+    def event(self, fault: str, action: Literal["raised", "cleared"], detail: str = "") -> mqtt.MQTTMessageInfo:
         self.seq += 1
         return self.publish(Kind.EVENT, EventPayload(terminal=self.terminal, seq=self.seq, session=self.session,
                                                      fault=fault, action=action,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from drivers.status import AppLiveness, PaperLevel
+from drivers.status import AppLiveness, PaperLevel, replace
 from hall_server.db import EventSeen, Incident, open_database
 from hall_server.simulate import ContractTerminal, healthy_status
 from tests.hall.harness import HALL
@@ -83,7 +83,7 @@ def test_kill_9_and_restart(config: Path, broker: MosquittoBroker, tmp_path: Pat
 
         # while the hall is dead: paper refilled, then the app freezes (event + snapshot, as the agent does)
         t.status(healthy_status(PaperLevel.FULL)).wait_for_publish(10)
-        frozen = healthy_status(PaperLevel.FULL).model_copy(update={"app": AppLiveness(state="frozen")})
+        frozen = replace(healthy_status(PaperLevel.FULL), app=AppLiveness(state="frozen"))
         t.event("app.frozen", "raised").wait_for_publish(10)
         t.status(frozen).wait_for_publish(10)
 

@@ -66,3 +66,27 @@ def test_bad_fault_code_and_command() -> None:
     with pytest.raises(ContractError):
         decode(Kind.CMD, cmd.encode().replace(b"self_test", b"rm_rf"))
     assert decode(Kind.NOTICE, b"") is None
+
+
+def test_encode_checks_the_way_out() -> None:
+    """A payload built in Python is checked when it is encoded: nothing out of contract is sent."""
+    with pytest.raises(ContractError, match="at terminal"):
+        StatePayload(terminal="T 01", online=True, session=1).encode()
+    with pytest.raises(ContractError, match="at session"):
+        StatePayload(terminal="t01", online=True, session=-1).encode()
+    with pytest.raises(ContractError, match=r"at fault"):
+        EventPayload(terminal="t01", seq=1, session=1, fault="Paper Out", action="raised").encode()
+    with pytest.raises(ContractError, match=r"at status\.devices\[0\]\.name"):
+        StatusPayload(terminal="t01", session=1, status=TerminalStatus(devices=[PrinterStatus(name="")])).encode()
+
+
+def test_times_are_kept_in_utc() -> None:
+    birth = decode(Kind.STATE, b'{"v":1,"ts":"2026-01-01T08:00:00+08:00","terminal":"t01","online":true,"session":1}')
+    assert isinstance(birth, StatePayload) and birth.ts == datetime(2026, 1, 1, tzinfo=UTC)
+    assert birth.ts.tzinfo is UTC
+    naive = (b'{"v":1,"terminal":"t01","id":"c1","action":"restart_app",'
+             b'"expires_at":"2026-01-01T00:00:30"}')
+    cmd = decode(Kind.CMD, naive)
+    assert isinstance(cmd, CommandPayload) and cmd.expires_at == datetime(2026, 1, 1, 0, 0, 30, tzinfo=UTC)
+    assert cmd.expired(datetime(2026, 1, 1, 0, 0, 30, tzinfo=UTC))
+    assert not cmd.expired(datetime(2026, 1, 1, 0, 0, 29, tzinfo=UTC))

@@ -22,7 +22,7 @@ from drivers.printer.driver import ReceiptPrinter
 from drivers.printer.jobs import JobState
 from drivers.printer.sim import PrinterModel, PrinterSimulator
 from drivers.printer.slips import CUT_MARK, TemplateError
-from drivers.status import DeviceState, PaperLevel, status_from_json, status_to_json
+from drivers.status import DeviceState, PaperLevel, replace, status_from_json, status_to_json
 from zizhu.broker import free_port
 
 # the rig, tcp_rig, slip_data and wait_until fixtures are in conftest.py
@@ -315,7 +315,7 @@ def test_electronic_journal_file(tcp_rig: Any, slip_data: dict[str, Any], tmp_pa
     assert f"#{ok.id} 第1次 已打印" in lines[0] and "一次性告知书" in lines[0]
     assert f"#{failed.id} 第1次 未打印（凭条纸用完" in lines[1]
     assert "张" not in "".join(lines)  # no personal data in the journal
-    assert st.stations["journal"] == st.stations["journal"].model_copy(update={"online": True})
+    assert st.stations["journal"] == replace(st.stations["journal"], online=True)
 
 
 def test_unwritable_journal_file_is_a_journal_fault(tcp_rig: Any, tmp_path: Path) -> None:
