@@ -60,6 +60,16 @@ class _Model(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=F
     """Frozen, strict about unknown keys, and untracked by the cyclic GC (a status holds no cycles)."""
 
 
+_STATE_FAULTS: dict[str, str] = {
+    DeviceState.NO_DEVICE: "missing", DeviceState.OFFLINE: "offline", DeviceState.POWER_OFF: "offline",
+    DeviceState.HARDWARE_ERROR: "hardware_error",
+}
+_PAPER_FAULTS: dict[str, str] = {PaperLevel.OUT: "paper_out", PaperLevel.LOW: "paper_near_end",
+                                 PaperLevel.JAMMED: "jammed"}
+_HARDWARE_ERROR = DeviceState.HARDWARE_ERROR
+_DOOR_JAMMED = DoorState.JAMMED
+
+
 class _DeviceBase(_Model, frozen=True, tag_field="kind"):
     """``kind`` on the wire (``"printer"``, …) selects the class: the subclasses' ``tag``."""
 
@@ -81,16 +91,9 @@ class _DeviceBase(_Model, frozen=True, tag_field="kind"):
         return sorted(set(self._faults()))
 
     def _faults(self) -> list[str]:
-        prefix = self.name
-        match self.state:
-            case DeviceState.NO_DEVICE:
-                return [f"{prefix}.missing"]
-            case DeviceState.OFFLINE | DeviceState.POWER_OFF:
-                return [f"{prefix}.offline"]
-            case DeviceState.HARDWARE_ERROR:
-                return [f"{prefix}.hardware_error"]
-            case _:
-                return []
+        """Unsorted, may repeat. Runs on every snapshot the hall receives: kept to lookups and tests."""
+        suffix = _STATE_FAULTS.get(self.state)
+        return [f"{self.name}.{suffix}"] if suffix else []
 
 
 class PrinterStation(_Model, frozen=True):
@@ -108,12 +111,11 @@ class PrinterStatus(_DeviceBase, tag="printer", frozen=True):
     recoverable_error: bool = False
 
     def _faults(self) -> list[str]:
-        out = super()._faults()
         p = self.name
-        if self.state == DeviceState.HARDWARE_ERROR:
-            out = []  # named precisely below
-            if not (self.cutter_error or self.unrecoverable_error):
-                out.append(f"{p}.unrecoverable_error")
+        if self.state == _HARDWARE_ERROR:
+            out = [] if self.cutter_error or self.unrecoverable_error else [f"{p}.unrecoverable_error"]
+        else:
+            out = super()._faults()
         if self.cover_open:
             out.append(f"{p}.cover_open")
         if self.cutter_error:
@@ -121,12 +123,9 @@ class PrinterStatus(_DeviceBase, tag="printer", frozen=True):
         if self.unrecoverable_error:
             out.append(f"{p}.unrecoverable_error")
         for station, st in self.stations.items():
-            if st.paper == PaperLevel.OUT:
-                out.append(f"{p}.{station}.paper_out")
-            elif st.paper == PaperLevel.LOW:
-                out.append(f"{p}.{station}.paper_near_end")
-            elif st.paper == PaperLevel.JAMMED:
-                out.append(f"{p}.{station}.jammed")
+            paper = _PAPER_FAULTS.get(st.paper)
+            if paper:
+                out.append(f"{p}.{station}.{paper}")
             if st.online is False and station == "journal":
                 out.append(f"{p}.journal.offline")
         return out
@@ -176,7 +175,7 @@ class LockerStatus(_DeviceBase, tag="locker", frozen=True):
             if not board.responding:
                 out.append(f"{self.name}.board.{board.address:02d}.silent")
         for slot, st in self.slots.items():
-            if st.door == DoorState.JAMMED:
+            if st.door == _DOOR_JAMMED:
                 out.append(f"{self.name}.slot.{slot}.jammed")
             if st.open_too_long:
                 out.append(f"{self.name}.slot.{slot}.door_open")
@@ -254,12 +253,13 @@ class TerminalStatus(_Model, frozen=True):
     app: AppLiveness = field(default_factory=AppLiveness)
 
     def faults(self) -> list[str]:
+        """Every fault code the terminal's status implies, sorted, each once."""
         out: list[str] = []
         for d in self.devices:
-            out.extend(d.faults())
-        out.extend(self.host.faults())
-        out.extend(self.app.faults())
-        return sorted(set(out))
+            out += d._faults()
+        out += self.host.faults()
+        out += self.app.faults()
+        return sorted(set(out)) if out else out
 
     def device(self, name: str) -> AnyDeviceStatus | None:
         return next((d for d in self.devices if d.name == name), None)

@@ -234,22 +234,34 @@ class HallCore:
         return out
 
     def status_in_memory(self, p: StatusPayload) -> tuple[str, bool] | None:
-        """Apply a snapshot that changes nothing durable; ``None`` when it needs :meth:`process`."""
-        with self.lock:
-            return self._status_in_memory(self.clock.now(), p)
+        """Apply a snapshot that changes nothing durable; ``None`` when it needs :meth:`process`.
+
+        Called by ingest's network thread for every snapshot, *without* :attr:`lock`: that lock is
+        held across database commits, and waiting for them here would stall ingest. It is safe
+        because the caller guarantees that nothing of this terminal is queued for :meth:`process`
+        (so no other thread writes this terminal's memory now), and it touches only that terminal's
+        :class:`TerminalMem`, one attribute at a time (each store is atomic under the GIL). The
+        snapshot is stored before it is marked dirty, which is what :meth:`_flush_snapshots` relies on.
+        """
+        return self._status_in_memory(self.clock.now(), p)
 
     def _status_in_memory(self, now: datetime, p: StatusPayload) -> tuple[str, bool] | None:
         """Most snapshots repeat what the hall already knows: those need no database work at all."""
         mem = self.terminals.get(p.terminal)
         if mem is None or p.session > mem.session:
             return None
-        self._note_unregistered(mem)
+        if not mem.registered:
+            self._note_unregistered(mem)
         mem.last_seen = now
         if p.session < mem.session:
             return REPLAYED, mem.registered
-        if mem.last_status_ts is not None and p.ts <= mem.last_status_ts:
-            return (DUPLICATE if p.ts == mem.last_status_ts else REPLAYED), mem.registered
-        if frozenset(p.faults) | frozenset(p.status.faults()) != mem.faults:
+        last = mem.last_status_ts
+        if last is not None and p.ts <= last:
+            return (DUPLICATE if p.ts == last else REPLAYED), mem.registered
+        implied = p.status.faults()
+        if p.faults != implied:  # the agent's own list is for quick readers; the hall trusts both
+            implied = sorted(set(implied) | set(p.faults))
+        if len(implied) != len(mem.faults) or not mem.faults.issuperset(implied):
             return None
         mem.last_status_ts = p.ts
         mem.snapshot, mem.snapshot_dirty = p, True
@@ -672,11 +684,16 @@ class HallCore:
     def _flush_snapshots(self, u: _Unit) -> None:
         rows = []
         for mem in self.terminals.values():
-            if mem.snapshot_dirty and mem.snapshot is not None:
-                rows.append({"id": mem.id, "last_status": to_builtins(mem.snapshot),
-                             "last_status_ts": mem.last_status_ts, "out_of_service": mem.snapshot.out_of_service,
-                             "last_seen": mem.last_seen})
+            if mem.snapshot_dirty:
+                # Cleared before the snapshot is read: one stored meanwhile by ingest's lock-free fast
+                # path (snapshot first, then the flag) stays dirty and is written next time.
                 mem.snapshot_dirty = False
+                snap = mem.snapshot
+                if snap is None:
+                    continue
+                rows.append({"id": mem.id, "last_status": to_builtins(snap),
+                             "last_status_ts": snap.ts, "out_of_service": snap.out_of_service,
+                             "last_seen": mem.last_seen})
         if rows:
             u.s.flush()
             u.s.execute(update(Terminal), rows)  # one executemany by primary key

@@ -18,7 +18,6 @@ import queue
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -92,11 +91,15 @@ class Ingest:
         self.connected = threading.Event()
         self.connected_at = 0.0  # time.monotonic() of the last CONNACK
         self.results: dict[str, CommandResultPayload] = {}  # command id → result, for the API
-        self.handled = 0  # messages finished with (applied or dropped), for benchmarks and tests
-        self._handled_lock = threading.Lock()  # counted by the paho thread and the worker both
+        # Messages finished with, by (kind, outcome): one tally per thread that finishes messages, each
+        # written by its thread alone, so counting needs no lock; metrics and `handled` add them up.
+        self._tally_net: dict[tuple[str, str], int] = {}  # the paho network thread's
+        self._tally_work: dict[tuple[str, str], int] = {}  # the worker's
+        self._handled_net = 0
+        self._handled_work = 0
         self._handled_target: int | None = None
         self._handled_reached = threading.Event()
-        self._counters: dict[tuple[str, str], Any] = {}
+        metrics.watch_messages(self.tally)
         self._pending: dict[str, int] = {}  # terminal → its messages queued for the worker
         self._pending_lock = threading.Lock()
         self._queue: queue.Queue[_Item | None] = queue.Queue()
@@ -158,7 +161,7 @@ class Ingest:
             self._accept(msg)
         except Exception:  # nothing a terminal sends may stop ingest
             log.exception("unexpected error on %s", msg.topic)
-            self._count("unknown", "error")
+            self._count_net("unknown", "error")
             client.ack(msg.mid, msg.qos)
 
     def _accept(self, msg: mqtt.MQTTMessage) -> None:
@@ -175,7 +178,7 @@ class Ingest:
                 json.loads(msg.payload)
             except ValueError:
                 outcome = "malformed"
-            self._count(kind_label, outcome)
+            self._count_net(kind_label, outcome)
             self._badlog.warn(outcome, "dropped %s message on %s: %s", outcome, topic, exc)
             self.client.ack(msg.mid, msg.qos)
             return
@@ -183,44 +186,64 @@ class Ingest:
             self.results[payload.id] = payload
             log.info("command %s on %s: %s %s", payload.id, payload.terminal, "ok" if payload.ok else "failed",
                      payload.detail)
-            self._count(kind.value, "accepted")
+            self._count_net(kind.value, "accepted")
             self.client.ack(msg.mid, msg.qos)
             return
         assert isinstance(payload, StatePayload | StatusPayload | EventPayload)
         item = _Item(kind, payload, msg.mid, msg.qos)
+        terminal = payload.terminal
+        # A snapshot that changes nothing durable is done here, at once (its retained copy is the
+        # backup); only when nothing of its terminal waits in the queue, so that order holds. Only
+        # this thread adds to _pending, so a terminal seen without pending work stays so meanwhile.
+        if kind is Kind.STATUS and terminal not in self._pending:
+            assert isinstance(payload, StatusPayload)
+            done = self.core.status_in_memory(payload)
+            if done is not None:
+                self._finish(item, *done, net=True)
+                return
         with self._pending_lock:
-            # A snapshot that changes nothing durable is done here, at once (its retained copy is the
-            # backup); only when nothing of its terminal waits in the queue, so that order holds.
-            if isinstance(payload, StatusPayload) and not self._pending.get(payload.terminal):
-                done = self.core.status_in_memory(payload)
-                if done is not None:
-                    self._finish(item, *done)
-                    return
-            self._pending[payload.terminal] = self._pending.get(payload.terminal, 0) + 1
+            self._pending[terminal] = self._pending.get(terminal, 0) + 1
         self._queue.put(item)
 
-    def _count(self, kind: str, outcome: str) -> None:
-        counter = self._counters.get((kind, outcome))
-        if counter is None:  # labels() costs a lock and a lookup: once per pair, not per message
-            counter = self._counters[(kind, outcome)] = self.metrics.messages.labels(kind, outcome)
-        counter.inc()
-        with self._handled_lock:
-            self.handled += 1
-            if self._handled_target is not None and self.handled >= self._handled_target:
-                self._handled_reached.set()
+    # ---- counting ---------------------------------------------------------------------------------
+    @property
+    def handled(self) -> int:
+        """Messages finished with (applied or dropped), for benchmarks and tests."""
+        return self._handled_net + self._handled_work
+
+    def tally(self) -> dict[tuple[str, str], int]:
+        """Messages finished with, by (kind, outcome): what ``zizhu_hall_messages`` reports."""
+        out = dict(self._tally_net)  # a dict copy is one step under the GIL: never torn
+        for key, n in dict(self._tally_work).items():
+            out[key] = out.get(key, 0) + n
+        return out
+
+    def _count_net(self, kind: str, outcome: str) -> None:
+        """Count one message finished on the paho network thread (and only there)."""
+        key = (kind, outcome)
+        self._tally_net[key] = self._tally_net.get(key, 0) + 1
+        self._handled_net += 1
+        target = self._handled_target  # set before the waiter reads the count: one of us sees the other
+        if target is not None and self._handled_net + self._handled_work >= target:
+            self._handled_reached.set()
+
+    def _count_work(self, kind: str, outcome: str) -> None:
+        """Count one message finished on the worker thread (and only there)."""
+        key = (kind, outcome)
+        self._tally_work[key] = self._tally_work.get(key, 0) + 1
+        self._handled_work += 1
+        target = self._handled_target
+        if target is not None and self._handled_net + self._handled_work >= target:
+            self._handled_reached.set()
 
     def wait_handled(self, n: int, timeout: float) -> bool:
         """Block until ``n`` messages are handled: woken once, not polled (a poller takes the GIL from ingest)."""
-        with self._handled_lock:
-            if self.handled >= n:
-                return True
-            self._handled_reached.clear()
-            self._handled_target = n
+        self._handled_reached.clear()
+        self._handled_target = n
         try:
-            return self._handled_reached.wait(timeout)
+            return self.handled >= n or self._handled_reached.wait(timeout)
         finally:
-            with self._handled_lock:
-                self._handled_target = None
+            self._handled_target = None
 
     # ---- worker --------------------------------------------------------------------------------
     def _work(self) -> None:
@@ -271,14 +294,20 @@ class Ingest:
                 else:
                     del self._pending[item.payload.terminal]
         for item, (outcome, registered) in zip(batch, outcomes, strict=True):
-            self._finish(item, outcome, registered)
+            self._finish(item, outcome, registered, net=False)
 
-    def _finish(self, item: _Item, outcome: str, registered: bool) -> None:
-        """Count, log what deserves it, and acknowledge: the message's effect is in memory or committed."""
-        self._count(item.kind.value, outcome)
+    def _finish(self, item: _Item, outcome: str, registered: bool, *, net: bool) -> None:
+        """Count, log what deserves it, and acknowledge: the message's effect is in memory or committed.
+
+        ``net``: called on the paho network thread (else on the worker): which tally counts it.
+        """
+        if net:
+            self._count_net(item.kind.value, outcome)
+        else:
+            self._count_work(item.kind.value, outcome)
         if not registered:
             self.metrics.unknown_terminal.inc()
-        if outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
+        if outcome != "accepted" and outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
             self._badlog.warn(outcome, "%s %s message from %s", outcome, item.kind.value, item.payload.terminal)
         if item.qos > 0:
             self.client.ack(item.mid, item.qos)
