@@ -40,6 +40,7 @@ Anything else is refused with ``ok: false`` and never executed; so is a command 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import UTC, datetime
@@ -108,6 +109,7 @@ _TOPIC_RE = re.compile(rf"^{ROOT}/([a-z0-9][a-z0-9_-]{{0,62}})/(?:([a-z0-9][a-z0
                        r"(state|status|event|cmd|cmd/result|notice)$")
 
 
+@functools.lru_cache(maxsize=65536)  # a hall's topics are few and come again and again
 def parse_topic(topic: str) -> tuple[str, str | None, Kind]:
     """``zizhu/v1/h1/t01/event`` → ``("h1", "t01", Kind.EVENT)``; raises :class:`ContractError`."""
     m = _TOPIC_RE.match(topic)
