@@ -45,7 +45,7 @@ STATUS_CLASSES: dict[str, type[PrinterStatus | IdCardReaderStatus | CameraStatus
 def devices_from_config(cfg: TerminalConfig) -> list[tuple[str, Device]]:
     """``(kind, driver)`` for every ``[devices.*]`` section of the terminal config."""
     out: list[tuple[str, Device]] = []
-    for kind in type(cfg.devices).model_fields:
+    for kind in cfg.devices.__struct_fields__:
         section = getattr(cfg.devices, kind)
         if section is not None:
             out.append((kind, make_device(kind, section)))

@@ -22,10 +22,9 @@ import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Self, TypeVar, Union, get_args, get_origin
 
 import msgspec
-from pydantic import BaseModel, ConfigDict
 
 T = TypeVar("T")
 
@@ -38,10 +37,18 @@ Identifier = Annotated[str, msgspec.Meta(
                      "at most 63 characters"})]
 
 
-class Section(BaseModel):
-    """A configuration table. Unknown keys are errors: a typo must not silently become a default."""
+class Section(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """A configuration table. Unknown keys are errors: a typo must not silently become a default.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    Declare each section ``class X(Section, frozen=True, kw_only=True)``: msgspec does not pass
+    ``kw_only`` on to subclasses (it lets fields with defaults come before required ones), and mypy
+    sees neither option inherited.
+    """
+
+    @classmethod
+    def from_data(cls, data: Any) -> Self:
+        """The section from plain data (a TOML table, a dict): :func:`convert`, first problem raised."""
+        return convert(data, cls)
 
 
 # --------------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ port = 70000
     assert str(p) in msg
     assert "devices.printer.connection.port" in msg
     assert "70000" in msg
-    assert "less than or equal to 65535" in msg
+    assert "at most 65535" in msg
 
 
 def test_unknown_key_is_an_error(tmp_path: Path) -> None:
