@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.common import Result, summary_ms
 from drivers.locker.codec import DEFAULT_BAUD, Dialect
-from drivers.locker.config import LockerConfig
+from drivers.locker.config import LockerBoard, LockerConfig
 from drivers.locker.driver import Locker
 from drivers.locker.sim import LockerSimulator
 
@@ -24,7 +24,7 @@ def _measure(tmp: Path, dialect: Dialect, *, wire: bool, open_delay_s: float = 0
         tuple[dict[str, float], dict[str, float]]:
     boards = [(1, 24)] if dialect is Dialect.GENERIC else [(0, 16)]
     with LockerSimulator(dialect, boards, auto_close_s=0.0, open_delay_s=open_delay_s, wire_timing=wire) as sim:
-        layout = [{"address": a, "slots": s} for a, s in boards]
+        layout = [LockerBoard.from_data({"address": a, "slots": s}) for a, s in boards]
         cfg = LockerConfig(device=sim.path, dialect=dialect.value, boards=layout,
                            record_path=tmp / f"{dialect}-{wire}-{open_delay_s}.sqlite3")
         opens, queries = [], []

@@ -24,7 +24,7 @@ PRINTS = 30
 def _config(sim: PrinterSimulator) -> PrinterConfig:
     conn: dict[str, Any] = ({"connector": "serial", "device": sim.pty_path, "baudrate": 115200} if sim.serial
                             else {"connector": "network", "host": sim.host, "port": sim.port})
-    return PrinterConfig.model_validate({"connection": conn, "timeout_s": 5, "status_timeout_s": 2})
+    return PrinterConfig.from_data({"connection": conn, "timeout_s": 5, "status_timeout_s": 2})
 
 
 def _polls(serial: bool) -> list[float]:

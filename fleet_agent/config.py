@@ -3,32 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, model_validator
+import msgspec
+from msgspec import Meta
 
 from zizhu.configbase import Section
 
 
-class AgentConfig(Section):
+class AgentConfig(Section, frozen=True, kw_only=True):
     socket_path: Path = Path("/run/zizhu/agent.sock")
     spool_path: Path = Path("/var/lib/zizhu/agent-spool.sqlite3")
-    spool_max_events: int = Field(100_000, ge=100, description="bound of the store-and-forward spool")
-    heartbeat_s: float = Field(5.0, gt=0, le=3600, description="status republished at least this often")
-    app_frozen_after_s: float = Field(15.0, gt=0, description="a kiosk heartbeat older than this: frozen")
-    poll_s: float = Field(2.0, gt=0, le=600, description="device and host-health poll interval")
-    ups_name: str | None = Field(None, description="NUT UPS name for `upsc`, e.g. ups@localhost")
-    backend_url: str | None = Field(None, description="government service back end probed for reachability")
-    expect_app: bool = Field(True, description="false on a terminal without a kiosk app: no app.crashed fault")
-    reconnect_min_s: float = Field(0.5, gt=0, le=60, description="first MQTT reconnect delay (then doubles)")
-    reconnect_max_s: float = Field(30.0, gt=0, le=600, description="longest MQTT reconnect delay")
-    max_inflight: int = Field(100, ge=1, le=1000, description="spooled messages sent but not yet acknowledged")
-    command_timeout_s: float = Field(60.0, gt=0, le=3600, description="how long a command waits for the app")
-    restart_app_command: list[str] = Field(
-        default_factory=lambda: ["systemctl", "restart", "zizhu-kiosk.service"],
-        description="what restart_app runs; empty: ask the app over the local channel to exit")
+    spool_max_events: Annotated[int, Meta(ge=100, description="bound of the store-and-forward spool")] = 100_000
+    heartbeat_s: Annotated[float, Meta(gt=0, le=3600, description="status republished at least this often")] = 5.0
+    app_frozen_after_s: Annotated[float, Meta(gt=0, description="a kiosk heartbeat older than this: frozen")] = 15.0
+    poll_s: Annotated[float, Meta(gt=0, le=600, description="device and host-health poll interval")] = 2.0
+    ups_name: Annotated[str | None, Meta(description="NUT UPS name for `upsc`, e.g. ups@localhost")] = None
+    backend_url: Annotated[str | None, Meta(description="government service back end probed for reachability")] = None
+    expect_app: Annotated[bool, Meta(
+        description="false on a terminal without a kiosk app: no app.crashed fault")] = True
+    reconnect_min_s: Annotated[float, Meta(gt=0, le=60, description="first MQTT reconnect delay (then doubles)")] = 0.5
+    reconnect_max_s: Annotated[float, Meta(gt=0, le=600, description="longest MQTT reconnect delay")] = 30.0
+    max_inflight: Annotated[int, Meta(ge=1, le=1000,
+                                      description="spooled messages sent but not yet acknowledged")] = 100
+    command_timeout_s: Annotated[float, Meta(gt=0, le=3600, description="how long a command waits for the app")] = 60.0
+    restart_app_command: Annotated[list[str], Meta(
+        description="what restart_app runs; empty: ask the app over the local channel to exit")] = msgspec.field(
+        default_factory=lambda: ["systemctl", "restart", "zizhu-kiosk.service"])
 
-    @model_validator(mode="after")
-    def _backoff_order(self) -> AgentConfig:
+    def __post_init__(self) -> None:
         if self.reconnect_max_s < self.reconnect_min_s:
             raise ValueError("reconnect_max_s must not be below reconnect_min_s")
-        return self

@@ -35,7 +35,7 @@ T = TypeVar("T")
 def devices_from_config(cfg: TerminalConfig) -> list[tuple[str, Device]]:
     """``(kind, driver)`` for every ``[devices.*]`` section of the terminal config."""
     out: list[tuple[str, Device]] = []
-    for kind in DEVICE_CLASSES:  # the device kinds: each has a status class and a config table
+    for kind in cfg.devices.__struct_fields__:
         section = getattr(cfg.devices, kind)
         if section is not None:
             out.append((kind, make_device(kind, section)))

@@ -18,7 +18,8 @@ from fleet_agent.contract import CommandAction, CommandPayload
 from hall_server.core import HALL_SCOPE, IncidentError, NotFound
 from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
 from hall_server.faults import Role, Tier
-from hall_server.registry import RegistryEntry
+from hall_server.registry import registry_entry
+from zizhu.config import ConfigError
 
 if TYPE_CHECKING:
     from hall_server.service import HallService
@@ -144,8 +145,8 @@ def create_app(service: HallService) -> FastAPI:
     @app.put("/api/terminals/{terminal_id}", tags=["terminals"])
     def put_terminal(terminal_id: str, body: TerminalBody) -> dict[str, Any]:
         try:
-            entry = RegistryEntry(id=terminal_id, **body.model_dump())
-        except ValueError as exc:
+            entry = registry_entry({**body.model_dump(), "id": terminal_id}, f"terminal {terminal_id}")
+        except ConfigError as exc:
             raise HTTPException(422, str(exc)) from None
         result: dict[str, Any] = _call(core.register, entry)
         return result

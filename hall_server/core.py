@@ -171,7 +171,7 @@ class HallCore:
             u.s.add(t)
         elif t.hall != self.hall:
             raise IncidentError(f"terminal {e.id} belongs to hall {t.hall}")
-        for k, v in e.model_dump().items():
+        for k, v in e.as_dict().items():
             setattr(t, k, v)
         t.registered = True
         mem = self.terminals.setdefault(e.id, TerminalMem(id=e.id, registered=True))

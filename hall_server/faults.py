@@ -13,14 +13,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+import msgspec
+from msgspec import Meta
 
 from zizhu.config import ConfigError, read_toml, validate
-from zizhu.configbase import Section
+from zizhu.configbase import EXPECTED, Section
 
 DEFAULT_FAULTS_FILE = Path(__file__).resolve().parent.parent / "config" / "faults.toml"
 
-Pattern = Annotated[str, Field(pattern=r"^([a-z0-9_]+|\*)(\.([a-z0-9_]+|\*))+$", max_length=128)]
+Pattern = Annotated[str, Meta(
+    pattern=r"^([a-z0-9_]+|\*)(\.([a-z0-9_]+|\*))+$", max_length=128,
+    extra={EXPECTED: "a fault code pattern: two or more parts of a-z, 0-9 and '_' joined by dots, '*' for any "
+                     "one part (e.g. printer.*.paper_out), at most 128 characters"})]
 
 
 class Tier(StrEnum):
@@ -46,11 +50,12 @@ class Role(StrEnum):
         return order[min(order.index(self) + 1, len(order) - 1)]
 
 
-class TierRule(Section):
+class TierRule(Section, frozen=True, kw_only=True):
     title: str
     role: Role
-    deadline_minutes: float | None = Field(None, gt=0, description="back in service within; none: no deadline")
-    reminder_minutes: float | None = Field(None, gt=0, description="repeat the alert until acknowledged")
+    deadline_minutes: Annotated[float, Meta(gt=0, description="back in service within; none: no deadline")] \
+        | None = None
+    reminder_minutes: Annotated[float, Meta(gt=0, description="repeat the alert until acknowledged")] | None = None
 
     @property
     def deadline(self) -> timedelta | None:
@@ -61,7 +66,7 @@ class TierRule(Section):
         return None if self.reminder_minutes is None else timedelta(minutes=self.reminder_minutes)
 
 
-class FaultRule(Section):
+class FaultRule(Section, frozen=True, kw_only=True):
     pattern: Pattern
     tier: Tier
     title: str = ""
@@ -71,43 +76,41 @@ class FaultRule(Section):
         return self.pattern.split(".").count("*")
 
 
-class CorrelationRule(Section):
+class CorrelationRule(Section, frozen=True, kw_only=True):
     fault: Pattern
     system_fault: Pattern
-    min_terminals: int = Field(3, ge=1)
-    min_fraction: float = Field(0.5, ge=0, le=1)
-    hold_seconds: float = Field(30, ge=0, le=3600)
+    min_terminals: Annotated[int, Meta(ge=1)] = 3
+    min_fraction: Annotated[float, Meta(ge=0, le=1)] = 0.5
+    hold_seconds: Annotated[float, Meta(ge=0, le=3600)] = 30
 
 
-class FaultTableFile(Section):
+class FaultTableFile(Section, frozen=True, kw_only=True):
     """One faults TOML file; in an override file every key is optional."""
 
-    tiers: dict[Tier, TierRule] = Field(default_factory=dict)
+    tiers: dict[Tier, TierRule] = msgspec.field(default_factory=dict)
     default_tier: Tier | None = None
-    fault: list[FaultRule] = Field(default_factory=list)
+    fault: list[FaultRule] = msgspec.field(default_factory=list)
     correlation: list[CorrelationRule] | None = None
 
 
-class Classification(Section):
+class Classification(Section, frozen=True, kw_only=True):
     code: str
     tier: Tier
     title: str
 
 
-class FaultTable(Section):
+class FaultTable(Section, frozen=True, kw_only=True):
     """The merged, validated table."""
 
     tiers: dict[Tier, TierRule]
     default_tier: Tier
     fault: list[FaultRule]
-    correlation: list[CorrelationRule] = Field(default_factory=list)
+    correlation: list[CorrelationRule] = msgspec.field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _complete(self) -> FaultTable:
+    def __post_init__(self) -> None:
         missing = [t.value for t in Tier if t not in self.tiers]
         if missing:
             raise ValueError(f"tiers missing: {', '.join(missing)}")
-        return self
 
     def classify(self, code: str) -> Classification:
         return _classify(self, code)
@@ -118,7 +121,7 @@ class FaultTable(Section):
     def correlation_for(self, code: str) -> CorrelationRule | None:
         return next((c for c in self.correlation if _matches(c.fault, code)), None)
 
-    def __hash__(self) -> int:  # frozen model: hashable by identity is enough for the lru cache
+    def __hash__(self) -> int:  # its lists are not hashable; by identity is enough for the lru cache
         return id(self)
 
 

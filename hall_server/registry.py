@@ -9,35 +9,44 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, ValidationError
+import msgspec
+from msgspec import Meta
 
-from zizhu.config import ConfigError, format_validation_error, read_toml, validate
-from zizhu.configbase import Section
-
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
+from zizhu.config import ConfigError, read_toml, validate
+from zizhu.configbase import EXPECTED, Identifier, Section
 
 
-class RegistryEntry(Section):
+class RegistryEntry(Section, frozen=True, kw_only=True):
     """One row of the 设备备案登记表."""
 
     id: Identifier
-    name: str = Field("", max_length=200)
-    zone: str = Field("", max_length=200, description="区域, e.g. 24小时自助区")
-    location: str = Field("", max_length=200)
-    model: str = Field("", max_length=200, description="设备型号")
-    asset_number: str = Field("", max_length=100, description="资产编号")
-    responsible: str = Field("", max_length=100, description="责任人")
-    phone: str = Field("", max_length=40, pattern=r"^[0-9+\- ]*$", description="联系电话")
-    devices: list[str] = Field(default_factory=list)
+    name: Annotated[str, Meta(max_length=200)] = ""
+    zone: Annotated[str, Meta(max_length=200, description="区域, e.g. 24小时自助区")] = ""
+    location: Annotated[str, Meta(max_length=200)] = ""
+    model: Annotated[str, Meta(max_length=200, description="设备型号")] = ""
+    asset_number: Annotated[str, Meta(max_length=100, description="资产编号")] = ""
+    responsible: Annotated[str, Meta(max_length=100, description="责任人")] = ""
+    phone: Annotated[str, Meta(max_length=40, pattern=r"^[0-9+\- ]*$", description="联系电话", extra={
+        EXPECTED: "a phone number: digits, '+', '-' and spaces, at most 40 characters"})] = ""
+    devices: list[str] = msgspec.field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Column name → value, as stored on the terminal's row."""
+        return msgspec.structs.asdict(self)
 
 
-class RegistryFile(Section):
-    terminal: list[RegistryEntry] = Field(default_factory=list)
+class RegistryFile(Section, frozen=True, kw_only=True):
+    terminal: list[RegistryEntry] = msgspec.field(default_factory=list)
 
 
-FIELDS = list(RegistryEntry.model_fields)
+FIELDS = [f.encode_name for f in msgspec.structs.fields(RegistryEntry)]
+
+
+def registry_entry(data: dict[str, Any], where: str) -> RegistryEntry:
+    """One entry from a CSV row or an API request; a :class:`ConfigError` naming ``where`` and every problem."""
+    return validate(where, data, RegistryEntry)
 
 
 def load_registry(path: str | Path) -> list[RegistryEntry]:
@@ -63,10 +72,7 @@ def parse_csv(text: str, where: str = "registry.csv") -> list[RegistryEntry]:
     for line_no, row in enumerate(reader, start=2):
         data: dict[str, object] = {k: (v or "").strip() for k, v in row.items() if k is not None}
         data["devices"] = [d.strip() for d in str(data.get("devices", "")).split(";") if d.strip()]
-        try:
-            out.append(RegistryEntry.model_validate(data))
-        except ValidationError as exc:
-            raise ConfigError(format_validation_error(f"{where} line {line_no}", exc)) from None
+        out.append(registry_entry(data, f"{where} line {line_no}"))
     _check_unique(out, where)
     return out
 

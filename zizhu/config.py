@@ -1,7 +1,7 @@
 """Terminal and hall configuration: TOML files validated on load.
 
-An invalid file is reported in one message naming the file, the key, the bad value and what was
-expected, and the caller exits non-zero before touching any device.
+An invalid file is reported in one message naming the file and, for every problem in it, the key,
+the bad value and what was expected; the caller exits non-zero before touching any device.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field, ValidationError
+import msgspec
+from msgspec import Meta
 
 from drivers.camera.config import CameraConfig
 from drivers.idcard.config import IdCardConfig
@@ -18,41 +19,39 @@ from drivers.locker.config import LockerConfig
 from drivers.printer.config import PrinterConfig
 from fleet_agent.config import AgentConfig
 from hall_server.config import AlertsConfig, HallServerConfig
-from zizhu.configbase import Section
-
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
+from zizhu.configbase import Identifier, Problem, Section, convert, format_problems, problems
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used. ``str()`` is the message for the technician."""
 
 
-class MqttConfig(Section):
+class MqttConfig(Section, frozen=True, kw_only=True):
     """How to reach the hall's MQTT broker."""
 
     host: str = "127.0.0.1"
-    port: int = Field(1883, ge=1, le=65535)
+    port: Annotated[int, Meta(ge=1, le=65535)] = 1883
     username: str | None = None
     password: str | None = None
     tls: bool = False
     ca_file: Path | None = None
-    keepalive_s: int = Field(10, ge=2, le=3600)
+    keepalive_s: Annotated[int, Meta(ge=2, le=3600)] = 10
 
 
-class TerminalInfo(Section):
+class TerminalInfo(Section, frozen=True, kw_only=True):
     id: Identifier
     hall: Identifier
     name: str = ""
 
 
-class DevicesConfig(Section):
+class DevicesConfig(Section, frozen=True, kw_only=True):
     printer: PrinterConfig | None = None
     idcard: IdCardConfig | None = None
     locker: LockerConfig | None = None
     camera: CameraConfig | None = None
 
 
-class TerminalConfig(Section):
+class TerminalConfig(Section, frozen=True, kw_only=True):
     """One terminal: its identity, its devices, and how its agent reports."""
 
     kind: Literal["terminal"] = "terminal"
@@ -62,12 +61,12 @@ class TerminalConfig(Section):
     agent: AgentConfig = AgentConfig()
 
 
-class HallInfo(Section):
+class HallInfo(Section, frozen=True, kw_only=True):
     id: Identifier
     name: str = ""
 
 
-class HallConfig(Section):
+class HallConfig(Section, frozen=True, kw_only=True):
     """One hall server."""
 
     kind: Literal["hall"] = "hall"
@@ -77,25 +76,7 @@ class HallConfig(Section):
     alerts: AlertsConfig = AlertsConfig()
 
 
-M = TypeVar("M", bound=BaseModel)
-
-
-def _describe_value(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def format_validation_error(path: str | Path, exc: ValidationError) -> str:
-    lines = [f"{path}: invalid configuration ({exc.error_count()} problem{'s' if exc.error_count() > 1 else ''})"]
-    for err in exc.errors(include_url=False):
-        key = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        if err["type"] == "missing":
-            lines.append(f"  key {key}: missing; {err['msg'].lower()}")
-        elif err["type"] == "extra_forbidden":
-            lines.append(f"  key {key}: unknown key (value {_describe_value(err['input'])}); check the spelling")
-        else:
-            lines.append(f"  key {key}: bad value {_describe_value(err['input'])}; expected: {err['msg']}")
-    return "\n".join(lines)
+M = TypeVar("M")
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
@@ -112,10 +93,16 @@ def read_toml(path: str | Path) -> dict[str, Any]:
 
 
 def validate(path: str | Path, data: dict[str, Any], model: type[M]) -> M:
+    """``data`` (read from ``path``) as ``model``; a :class:`ConfigError` naming every problem if not.
+
+    String values are stripped of surrounding whitespace first; types are strict (``"8080"`` is not
+    a port).
+    """
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(format_validation_error(path, exc)) from None
+        return convert(data, model)
+    except msgspec.ValidationError as exc:
+        found = problems(data, model) or [Problem((), "rule", expected=str(exc))]  # if they ever disagree
+        raise ConfigError(format_problems(path, found)) from None
 
 
 def load_terminal(path: str | Path) -> TerminalConfig:

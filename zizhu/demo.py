@@ -286,7 +286,8 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
         hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10),
         server=HallServerConfig(database_url=f"sqlite:///{workdir}/hall.sqlite3", http_port=args.http_port,
                                 flap_window_s=20, tick_s=0.5, faults_file=_demo_faults(workdir, args.pace)),
-        alerts=AlertsConfig(**{role.value: [webhook.url(role.value)] for role in Role}, group_wait_s=0.5))
+        alerts=AlertsConfig(admin=[webhook.url(Role.ADMIN.value)], maintenance=[webhook.url(Role.MAINTENANCE.value)],
+                            centre=[webhook.url(Role.CENTRE.value)], group_wait_s=0.5))
     try:
         service = HallService(cfg)
     except OSError as exc:

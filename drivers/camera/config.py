@@ -6,34 +6,34 @@ Background tolerances have no authoritative source, so every threshold here is c
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from msgspec import Meta, field
 
 from zizhu.configbase import Section
 
 
-class PhotoSpec(Section):
+class PhotoSpec(Section, frozen=True, kw_only=True):
     """One output photo size and where the face must sit in it (pixels of the output photo)."""
 
-    width: int = Field(ge=100, le=2000)
-    height: int = Field(ge=100, le=2000)
-    dpi: int = Field(ge=72, le=1200)
-    face_width_min: int = Field(ge=10, description="face width, cheek to cheek")
-    face_width_max: int = Field(ge=10)
-    crown_min: int = Field(ge=0, description="crown (top of the hair) this far below the top edge at least")
-    crown_max: int = Field(ge=0)
-    eye_line_min_from_bottom: int = Field(ge=0, description="eye line at least this far above the bottom edge")
+    width: Annotated[int, Meta(ge=100, le=2000)]
+    height: Annotated[int, Meta(ge=100, le=2000)]
+    dpi: Annotated[int, Meta(ge=72, le=1200)]
+    face_width_min: Annotated[int, Meta(ge=10, description="face width, cheek to cheek")]
+    face_width_max: Annotated[int, Meta(ge=10)]
+    crown_min: Annotated[int, Meta(ge=0,
+                                   description="crown (top of the hair) this far below the top edge at least")]
+    crown_max: Annotated[int, Meta(ge=0)]
+    eye_line_min_from_bottom: Annotated[int, Meta(ge=0,
+                                                  description="eye line at least this far above the bottom edge")]
 
-    @model_validator(mode="after")
-    def _consistent(self) -> PhotoSpec:
+    def __post_init__(self) -> None:
         if not self.face_width_min <= self.face_width_max < self.width:
             raise ValueError("need face_width_min <= face_width_max < width")
         if not self.crown_min <= self.crown_max < self.height:
             raise ValueError("need crown_min <= crown_max < height")
         if self.eye_line_min_from_bottom >= self.height:
             raise ValueError("eye_line_min_from_bottom must be less than height")
-        return self
 
 
 # GA 461-2004: 358×441 at 350 dpi, face width 207±14, crown 7–21 px below the top, eye line
@@ -49,52 +49,58 @@ PhotoSize = Literal["resident_id", "one_inch"]
 STANDARD_SIZES: dict[str, PhotoSpec] = {"resident_id": RESIDENT_ID, "one_inch": ONE_INCH}
 
 
-class PhotoThresholds(Section):
-    background_min_mean: float = Field(235.0, ge=0, le=255, description="background corners' mean, every channel")
-    background_max_std: float = Field(18.0, ge=0, le=128, description="spread inside a background corner")
-    background_max_side_diff: float = Field(20.0, ge=0, le=255,
-                                            description="left against right corner: uneven light")
-    background_corner: float = Field(0.12, gt=0, le=0.3,
-                                     description="side of the sampled top corners, fraction of the photo width")
-    min_brightness: float = Field(80.0, ge=0, le=255, description="face region mean; below: 光线太暗")
-    max_brightness: float = Field(225.0, ge=0, le=255)
-    max_overexposed: float = Field(0.08, ge=0, le=1, description="fraction of blown-out (≥250) face pixels")
-    min_sharpness: float = Field(60.0, ge=0, description="variance of the Laplacian on the face scaled to 128 px")
+class PhotoThresholds(Section, frozen=True, kw_only=True):
+    background_min_mean: Annotated[float, Meta(
+        ge=0, le=255, description="background corners' mean, every channel")] = 235.0
+    background_max_std: Annotated[float, Meta(ge=0, le=128, description="spread inside a background corner")] = 18.0
+    background_max_side_diff: Annotated[float, Meta(
+        ge=0, le=255, description="left against right corner: uneven light")] = 20.0
+    background_corner: Annotated[float, Meta(
+        gt=0, le=0.3, description="side of the sampled top corners, fraction of the photo width")] = 0.12
+    min_brightness: Annotated[float, Meta(ge=0, le=255, description="face region mean; below: 光线太暗")] = 80.0
+    max_brightness: Annotated[float, Meta(ge=0, le=255)] = 225.0
+    max_overexposed: Annotated[float, Meta(
+        ge=0, le=1, description="fraction of blown-out (≥250) face pixels")] = 0.08
+    min_sharpness: Annotated[float, Meta(
+        ge=0, description="variance of the Laplacian on the face scaled to 128 px")] = 60.0
     # Face detection.
-    detect_width: int = Field(256, ge=160, le=1920, description="frames are shrunk to this width to find faces")
-    min_face_fraction: float = Field(0.1, gt=0, lt=1, description="smallest face found, fraction of frame width")
-    max_upscale: float = Field(2.2, gt=0, description="a face needing more enlargement than this is too far")
-    require_eyes: bool = Field(True, description="both eyes must be found (a face turned away hides one)")
-    max_tilt_deg: float = Field(8.0, ge=0, le=45, description="slope of the eye line")
-    crown_above_face: float = Field(0.5, ge=0, le=1.5,
-                                    description="crown above the face box top, in face-box heights")
+    detect_width: Annotated[int, Meta(
+        ge=160, le=1920, description="frames are shrunk to this width to find faces")] = 256
+    min_face_fraction: Annotated[float, Meta(
+        gt=0, lt=1, description="smallest face found, fraction of frame width")] = 0.1
+    max_upscale: Annotated[float, Meta(
+        gt=0, description="a face needing more enlargement than this is too far")] = 2.2
+    require_eyes: Annotated[bool, Meta(description="both eyes must be found (a face turned away hides one)")] = True
+    max_tilt_deg: Annotated[float, Meta(ge=0, le=45, description="slope of the eye line")] = 8.0
+    crown_above_face: Annotated[float, Meta(
+        ge=0, le=1.5, description="crown above the face box top, in face-box heights")] = 0.5
 
-    @model_validator(mode="after")
-    def _ordered(self) -> PhotoThresholds:
+    def __post_init__(self) -> None:
         if self.min_brightness >= self.max_brightness:
             raise ValueError("need min_brightness < max_brightness")
-        return self
 
 
-class LensThresholds(Section):
+class LensThresholds(Section, frozen=True, kw_only=True):
     """How a frame tells a dead sensor or a covered lens from a picture (grey levels 0–255)."""
 
-    black_max_level: float = Field(6.0, ge=0, le=255, description="brightest pixel of an all-black frame")
-    covered_max_mean: float = Field(60.0, ge=0, le=255, description="a covered lens is dark …")
-    covered_max_std: float = Field(10.0, ge=0, le=128, description="… and featureless")
+    black_max_level: Annotated[float, Meta(ge=0, le=255, description="brightest pixel of an all-black frame")] = 6.0
+    covered_max_mean: Annotated[float, Meta(ge=0, le=255, description="a covered lens is dark …")] = 60.0
+    covered_max_std: Annotated[float, Meta(ge=0, le=128, description="… and featureless")] = 10.0
 
 
-class CameraConfig(Section):
-    source: str = Field(description="V4L2 device (/dev/zizhu/camera or an index), an image or video file, "
-                                    "or a stream URL (http://…/video.mjpg)")
-    width: int = Field(640, ge=160, le=4096)
-    height: int = Field(480, ge=120, le=4096)
-    timeout_s: float = Field(2.0, gt=0, le=30, description="longest wait for a frame")
-    max_frame_age_s: float = Field(0.5, gt=0, le=30, description="an older buffered frame is not a live picture")
-    reconnect_s: float = Field(1.0, gt=0, le=60, description="pause between attempts to reopen a lost camera")
+class CameraConfig(Section, frozen=True, kw_only=True):
+    source: Annotated[str, Meta(description="V4L2 device (/dev/zizhu/camera or an index), an image or video file, "
+                                            "or a stream URL (http://…/video.mjpg)")]
+    width: Annotated[int, Meta(ge=160, le=4096)] = 640
+    height: Annotated[int, Meta(ge=120, le=4096)] = 480
+    timeout_s: Annotated[float, Meta(gt=0, le=30, description="longest wait for a frame")] = 2.0
+    max_frame_age_s: Annotated[float, Meta(
+        gt=0, le=30, description="an older buffered frame is not a live picture")] = 0.5
+    reconnect_s: Annotated[float, Meta(
+        gt=0, le=60, description="pause between attempts to reopen a lost camera")] = 1.0
     photo_size: PhotoSize = "resident_id"
-    sizes: dict[PhotoSize, PhotoSpec] = Field(
-        default_factory=dict, description="overrides of the built-in sizes (STANDARD_SIZES)")
+    sizes: Annotated[dict[PhotoSize, PhotoSpec], Meta(
+        description="overrides of the built-in sizes (STANDARD_SIZES)")] = field(default_factory=dict)
     photo: PhotoThresholds = PhotoThresholds()
     lens: LensThresholds = LensThresholds()
 

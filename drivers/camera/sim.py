@@ -225,7 +225,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"zizhu sim camera: {exc}", file=sys.stderr)
         return 2
     done = threading.Event()
+    # Signals only set the flag, from before the simulator prints its address: see the printer sim.
     signal.signal(signal.SIGTERM, lambda *_: done.set())
+    signal.signal(signal.SIGINT, lambda *_: done.set())
     with sim:
         print(json.dumps({"sim": "camera", "url": sim.url, "source": sim.url, **sim.describe()},
                          ensure_ascii=False), flush=True)

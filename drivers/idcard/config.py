@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from msgspec import Meta
 
 from zizhu.configbase import Section
 
 
-class IdCardConfig(Section):
-    device: str = Field(description="serial port, e.g. /dev/zizhu/idcard")
+class IdCardConfig(Section, frozen=True, kw_only=True):
+    device: Annotated[str, Meta(description="serial port, e.g. /dev/zizhu/idcard")]
     baudrate: Literal[115200, 57600, 38400, 19200, 9600] = 115200
-    timeout_s: float = Field(3.0, gt=0, le=60, description="whole read: find, select and read base")
-    command_timeout_s: float = Field(2.0, gt=0, le=30)
-    photo_decoder: str | None = Field(
-        None, description='licensed WLT photo decoder adapter, "module:Class" (see drivers.idcard.photo)')
+    timeout_s: Annotated[float, Meta(gt=0, le=60, description="whole read: find, select and read base")] = 3.0
+    command_timeout_s: Annotated[float, Meta(gt=0, le=30)] = 2.0
+    photo_decoder: Annotated[str | None, Meta(
+        description='licensed WLT photo decoder adapter, "module:Class" (see drivers.idcard.photo)')] = None

@@ -805,6 +805,11 @@ def run(args: argparse.Namespace) -> int:
     out_dir = Path(args.out) if args.out else None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
+    # Ctrl-C and SIGTERM only set the stop flag, from before the simulator says where it listens: a
+    # supervisor that signals as soon as it reads that line gets a clean stop, not a traceback.
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
         address = sim.start()
     except OSError as exc:
@@ -839,8 +844,6 @@ def run(args: argparse.Namespace) -> int:
         slips_done = len(cuts)
 
     model.on_change.append(changed)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
     if player is not None:
         player.start()
     try:

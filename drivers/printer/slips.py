@@ -18,11 +18,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import msgspec
+from msgspec import Meta
 
 from drivers.printer import codec
+from zizhu.configbase import convert, problems
 from zizhu.logs import mask_id_number, mask_name, mask_phone
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -38,34 +40,32 @@ class TemplateError(ValueError):
 # Template model
 # --------------------------------------------------------------------------------------------
 
-class _Block(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+# Like a configuration section (zizhu.configbase.Section), but text is kept as written: spaces count.
+class _Block(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     kind: Literal["text", "fields", "list", "rule", "qr", "feed", "cut"]
     text: str = ""
     align: codec.Align = "left"
     bold: bool = False
-    size: tuple[int, int] = Field((1, 1), description="width and height multipliers, 1..8")
-    indent: int = Field(0, ge=0, le=8, description="indent of wrapped continuation lines, in cells")
-    when: str | None = Field(None, description="render only when this data key is present and not empty")
-    rows: list[tuple[str, str]] = Field(default_factory=list, description="fields: (label, value) pairs")
-    items: str = Field("", description="list: the data key holding a list of tables")
-    empty: str = Field("", description="list: printed when the list is empty")
-    char: str = Field("-", description="rule: the character repeated across the line")
-    data: str = Field("", description="qr: what the code holds")
-    qr_size: int = Field(6, ge=1, le=16)
+    size: Annotated[tuple[int, int], Meta(description="width and height multipliers, 1..8")] = (1, 1)
+    indent: Annotated[int, Meta(ge=0, le=8, description="indent of wrapped continuation lines, in cells")] = 0
+    when: Annotated[str | None, Meta(description="render only when this data key is present and not empty")] = None
+    rows: Annotated[list[tuple[str, str]], Meta(description="fields: (label, value) pairs")] = msgspec.field(
+        default_factory=list)
+    items: Annotated[str, Meta(description="list: the data key holding a list of tables")] = ""
+    empty: Annotated[str, Meta(description="list: printed when the list is empty")] = ""
+    char: Annotated[str, Meta(description="rule: the character repeated across the line")] = "-"
+    data: Annotated[str, Meta(description="qr: what the code holds")] = ""
+    qr_size: Annotated[int, Meta(ge=1, le=16)] = 6
     ec: Literal["L", "M", "Q", "H"] = "M"
-    lines: int = Field(1, ge=0, le=255, description="feed: lines")
+    lines: Annotated[int, Meta(ge=0, le=255, description="feed: lines")] = 1
     partial: bool = True
 
 
-class SlipTemplate(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class SlipTemplate(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     name: str
-    title: str = Field(description="what the slip is called (journal, job store)")
+    title: Annotated[str, Meta(description="what the slip is called (journal, job store)")]
     description: str = ""
-    defaults: dict[str, Any] = Field(default_factory=dict)
+    defaults: dict[str, Any] = msgspec.field(default_factory=dict)
     block: list[_Block]
 
     @classmethod
@@ -76,12 +76,11 @@ class SlipTemplate(BaseModel):
             raise TemplateError(f"{path}: no such template") from None
         except tomllib.TOMLDecodeError as exc:
             raise TemplateError(f"{path}: not valid TOML: {exc}") from None
+        data = {"name": path.stem, **raw}
         try:
-            return cls.model_validate({"name": path.stem, **raw})
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(p) for p in err["loc"])
-            raise TemplateError(f"{path}: key {where}: {err['msg']} (got {err.get('input')!r})") from None
+            return convert(data, cls, strip=False)
+        except msgspec.ValidationError:
+            raise TemplateError("\n".join(f"{path}: {p}" for p in problems(data, cls, strip=False))) from None
 
 
 def template_names() -> list[str]:

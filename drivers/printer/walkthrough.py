@@ -157,8 +157,8 @@ def run(args: argparse.Namespace) -> int:
         say(f"打印机模拟器已启动：{address}（场景：{scenario.name}）")
         conn: dict[str, Any] = ({"connector": "serial", "device": sim.pty_path, "baudrate": 115200} if args.serial
                                 else {"connector": "network", "host": sim.host, "port": sim.port})
-        cfg = PrinterConfig.model_validate({"connection": conn, "timeout_s": 5.0, "status_timeout_s": 1.0,
-                                            "journal": {"kind": "file", "path": str(out / "journal.txt")}})
+        cfg = PrinterConfig.from_data({"connection": conn, "timeout_s": 5.0, "status_timeout_s": 1.0,
+                                       "journal": {"kind": "file", "path": str(out / "journal.txt")}})
         printer = ReceiptPrinter(cfg, name="printer", terminal="demo")
         printer.open()
         player.start()

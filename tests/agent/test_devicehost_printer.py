@@ -23,7 +23,7 @@ def test_paper_out_and_a_remote_test_page_on_a_real_printer(broker: MosquittoBro
     sim = PrinterSimulator(PrinterModel())
     sim.start()
     agent = Agent(config_for(broker.port))
-    cfg = PrinterConfig.model_validate({"connection": {"connector": "network", "host": "127.0.0.1",
+    cfg = PrinterConfig.from_data({"connection": {"connector": "network", "host": "127.0.0.1",
                                                        "port": sim.port}, "timeout_s": 5.0,
                                         "status_timeout_s": 2.0})
     host = DeviceHost([("printer", make_device("printer", cfg))], str(agent.cfg.agent.socket_path),

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
+from msgspec import ValidationError
+from msgspec.structs import replace
 
 from drivers.camera import scenes
 from drivers.camera.config import ONE_INCH, RESIDENT_ID, CameraConfig, PhotoSpec, PhotoThresholds
@@ -38,7 +39,7 @@ def test_resident_photo_face_is_centred_and_where_ga461_puts_it() -> None:
     res = check_photo(scenes.portrait(), RESIDENT_ID, TH)
     assert res.photo is not None
     gray = cv2.cvtColor(res.photo, cv2.COLOR_BGR2GRAY)
-    faces = find_faces(gray, TH.model_copy(update={"detect_width": RESIDENT_ID.width}))
+    faces = find_faces(gray, replace(TH, detect_width=RESIDENT_ID.width))
     assert len(faces) == 1
     x, _y, w, _h = faces[0]
     assert abs((x + w / 2) - RESIDENT_ID.width / 2) < 12
@@ -92,31 +93,31 @@ def test_tilted_head_is_rejected() -> None:
     res = check_photo(tilted, RESIDENT_ID, TH)
     assert res.problems[0].code == "tilted"
     assert abs(res.measures["eye_tilt_deg"]) > TH.max_tilt_deg
-    assert "tilted" not in _codes(tilted, th=TH.model_copy(update={"max_tilt_deg": 30}))
+    assert "tilted" not in _codes(tilted, th=replace(TH, max_tilt_deg=30))
 
 
 def test_thresholds_are_configuration() -> None:
     grey = scenes.portrait(colour=(228, 228, 228))
     assert _codes(grey) == ["background_not_white"]
-    assert _codes(grey, th=TH.model_copy(update={"background_min_mean": 220})) == []
+    assert _codes(grey, th=replace(TH, background_min_mean=220)) == []
     dim = scenes.darkened(scenes.portrait(), 0.5)
-    assert "too_dark" in _codes(dim, th=TH.model_copy(update={"min_brightness": 100}))
-    assert "too_dark" not in _codes(dim, th=TH.model_copy(update={"min_brightness": 60}))
+    assert "too_dark" in _codes(dim, th=replace(TH, min_brightness=100))
+    assert "too_dark" not in _codes(dim, th=replace(TH, min_brightness=60))
 
 
 def test_config_picks_the_size_and_rejects_bad_thresholds() -> None:
     cfg = CameraConfig(source="x.png", photo_size="one_inch")
     assert cfg.spec() == ONE_INCH
     assert cfg.spec("resident_id") == RESIDENT_ID
-    custom = RESIDENT_ID.model_copy(update={"face_width_min": 190})
+    custom = replace(RESIDENT_ID, face_width_min=190)
     assert CameraConfig(source="x.png", sizes={"resident_id": custom}).spec() == custom
     with pytest.raises(ValueError, match="unknown photo size"):
         cfg.spec("passport")
     with pytest.raises(ValidationError, match="min_brightness"):
-        PhotoThresholds(min_brightness=200, max_brightness=100)
+        PhotoThresholds.from_data({"min_brightness": 200, "max_brightness": 100})
     with pytest.raises(ValidationError, match="face_width_min"):
-        PhotoSpec(width=300, height=400, dpi=300, face_width_min=250, face_width_max=200,
-                  crown_min=7, crown_max=21, eye_line_min_from_bottom=200)
+        PhotoSpec.from_data({"width": 300, "height": 400, "dpi": 300, "face_width_min": 250, "face_width_max": 200,
+                             "crown_min": 7, "crown_max": 21, "eye_line_min_from_bottom": 200})
 
 
 def test_not_a_colour_frame_is_a_clear_error() -> None:

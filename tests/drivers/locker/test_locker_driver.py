@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from msgspec import ValidationError
+from msgspec.structs import replace
 
 from drivers.base import DeviceOffline
 from drivers.locker import codec as lc
-from drivers.locker.config import LockerConfig
+from drivers.locker.config import LockerBoard, LockerConfig
 from drivers.locker.driver import BoardSilent, Locker, SlotJammed
 from drivers.locker.journal import AlreadyOpened, OpenJournal
 from drivers.locker.sim import LockerSimulator
@@ -44,7 +45,7 @@ def make(tmp_path: Path) -> Iterator[Make]:
         sim = LockerSimulator(dialect, boards, polarity, **sim_kw)
         sim.start()
         cfg = LockerConfig(device=sim.path, dialect=dialect, feedback_polarity=driver_polarity or polarity,
-                           boards=[{"address": a, "slots": n} for a, n in boards], timeout_s=0.5,
+                           boards=[LockerBoard(address=a, slots=n) for a, n in boards], timeout_s=0.5,
                            open_confirm_s=1.0, close_confirm_s=3.0, door_open_alarm_s=120, stuck_open_s=900,
                            record_path=tmp_path / "opens.sqlite3")
         locker = Locker(cfg, clock=clock)
@@ -162,7 +163,7 @@ def test_door_left_open_then_never_closing(make: Make) -> None:
 
 def test_a_silent_board_is_reported_and_the_open_recorded_as_unconfirmed(make: Make) -> None:
     sim, locker = make(boards=[(1, 24), (2, 24)])
-    locker.config = locker.config.model_copy(update={"timeout_s": 0.2, "open_confirm_s": 0.5})
+    locker.config = replace(locker.config, timeout_s=0.2, open_confirm_s=0.5)
     sim.apply_event("silent", {"board": 2})
     with pytest.raises(BoardSilent) as exc:
         locker.open_slot(30, why="pickup:S", session="s1")
@@ -251,8 +252,7 @@ def test_self_test_opens_sees_open_and_closed_each_slot(make: Make) -> None:
 def test_self_test_reports_jams_stuck_doors_and_silent_boards(make: Make) -> None:
     sim, locker = make(boards=[(1, 12), (2, 12)], auto_close_s=0.05)
     # A silent board costs its timeouts on every try: keep them short here.
-    locker.config = locker.config.model_copy(update={"close_confirm_s": 0.5, "timeout_s": 0.2,
-                                                     "open_confirm_s": 0.5})
+    locker.config = replace(locker.config, close_confirm_s=0.5, timeout_s=0.2, open_confirm_s=0.5)
     sim.apply_event("jam", {"slot": 2, "mode": "no_open"})
     sim.apply_event("jam", {"slot": 3, "mode": "stuck_open"})
     sim.apply_event("silent", {"board": 2})
@@ -303,4 +303,4 @@ def test_unknown_slot_is_a_clear_error(make: Make) -> None:
 ])
 def test_config_rejects_impossible_buses(update: dict[str, Any], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
-        LockerConfig(device="/dev/null", **update)
+        LockerConfig.from_data({"device": "/dev/null", **update})

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from drivers.base import DeviceError
 from drivers.locker import codec as lc
-from drivers.locker.config import LockerConfig
+from drivers.locker.config import LockerBoard, LockerConfig
 from drivers.locker.driver import Locker
 from drivers.ptysim import ScriptedReplies
 
@@ -26,7 +26,7 @@ def rig(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
     dialect = request.param
     with ScriptedReplies() as sim:
         cfg = LockerConfig(device=sim.path, dialect=dialect, timeout_s=TIMEOUT, open_confirm_s=0.3,
-                           boards=[{"address": 1, "slots": 16}],
+                           boards=[LockerBoard(address=1, slots=16)],
                            record_path=Path(tmp_path_factory.mktemp("locker")) / "o.sqlite3")
         with Locker(cfg) as locker:
             yield sim, locker

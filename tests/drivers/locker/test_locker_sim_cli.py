@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from drivers.locker.config import LockerConfig
+from drivers.locker.config import LockerBoard, LockerConfig
 from drivers.locker.driver import Locker
 from drivers.locker.sim import LockerSimulator
 from drivers.ptysim import read_pty_path
@@ -29,7 +29,7 @@ def test_sim_process_opens_a_slot(tmp_path: Path, dialect: str) -> None:
         assert proc.stdout is not None
         path = read_pty_path(proc.stdout)
         assert path.startswith("/dev/pts/")
-        layout = [{"address": int(a), "slots": int(n)} for a, n in (b.split(":") for b in boards.split(","))]
+        layout = [LockerBoard(address=int(a), slots=int(n)) for a, n in (b.split(":") for b in boards.split(","))]
         cfg = LockerConfig(device=path, dialect=dialect, boards=layout, record_path=tmp_path / "o.sqlite3")
         with Locker(cfg) as locker:
             assert locker.open_slot(20, why="pickup:cli", session="s").outcome == "opened"
@@ -50,7 +50,7 @@ def test_sim_takes_its_bus_from_a_terminal_config(tmp_path: Path) -> None:
         assert proc.stdout is not None
         path = read_pty_path(proc.stdout)
         cfg = LockerConfig(device=path, dialect="kerong", feedback_polarity="closed_is_00",
-                           boards=[{"address": 2, "slots": 12}], record_path=tmp_path / "o.sqlite3")
+                           boards=[LockerBoard(address=2, slots=12)], record_path=tmp_path / "o.sqlite3")
         with Locker(cfg) as locker:
             st = locker.status()
             assert st.state == DeviceState.ONLINE and {s.door for s in st.slots.values()} == {DoorState.CLOSED}
@@ -72,7 +72,7 @@ def test_scenario_files_play_to_the_end(path: Path) -> None:
 def test_fault_scenario_reaches_the_status_model(tmp_path: Path) -> None:
     with LockerSimulator("generic", [(1, 24), (2, 24)]) as sim:
         player = ScenarioPlayer(Scenario.load(ROOT / "config/scenarios/locker-faults.toml"), {"locker": sim})
-        cfg = LockerConfig(device=sim.path, boards=[{"address": 1}, {"address": 2}], open_confirm_s=0.5,
+        cfg = LockerConfig(device=sim.path, boards=[LockerBoard(address=1), LockerBoard(address=2)], open_confirm_s=0.5,
                            record_path=tmp_path / "o.sqlite3")
         with Locker(cfg) as locker:
             player.advance_to(40)

@@ -50,7 +50,7 @@ class Rig:
             conn = {"connector": "serial", "device": self.sim.pty_path, "baudrate": 115200}
         doc: dict[str, Any] = {"connection": conn, "timeout_s": 5.0, "status_timeout_s": 2.0}
         doc.update(overrides)
-        return PrinterConfig.model_validate(doc)
+        return PrinterConfig.from_data(doc)
 
     def printer(self, **overrides: Any) -> ReceiptPrinter:
         return ReceiptPrinter(self.config(**overrides), name="printer")

@@ -252,7 +252,7 @@ def test_a_job_waits_no_longer_than_its_timeout_even_behind_another(rig: Any, sl
 def test_connection_refused(slip_data: dict[str, Any]) -> None:
     from drivers.printer.config import PrinterConfig
 
-    cfg = PrinterConfig.model_validate({"connection": {"connector": "network", "host": "127.0.0.1",
+    cfg = PrinterConfig.from_data({"connection": {"connector": "network", "host": "127.0.0.1",
                                                        "port": free_port()}, "timeout_s": 2})
     printer = ReceiptPrinter(cfg)
     with pytest.raises(DeviceOffline) as exc:
@@ -269,7 +269,7 @@ def test_connection_refused(slip_data: dict[str, Any]) -> None:
 def test_missing_serial_device_is_no_device(tmp_path: Path) -> None:
     from drivers.printer.config import PrinterConfig
 
-    cfg = PrinterConfig.model_validate({"connection": {"connector": "serial", "device": str(tmp_path / "ttyX")}})
+    cfg = PrinterConfig.from_data({"connection": {"connector": "serial", "device": str(tmp_path / "ttyX")}})
     printer = ReceiptPrinter(cfg)
     with pytest.raises(DeviceOffline, match="no such serial device"):
         printer.open()
@@ -424,7 +424,7 @@ def test_status_during_a_job_reports_what_was_last_seen(tcp_rig: Any, slip_data:
 def test_usb_printer_not_plugged_in_is_no_device() -> None:
     from drivers.printer.config import PrinterConfig
 
-    cfg = PrinterConfig.model_validate({"connection": {"connector": "usb", "vendor_id": 0x0FE6,
+    cfg = PrinterConfig.from_data({"connection": {"connector": "usb", "vendor_id": 0x0FE6,
                                                        "product_id": 0x811E}, "status_timeout_s": 5})
     printer = ReceiptPrinter(cfg)
     with pytest.raises(DeviceOffline) as exc:
@@ -442,7 +442,7 @@ def test_raw_socket_peer_that_accepts_and_never_reads(slip_data: dict[str, Any])
     with socket.socket() as srv:
         srv.bind(("127.0.0.1", 0))
         srv.listen(1)
-        cfg = PrinterConfig.model_validate({"connection": {"connector": "network", "host": "127.0.0.1",
+        cfg = PrinterConfig.from_data({"connection": {"connector": "network", "host": "127.0.0.1",
                                                            "port": srv.getsockname()[1]},
                                             "timeout_s": 1.0, "status_timeout_s": 0.5})
         with ReceiptPrinter(cfg) as printer:

@@ -213,7 +213,7 @@ def test_cli_simulator_with_the_real_driver(proc_factory: Callable[[list[str]], 
     else:
         host, port = where.removeprefix("tcp://").split(":")
         conn = {"connector": "network", "host": host, "port": int(port)}
-    cfg = PrinterConfig.model_validate({"connection": conn, "timeout_s": 5})
+    cfg = PrinterConfig.from_data({"connection": conn, "timeout_s": 5})
     with ReceiptPrinter(cfg) as printer:
         assert printer.status().state == DeviceState.ONLINE
         job = printer.print_slip("notification", slip_data)
