@@ -189,7 +189,7 @@ def _hall_drain(tmp: Path, hall: str, port: int, n: int) -> tuple[float, int]:
     return elapsed, incidents
 
 
-def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 3) -> None:
+def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 5) -> None:
     hall = "bench-a"
     all_messages = _status_messages(hall, N_TERMINALS_A + rounds * N_MESSAGES, N_TERMINALS_A)
     warmup, messages = all_messages[:N_TERMINALS_A], all_messages[N_TERMINALS_A:]

@@ -1,10 +1,12 @@
 """MQTT ingest: subscribe to the hall's terminals, validate every message, apply them in batches.
 
-The paho network thread only decodes and validates (the contract's :func:`decode_message`) and
-queues; one worker applies batches to the core in one transaction and then acknowledges them
-(manual QoS 1 acks on a persistent session): a message is acknowledged to the broker only once
-its effect is committed, so a ``kill -9`` loses nothing — the broker delivers it again, and
-sequence numbers and session numbers make the second delivery harmless.
+The MQTT connection lives in a process of its own (:mod:`hall_server.mqttlink`), which hands the
+messages over in order. The link's reader thread decodes and validates each (the contract's
+:func:`decode_message`); a snapshot that changes nothing durable is applied in memory at once, the
+rest is queued for one worker that applies batches to the core in one transaction. A message is
+acknowledged to the broker only once its effect is in memory or committed (manual QoS 1 acks on a
+persistent session), so a ``kill -9`` loses nothing — the broker delivers it again, and sequence
+numbers and session numbers make the second delivery harmless.
 
 Nothing a terminal sends stops ingest: malformed, out-of-contract, duplicate and replayed
 messages are counted (``zizhu_hall_messages``) and logged, with the log rate-limited.
@@ -17,14 +19,8 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
-from paho.mqtt.packettypes import PacketTypes
-from paho.mqtt.properties import Properties
-from paho.mqtt.reasoncodes import ReasonCode
-from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from fleet_agent.contract import (
     QOS,
@@ -43,6 +39,7 @@ from fleet_agent.contract import (
 )
 from hall_server.core import HallCore
 from hall_server.metrics import Metrics
+from hall_server.mqttlink import FrontSettings, Message, MqttLink
 from zizhu.config import MqttConfig
 
 log = logging.getLogger("zizhu.hall.ingest")
@@ -57,6 +54,7 @@ LINGER_S = 0.005
 class _Item:
     kind: Kind
     payload: StatePayload | StatusPayload | EventPayload
+    conn: int  # the MQTT connection it came on: acknowledged on that one or not at all
     mid: int
     qos: int
 
@@ -81,7 +79,7 @@ class _RateLimitedLog:
 
 class Ingest:
     def __init__(self, core: HallCore, mqtt_cfg: MqttConfig, metrics: Metrics, *, client_id: str,
-                 share_group: str | None = None, session_expiry_s: int = 86400) -> None:
+                 share_group: str | None = None, session_expiry_s: int = 86400, in_process: bool = False) -> None:
         self.core = core
         self.hall = core.hall
         self.cfg = mqtt_cfg
@@ -93,7 +91,7 @@ class Ingest:
         self.results: dict[str, CommandResultPayload] = {}  # command id → result, for the API
         # Messages finished with, by (kind, outcome): one tally per thread that finishes messages, each
         # written by its thread alone, so counting needs no lock; metrics and `handled` add them up.
-        self._tally_net: dict[tuple[str, str], int] = {}  # the paho network thread's
+        self._tally_net: dict[tuple[str, str], int] = {}  # the link's reader thread's
         self._tally_work: dict[tuple[str, str], int] = {}  # the worker's
         self._handled_net = 0
         self._handled_work = 0
@@ -105,69 +103,55 @@ class Ingest:
         self._queue: queue.Queue[_Item | None] = queue.Queue()
         self._stop = threading.Event()
         self._badlog = _RateLimitedLog()
-        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id,
-                                  protocol=mqtt.MQTTv5, manual_ack=True)
-        if mqtt_cfg.username:
-            self.client.username_pw_set(mqtt_cfg.username, mqtt_cfg.password)
-        if mqtt_cfg.tls:
-            self.client.tls_set(ca_certs=str(mqtt_cfg.ca_file) if mqtt_cfg.ca_file else None)
-        self.client.reconnect_delay_set(1, 15)
-        self.client.on_connect = self._on_connect
-        self.client.on_disconnect = self._on_disconnect
-        self.client.on_message = self._on_message
+        settings = FrontSettings(
+            host=mqtt_cfg.host, port=mqtt_cfg.port, keepalive_s=mqtt_cfg.keepalive_s, client_id=client_id,
+            subscriptions=tuple(hall_subscriptions(self.hall, share_group)), qos=QOS,
+            session_expiry_s=session_expiry_s, username=mqtt_cfg.username, password=mqtt_cfg.password,
+            tls=mqtt_cfg.tls, ca_file=str(mqtt_cfg.ca_file) if mqtt_cfg.ca_file else None)
+        self.link = MqttLink(settings, on_messages=self._on_messages, on_connected=self._on_connect,
+                             on_disconnected=self._on_disconnect, in_process=in_process)
         self._worker = threading.Thread(target=self._work, name="zizhu-hall-ingest", daemon=True)
 
     # ---- life ------------------------------------------------------------------------------------
     def start(self) -> None:
-        props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
-        props.SessionExpiryInterval = self.session_expiry_s  # unacked messages wait for us across a crash
         self._worker.start()
         self.core.broker_state(connected=False)
-        self.client.connect_async(self.cfg.host, self.cfg.port, keepalive=self.cfg.keepalive_s,
-                                  clean_start=False, properties=props)
-        self.client.loop_start()
+        self.link.start()
 
     def stop(self) -> None:
         self._stop.set()
-        self.client.disconnect()
-        self.client.loop_stop()
         self._queue.put(None)
-        self._worker.join(10)
+        self._worker.join(10)  # its last batch is acknowledged before the link goes
+        self.link.stop()
 
-    # ---- paho thread -------------------------------------------------------------------------------
-    def _on_connect(self, client: mqtt.Client, _ud: object, _flags: mqtt.ConnectFlags,
-                    reason: ReasonCode, _props: Properties | None) -> None:
-        if reason.is_failure:
-            log.error("broker %s:%d refused the hall server: %s", self.cfg.host, self.cfg.port, reason)
-            return
-        self.connected_at = time.monotonic()
-        client.subscribe([(t, SubscribeOptions(qos=QOS)) for t in hall_subscriptions(self.hall, self.share_group)])
+    # ---- the link's reader thread ------------------------------------------------------------------
+    def _on_connect(self, at: float) -> None:
+        self.connected_at = at  # time.monotonic() of the CONNACK, in the MQTT process (the clock is shared)
         self.connected.set()
         self.metrics.broker_connected.set(1)
         log.info("connected to broker %s:%d", self.cfg.host, self.cfg.port)
         self.core.broker_state(connected=True)
         self.publish_notice(self.core.current_notice())  # the retained notice matches the database again
 
-    def _on_disconnect(self, _c: mqtt.Client, _ud: object, _flags: mqtt.DisconnectFlags,
-                       reason: ReasonCode, _props: Properties | None) -> None:
+    def _on_disconnect(self, reason: str) -> None:
         self.connected.clear()
         self.metrics.broker_connected.set(0)
         if not self._stop.is_set():
             log.warning("lost the broker (%s); reconnecting", reason)
             self.core.broker_state(connected=False)
 
-    def _on_message(self, client: mqtt.Client, _ud: object, msg: mqtt.MQTTMessage) -> None:
-        try:
-            self._accept(msg)
-        except Exception:  # nothing a terminal sends may stop ingest
-            log.exception("unexpected error on %s", msg.topic)
-            self._count_net("unknown", "error")
-            client.ack(msg.mid, msg.qos)
+    def _on_messages(self, batch: Sequence[Message]) -> None:
+        for conn, mid, qos, topic, payload in batch:
+            try:
+                self._accept(conn, mid, qos, topic, payload)
+            except Exception:  # nothing a terminal sends may stop ingest
+                log.exception("unexpected error on %s", topic)
+                self._count_net("unknown", "error")
+                self.link.ack(conn, mid, qos)
 
-    def _accept(self, msg: mqtt.MQTTMessage) -> None:
-        topic = msg.topic
+    def _accept(self, conn: int, mid: int, qos: int, topic: str, raw: bytes) -> None:
         try:
-            hall, _terminal, payload = decode_message(topic, bytes(msg.payload))
+            hall, _terminal, payload = decode_message(topic, raw)
             kind = payload.KIND if payload is not None else Kind.NOTICE
             if hall != self.hall:
                 raise ContractError(f"topic of another hall: {topic!r}")
@@ -175,22 +159,22 @@ class Ingest:
             kind_label = topic.rsplit("/", 1)[-1] if topic.startswith("zizhu/") else "unknown"
             outcome = "out_of_contract"
             try:
-                json.loads(msg.payload)
+                json.loads(raw)
             except ValueError:
                 outcome = "malformed"
             self._count_net(kind_label, outcome)
             self._badlog.warn(outcome, "dropped %s message on %s: %s", outcome, topic, exc)
-            self.client.ack(msg.mid, msg.qos)
+            self.link.ack(conn, mid, qos)
             return
         if isinstance(payload, CommandResultPayload):
             self.results[payload.id] = payload
             log.info("command %s on %s: %s %s", payload.id, payload.terminal, "ok" if payload.ok else "failed",
                      payload.detail)
             self._count_net(kind.value, "accepted")
-            self.client.ack(msg.mid, msg.qos)
+            self.link.ack(conn, mid, qos)
             return
         assert isinstance(payload, StatePayload | StatusPayload | EventPayload)
-        item = _Item(kind, payload, msg.mid, msg.qos)
+        item = _Item(kind, payload, conn, mid, qos)
         terminal = payload.terminal
         # A snapshot that changes nothing durable is done here, at once (its retained copy is the
         # backup); only when nothing of its terminal waits in the queue, so that order holds. Only
@@ -219,7 +203,7 @@ class Ingest:
         return out
 
     def _count_net(self, kind: str, outcome: str) -> None:
-        """Count one message finished on the paho network thread (and only there)."""
+        """Count one message finished on the link's reader thread (and only there)."""
         key = (kind, outcome)
         self._tally_net[key] = self._tally_net.get(key, 0) + 1
         self._handled_net += 1
@@ -295,11 +279,12 @@ class Ingest:
                     del self._pending[item.payload.terminal]
         for item, (outcome, registered) in zip(batch, outcomes, strict=True):
             self._finish(item, outcome, registered, net=False)
+        self.link.flush_acks()
 
     def _finish(self, item: _Item, outcome: str, registered: bool, *, net: bool) -> None:
         """Count, log what deserves it, and acknowledge: the message's effect is in memory or committed.
 
-        ``net``: called on the paho network thread (else on the worker): which tally counts it.
+        ``net``: called on the link's reader thread (else on the worker): which tally counts it.
         """
         if net:
             self._count_net(item.kind.value, outcome)
@@ -309,8 +294,7 @@ class Ingest:
             self.metrics.unknown_terminal.inc()
         if outcome != "accepted" and outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
             self._badlog.warn(outcome, "%s %s message from %s", outcome, item.kind.value, item.payload.terminal)
-        if item.qos > 0:
-            self.client.ack(item.mid, item.qos)
+        self.link.ack(item.conn, item.mid, item.qos)
 
     @staticmethod
     def _is_retained_echo(item: _Item) -> bool:
@@ -319,10 +303,8 @@ class Ingest:
     # ---- publishing ------------------------------------------------------------------------------
     def publish_notice(self, notice: NoticePayload | None) -> None:
         """Retained: every terminal (and every terminal that connects later) shows it; empty clears it."""
-        self.client.publish(notice_topic(self.hall), notice.encode() if notice else b"", qos=QOS, retain=True)
+        self.link.publish(notice_topic(self.hall), notice.encode() if notice else b"", qos=QOS, retain=True)
 
     def send_command(self, cmd: CommandPayload) -> None:
-        props = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
-        props.MessageExpiryInterval = cmd.expiry_interval_s()
-        self.client.publish(terminal_topic(self.hall, cmd.terminal, Kind.CMD), cmd.encode(), qos=QOS,
-                            properties=props)
+        self.link.publish(terminal_topic(self.hall, cmd.terminal, Kind.CMD), cmd.encode(), qos=QOS,
+                          expiry_s=cmd.expiry_interval_s())

@@ -57,7 +57,8 @@ class HallService:
         if srv.registry_file is not None:
             self.core.import_registry(load_registry(srv.registry_file), actor=str(srv.registry_file))
         self.ingest = Ingest(self.core, cfg.mqtt, self.metrics, client_id=srv.client_id or f"zizhu-hall-{cfg.hall.id}",
-                             share_group=srv.share_group, session_expiry_s=srv.session_expiry_s)
+                             share_group=srv.share_group, session_expiry_s=srv.session_expiry_s,
+                             in_process=not srv.mqtt_process)
         self._tick_enabled = tick
         self._stop = threading.Event()
         self._ticker = threading.Thread(target=self._tick_loop, name="zizhu-hall-tick", daemon=True)
