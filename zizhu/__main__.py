@@ -1,3 +1,4 @@
 from zizhu.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # also when multiprocessing imports it again in a child
+    raise SystemExit(main())

@@ -3,13 +3,21 @@ process replaced without losing or repeating anything (the broker delivers again
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import threading
+import time
 from pathlib import Path
 
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
 from sqlalchemy import func, select
 
 from hall_server.db import EventSeen
+from hall_server.mqttlink import FrontSettings, _Front
 from hall_server.service import HallService
 from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
 from tests.hall.harness import HALL, hall_config
@@ -66,3 +74,76 @@ def test_in_process_mode_is_the_same_ingest(broker: MosquittoBroker, webhook: We
     finally:
         t.stop()
         svc.stop()
+
+
+class _HallEnd:
+    """The hall server's end of the pipe, read by the test: what the front hands over."""
+
+    def __init__(self, settings: FrontSettings) -> None:
+        self.conn, theirs = multiprocessing.Pipe()
+        self.front = _Front(settings, theirs)
+        self.thread = threading.Thread(target=self.front.run, daemon=True)
+        self.thread.start()
+
+    def next(self, kind: str, timeout: float = 20.0) -> tuple[object, ...]:
+        deadline = time.monotonic() + timeout
+        while self.conn.poll(max(0.0, deadline - time.monotonic())):
+            item = self.conn.recv()
+            if item[0] == kind:
+                return tuple(item)
+        raise AssertionError(f"no {kind!r} from the front within {timeout} s")
+
+    def messages(self, n: int) -> list[tuple[int, int, int, str, bytes]]:
+        got: list[tuple[int, int, int, str, bytes]] = []
+        while len(got) < n:
+            got += self.next("msgs")[1]  # type: ignore[operator]
+        return got
+
+    def stop(self) -> None:
+        self.conn.send(("stop",))
+        self.thread.join(10)
+
+
+def test_acknowledgements_of_an_earlier_connection_are_dropped(broker: MosquittoBroker) -> None:
+    """After a reconnect the broker reuses packet ids: an ack meant for the old connection must not
+    acknowledge what the new one carries, or a message the hall never finished would be lost."""
+    topic = f"zizhu/v1/{HALL}/t09/event"
+    settings = FrontSettings(host="127.0.0.1", port=broker.port, keepalive_s=5, client_id="hall-acks",
+                             subscriptions=(f"zizhu/v1/{HALL}/+/event",), qos=1, session_expiry_s=600)
+    hall = _HallEnd(settings)
+    hall.next("connected")
+    pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="pub", protocol=mqtt.MQTTv5)
+    pub.connect("127.0.0.1", broker.port)
+    pub.loop_start()
+    try:
+        for i in range(5):
+            pub.publish(topic, f"m{i}".encode(), qos=1).wait_for_publish(10)
+        first = hall.messages(5)
+        assert [c for c, *_ in first] == [1] * 5
+        # Someone takes the session over and leaves without acknowledging; the front takes it back.
+        thief = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="hall-acks", protocol=mqtt.MQTTv5,
+                            manual_ack=True)
+        props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
+        props.SessionExpiryInterval = 600
+        thief.connect("127.0.0.1", broker.port, clean_start=False, properties=props)
+        thief.loop_start()
+        time.sleep(0.5)
+        thief.disconnect()
+        thief.loop_stop()
+        assert hall.next("connected")[1] == 2
+        again = hall.messages(5)
+        assert [(c, p) for c, _m, _q, _t, p in again] == [(2, f"m{i}".encode()) for i in range(5)]
+        # The hall finishes the messages of connection 1 only now: those acks must go nowhere.
+        hall.conn.send(("acks", [(c, mid, q) for c, mid, q, _t, _p in first]))
+        time.sleep(0.5)
+        hall.stop()
+        # Nothing was acknowledged, so a new front gets all five again.
+        hall = _HallEnd(settings)
+        hall.next("connected")
+        third = hall.messages(5)
+        assert [p for *_x, p in third] == [f"m{i}".encode() for i in range(5)]
+        hall.conn.send(("acks", [(c, mid, q) for c, mid, q, _t, _p in third]))  # now really done
+    finally:
+        hall.stop()
+        pub.disconnect()
+        pub.loop_stop()
