@@ -5,7 +5,9 @@ detection against the keepalive, and a hall of 10,000 terminals. All through one
     session is offline, then timed from CONNACK to the last message handled (applied and committed
     for the hall server, counted for the bare subscriber). Five rounds, each subscriber going first
     in turn; the best round of each counts, and the medians are printed too. Target: hall ≥ 0.8 ×
-    bare. The hall server receives in its own MQTT process (hall_server/mqttlink.py), as it runs.
+    bare. The hall server receives in its own MQTT process (hall_server/mqttlink.py), as it runs;
+    so the plain subscribers run in spawned processes too, under the same GC settings
+    (bench/baresub.py), not beside this process's heap of queued messages.
 (b) From the terminal publishing "paper out" to the local webhook receiving the apprise alert,
     with the default grouping window (0.2 s). Target p99 < 1 s.
 (c) A terminal that falls silent (socket left open, no more pings) until the hall has filed
@@ -19,7 +21,6 @@ import os
 import random
 import statistics
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -32,6 +33,7 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 from sqlalchemy import func, select
 
+from bench.baresub import drain_in_process
 from bench.common import Result, percentile
 from drivers.status import (
     AppLiveness,
@@ -52,7 +54,6 @@ from fleet_agent.contract import (
     Kind,
     StatePayload,
     StatusPayload,
-    decode_message,
     hall_subscriptions,
     terminal_topic,
     utcnow,
@@ -144,38 +145,6 @@ def _status_messages(hall: str, n: int, terminals: int) -> list[tuple[str, bytes
     return out
 
 
-def _plain_subscriber(hall: str, port: int, client_id: str, n: int, validate: bool) -> float:
-    """Drain the queued session of ``client_id``: count only, or also validate by the contract."""
-    count = 0
-    done = threading.Event()
-    t_conn = [0.0]
-
-    def on_message(_c: object, _u: object, m: mqtt.MQTTMessage) -> None:
-        nonlocal count
-        if validate:
-            decode_message(m.topic, bytes(m.payload))
-        count += 1
-        if count >= n:
-            done.set()
-
-    def on_connect(c: mqtt.Client, *_a: object) -> None:
-        t_conn[0] = time.monotonic()
-        c.subscribe([(t, 1) for t in hall_subscriptions(hall)])
-
-    c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5)
-    c.on_message, c.on_connect = on_message, on_connect
-    props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
-    props.SessionExpiryInterval = 3600
-    c.connect("127.0.0.1", port, clean_start=False, properties=props)
-    c.loop_start()
-    if not done.wait(120):
-        raise TimeoutError(f"{client_id} got {count}/{n}")
-    elapsed = time.monotonic() - t_conn[0]
-    c.disconnect()
-    c.loop_stop()
-    return elapsed
-
-
 def _hall_drain(tmp: Path, hall: str, port: int, n: int) -> tuple[float, int]:
     """The hall server comes back and drains its queued session: seconds from CONNACK, incidents filed."""
     svc = HallService(_config(tmp, hall, port, "bench-hall"), tick=False)
@@ -232,8 +201,8 @@ def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 
         publish_rate = max(publish_rate, N_MESSAGES / _publish_all(broker.port, batch))
         extra = N_TERMINALS_A if r == 0 else 0  # the warm-up snapshots still queued for the plain ones
         drains: dict[str, Callable[[], float]] = {
-            "bare": partial(_plain_subscriber, hall, broker.port, "bench-bare", N_MESSAGES + extra, validate=False),
-            "validate": partial(_plain_subscriber, hall, broker.port, "bench-validate", N_MESSAGES + extra,
+            "bare": partial(drain_in_process, hall, broker.port, "bench-bare", N_MESSAGES + extra, validate=False),
+            "validate": partial(drain_in_process, hall, broker.port, "bench-validate", N_MESSAGES + extra,
                                 validate=True),
             "hall": hall_round,
         }

@@ -25,11 +25,13 @@ tests that must not start processes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
+import os
 import threading
 import time
 from collections import deque
@@ -51,7 +53,7 @@ MAX_BATCH = 1000  # messages per pipe write
 # The broker sends at most this many unacknowledged QoS 1 messages (MQTT v5 Receive Maximum): it
 # bounds what waits in the front and in the pipe when the hall server is slower than the broker.
 RECEIVE_MAXIMUM = 4000
-# After the first message of a batch the forwarder waits this long for more (as Kafka's linger.ms):
+# After the first message of a batch the pump waits this long for more (as Kafka's linger.ms):
 # handing over each message on its own would cost a pipe write, a pickle and a wake-up per message,
 # on both sides and again for its acknowledgement. Small beside the hall's alert latency.
 LINGER_S = 0.001
@@ -81,9 +83,11 @@ class _Front:
         self.s = settings
         self.conn = conn
         self._send_lock = threading.Lock()
-        self._inbox: deque[Message] = deque()  # appended by paho's thread, taken by the forwarder
+        self._inbox: deque[Message] = deque()  # appended by paho's thread, taken by the pump
         self._signalled = False
-        self._wake = threading.Event()
+        self._wake_r, self._wake_w = os.pipe()  # paho's thread → the pump: "a batch has begun"
+        os.set_blocking(self._wake_r, False)
+        os.set_blocking(self._wake_w, False)
         self._stopping = threading.Event()
         self.connection = 0  # grows with every CONNACK: acknowledgements of older ones are dropped
         self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=settings.client_id,
@@ -101,50 +105,64 @@ class _Front:
         props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
         props.SessionExpiryInterval = self.s.session_expiry_s  # unacked messages wait for us across a crash
         props.ReceiveMaximum = RECEIVE_MAXIMUM
-        forwarder = threading.Thread(target=self._forward, name="zizhu-hall-mqtt-forward", daemon=True)
-        forwarder.start()
         self.client.connect_async(self.s.host, self.s.port, keepalive=self.s.keepalive_s, clean_start=False,
                                   properties=props)
         self.client.loop_start()
         try:
-            self._serve()
+            self._pump()
         finally:
             self._stopping.set()
-            self._wake.set()
             self.client.disconnect()
             self.client.loop_stop()
-            forwarder.join(2)
+            os.close(self._wake_r)
+            os.close(self._wake_w)
 
-    def _serve(self) -> None:
-        """Orders from the hall server, until it says stop or the pipe closes."""
-        while True:
-            try:
-                order = self.conn.recv()
-            except (EOFError, OSError):
-                return  # the hall server is gone: so are we (the broker keeps what we did not ack)
-            match order:
-                case ("acks", acks):
-                    current = self.connection
-                    for conn_no, mid, qos in acks:
-                        if conn_no == current:
-                            self.client.ack(mid, qos)
-                case ("pub", topic, payload, qos, retain, expiry_s):
-                    props = None
-                    if expiry_s is not None:
-                        props = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
-                        props.MessageExpiryInterval = expiry_s
-                    self.client.publish(topic, payload, qos=qos, retain=retain, properties=props)
-                case ("stop",):
-                    return
-                case _:
-                    log.error("hall MQTT front: unknown order %r", order[:1] if isinstance(order, tuple) else order)
+    def _pump(self) -> None:
+        """One thread besides paho's: batches out to the hall server, its orders in, until it says stop
+        or the pipe closes. (A thread each would fight paho's thread for the GIL all the more.)"""
+        conn, wake = self.conn, self._wake_r
+        while not self._stopping.is_set():
+            ready = multiprocessing.connection.wait([conn, wake])
+            if wake in ready:
+                with contextlib.suppress(BlockingIOError):
+                    os.read(wake, 4096)
+                if len(self._inbox) < LINGER_ENOUGH:
+                    time.sleep(LINGER_S)
+                self._signalled = False  # from here on a new message wakes us again; it is in this batch or the next
+                self._flush()
+            if conn in ready and not self._order():
+                return
+
+    def _order(self) -> bool:
+        """Carry out one order from the hall server; false when it is time to stop."""
+        try:
+            order = self.conn.recv()
+        except (EOFError, OSError):
+            return False  # the hall server is gone: so are we (the broker keeps what we did not ack)
+        match order:
+            case ("acks", acks):
+                current = self.connection
+                for conn_no, mid, qos in acks:
+                    if conn_no == current:
+                        self.client.ack(mid, qos)
+            case ("pub", topic, payload, qos, retain, expiry_s):
+                props = None
+                if expiry_s is not None:
+                    props = Properties(PacketTypes.PUBLISH)  # type: ignore[no-untyped-call]
+                    props.MessageExpiryInterval = expiry_s
+                self.client.publish(topic, payload, qos=qos, retain=retain, properties=props)
+            case ("stop",):
+                return False
+            case _:
+                log.error("hall MQTT front: unknown order %r", order[:1] if isinstance(order, tuple) else order)
+        return True
 
     def _send(self, item: tuple[Any, ...]) -> None:
         with self._send_lock:
             try:
                 self.conn.send(item)
             except (OSError, ValueError):
-                self._stopping.set()  # the hall server is gone; _serve sees the pipe close too
+                self._stopping.set()  # the hall server is gone; the pump sees the pipe close too
 
     # paho thread
     def _on_connect(self, client: mqtt.Client, _ud: object, _flags: mqtt.ConnectFlags, reason: ReasonCode,
@@ -166,17 +184,8 @@ class _Front:
         self._inbox.append((self.connection, msg.mid, msg.qos, msg.topic, bytes(msg.payload)))
         if not self._signalled:  # one wake-up per batch, not per message
             self._signalled = True
-            self._wake.set()
-
-    # forwarder thread
-    def _forward(self) -> None:
-        while not self._stopping.is_set():
-            self._wake.wait()
-            if len(self._inbox) < LINGER_ENOUGH:
-                time.sleep(LINGER_S)
-            self._wake.clear()
-            self._signalled = False  # from here on a new message wakes us again; it is in this batch or the next
-            self._flush()
+            with contextlib.suppress(OSError):  # BlockingIOError: it is awake already
+                os.write(self._wake_w, b"!")
 
     def _flush(self) -> None:
         inbox = self._inbox
