@@ -7,7 +7,7 @@ detection against the keepalive, and a hall of 10,000 terminals. All through one
     in turn; the best round of each counts, and the medians are printed too. Target: hall ≥ 0.8 ×
     bare. The hall server receives in its own MQTT process (hall_server/mqttlink.py), as it runs;
     so the plain subscribers run in spawned processes too, under the same GC settings
-    (bench/baresub.py), not beside this process's heap of queued messages.
+    (bench/_baresub.py), not beside this process's heap of queued messages.
 (b) From the terminal publishing "paper out" to the local webhook receiving the apprise alert,
     with the default grouping window (0.2 s). Target p99 < 1 s.
 (c) A terminal that falls silent (socket left open, no more pings) until the hall has filed
@@ -33,7 +33,7 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 from sqlalchemy import func, select
 
-from bench.baresub import drain_in_process
+from bench._baresub import drain_in_process
 from bench.common import Result, percentile
 from drivers.status import (
     AppLiveness,
