@@ -131,7 +131,7 @@ def footprint(res: Result, broker: MosquittoBroker, d: Path, seconds: float) -> 
     res.add("footprint run (5 s heartbeat, 5 s poll)", t1 - t0, "s", key="run_s", digits=1)
     res.add("agent RSS peak", peak, "MB", key="rss_peak_mb", digits=1)
     res.add("agent RSS mean", sum(rss) / len(rss), "MB", key="rss_mean_mb", digits=1)
-    # RSS counts the pages of shared libraries (libpython, pydantic-core, libcrypto) the kiosk maps too.
+    # RSS counts the pages of shared libraries (libpython, libcrypto, msgspec, sqlite) the kiosk maps too.
     res.add("agent USS peak (memory private to the agent)", max(uss), "MB", key="uss_peak_mb", digits=1)
     res.add("agent CPU (share of one core)", cpu_percent, "%", key="cpu_percent", digits=2)
     rss_ok, cpu_ok = peak < TARGET_RSS_MB, cpu_percent < TARGET_CPU_PERCENT

@@ -90,3 +90,18 @@ def test_times_are_kept_in_utc() -> None:
     assert isinstance(cmd, CommandPayload) and cmd.expires_at == datetime(2026, 1, 1, 0, 0, 30, tzinfo=UTC)
     assert cmd.expired(datetime(2026, 1, 1, 0, 0, 30, tzinfo=UTC))
     assert not cmd.expired(datetime(2026, 1, 1, 0, 0, 29, tzinfo=UTC))
+
+
+def test_the_fleet_agent_loads_no_pydantic() -> None:
+    """The agent's 40 MB budget: nothing `zizhu agent` imports (contract, status model, local channel,
+    device host, config) may pull pydantic in (~12 MB of the agent's memory)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, zizhu.cli, fleet_agent.main, fleet_agent.agent, fleet_agent.devicehost, "
+            "fleet_agent.client; print(sorted(m for m in sys.modules if 'pydantic' in m))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "[]"
