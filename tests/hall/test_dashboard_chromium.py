@@ -11,6 +11,7 @@ made that way), so a person can open them and look.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -204,15 +205,19 @@ def test_dashboard_and_status_page_in_chromium(broker: MosquittoBroker, service:
         assert r[7] == "未确认" and r[6], r  # who was told, and nobody acknowledged yet
         if r[2].startswith("终端离线"):
             assert r[0].endswith(f"↳#{system.id}"), r  # filed under the system incident
+            assert re.search(r"剩 (23 小时 \d+|24 小时 0) 分钟$", r[5]), r  # 24 h to come back
+        elif r[2].startswith("打印纸用完"):
+            assert re.search(r"剩 ([12]?\d|30) 分钟$", r[5]), r  # 30 min for the administrator
     # each row is coloured by its tier (tr.system, tr.general in the stylesheet)
     assert sorted(c for cls in dash.row_classes[1:] for c in cls) == sorted(
         ["system", "general", "comms_mechanical", "comms_mechanical", "comms_mechanical"])
     # the cards: red where citizens cannot be served, yellow for the unregistered one still working
     assert dash.card("t01")[0] == ["card", "red"] and "1号综合自助终端" in dash.card("t01")[1]
     assert "一楼东侧" in dash.card("t01")[1] and "未登记" not in dash.card("t01")[1]
+    assert "打印纸用完" in dash.card("t01")[1] and "paper_out" not in dash.card("t01")[1]  # the title, not the code
     for tid in ("t02", "t03", "t04"):
-        assert dash.card(tid)[0] == ["card", "red"] and "离线" in dash.card(tid)[1]
-    assert dash.card("t05")[0] == ["card", "yellow"] and "未登记" in dash.card("t05")[1]
+        assert dash.card(tid) == (["card", "red"], f"{tid} 未登记 · 离线")
+    assert dash.card("t05") == (["card", "yellow"], "t05 未登记")
     assert "测试大厅 · 自助终端监控" in dash.visible and "未处理故障" in dash.visible
 
     # -- the public status page: the outage, the count, the notice the system incident published
