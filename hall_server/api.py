@@ -289,17 +289,20 @@ def create_app(service: HallService) -> FastAPI:
     def dashboard() -> str:
         now = core.clock.now()
         ts = terminals()
-        cards = "".join(
-            f"<div class='card {t['colour']}'><b>{_e(t['id'])}</b> {_e(t['name'])}<br>"
-            f"<small>{_e(t['location'])}{' · 未登记' if not t['registered'] else ''}"
-            f"{' · 离线' if t['online'] is False else ''}{' · 计划停机' if t.get('planned_offline') else ''}"
-            f"</small><br><small>{_e(', '.join(t['faults']))}</small></div>" for t in ts)
+        def card(t: dict[str, Any]) -> str:
+            notes = [t["location"], "" if t["registered"] else "未登记", "离线" if t["online"] is False else "",
+                     "计划停机" if t.get("planned_offline") else ""]
+            faults = "、".join(service.table.classify(f).title for f in t["faults"])  # the titles, not the codes
+            return (f"<div class='card {t['colour']}'><b>{_e(t['id'])}</b> {_e(t['name'])}<br>"
+                    f"<small>{_e(' · '.join(n for n in notes if n))}</small><br><small>{_e(faults)}</small></div>")
+
+        cards = "".join(card(t) for t in ts)
         rows = []
         for i in incidents("open"):
             left = ""
             if i["deadline"] is not None:
                 secs = (i["deadline"] - now).total_seconds()
-                left = f"{int(secs // 60)} 分钟" if secs >= 0 else f"<b class='bad'>超时 {int(-secs // 60)} 分钟</b>"
+                left = f"剩 {_span(secs)}" if secs >= 0 else f"<b class='bad'>超时 {_span(-secs)}</b>"
             where = "全大厅" if i["scope"] == HALL_SCOPE else i["scope"]
             ack = (f"{_e(i['acknowledged_by'])}：{_e(i['ack_comment'] or '')}" if i["acknowledged_by"] else "未确认")
             rows.append(f"<tr class='{i['tier']}'><td>#{i['id']}{' ↳#' + str(i['parent_id']) if i['parent_id'] else ''}"
@@ -329,6 +332,12 @@ def create_app(service: HallService) -> FastAPI:
 
 def _e(text: object) -> str:
     return html.escape(str(text or ""))
+
+
+def _span(seconds: float) -> str:
+    """``1439 分钟`` reads badly: ``23 小时 59 分钟``."""
+    hours, minutes = divmod(int(seconds // 60), 60)
+    return f"{hours} 小时 {minutes} 分钟" if hours else f"{minutes} 分钟"
 
 
 def _t(value: datetime | None) -> str:

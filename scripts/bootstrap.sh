@@ -15,6 +15,7 @@ DEB_PACKAGES=(mosquitto fonts-noto-cjk fonts-noto-core libegl1 libgl1 libxkbcomm
               libdbus-1-3 libglib2.0-0 python3-venv)
 DEB_PACKAGES+=(openssl)  # the agent's TLS tests make a throwaway CA
 DEB_PACKAGES+=(postgresql)  # the hall server's storage tests run on PostgreSQL too
+DEB_PACKAGES+=(chromium)  # the dashboard test renders the hall's pages in Debian's Chromium, headless
 DEB_PACKAGES+=(${ZIZHU_EXTRA_DEB:-})
 
 missing=()
