@@ -349,7 +349,7 @@ body{font-family:"Noto Sans CJK SC",sans-serif;margin:1.5em;background:#f6f7f9;c
 .cards{display:flex;flex-wrap:wrap;gap:.6em}.card{padding:.6em .8em;border-radius:6px;min-width:11em;color:#fff}
 .card.green{background:#2e7d32}.card.yellow{background:#f9a825;color:#222}.card.red{background:#c62828}
 table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #ddd;padding:.35em .5em;
-text-align:left;vertical-align:top}tr.system{background:#fde0e0}tr.general{background:#fff4e0}
+text-align:left;vertical-align:top}tr.system{background:#fde0e0}tr.general{background:#fff4e0}tr.comms_mechanical{background:#e8f0fb}
 tr.warning{background:#fffbe6}.bad{color:#c62828}.good{color:#2e7d32}.big{font-size:2em;font-weight:bold}
 .notice{border-left:6px solid #c62828;background:#fff;padding:.5em 1em;margin:1em 0}.since{color:#777}
 """
