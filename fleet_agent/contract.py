@@ -52,6 +52,7 @@ from msgspec import Meta, Struct, field
 from msgspec.structs import force_setattr
 
 from drivers.status import TerminalStatus
+from zizhu.configbase import split_error
 
 SCHEMA_VERSION = 1
 ROOT = "zizhu/v1"
@@ -255,15 +256,10 @@ MAX_PAYLOAD_BYTES = 256 * 1024
 
 _encoder = msgspec.json.Encoder()
 _DECODERS: dict[Kind, msgspec.json.Decoder[Any]] = {k: msgspec.json.Decoder(p) for k, p in PAYLOADS.items()}
-_WHERE_RE = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<loc>[^`]*)`)?$", re.DOTALL)
-
-
 def _where(exc: msgspec.DecodeError) -> str:
     """msgspec's ``Expected `int` >= 0 - at `$.session``` as ``session: Expected `int` >= 0``."""
-    m = _WHERE_RE.match(str(exc))
-    assert m is not None  # the pattern matches any text
-    loc = (m.group("loc") or "").lstrip(".") or "(payload)"
-    return f"{loc}: {m.group('msg')}"
+    msg, path = split_error(exc)
+    return f"{path.lstrip('.') or '(payload)'}: {msg}"
 
 
 def decode(kind: Kind, payload: bytes) -> _Payload | None:

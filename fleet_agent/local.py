@@ -53,6 +53,7 @@ from msgspec import Meta, Struct
 
 from drivers.status import AnyDeviceStatus, utcnow
 from fleet_agent.contract import CommandAction
+from zizhu.configbase import split_error
 
 log = logging.getLogger("zizhu.agent.local")
 
@@ -134,9 +135,8 @@ def why_invalid(exc: msgspec.DecodeError) -> str:
     msgspec names what was expected and where (``Expected `int` >= 1 - at `$.pid```); it quotes an
     unknown enum or tag value, so those are cut off: a line may hold personal data.
     """
-    text = str(exc)
-    msg, _, where = text.partition(" - at `$")
-    where = where.rstrip("`").lstrip(".") or "(line)"
+    msg, path = split_error(exc)
+    where = path.lstrip(".") or "(line)"
     for quoting in ("Invalid enum value", "Invalid value"):
         if msg.startswith(quoting):
             msg = quoting

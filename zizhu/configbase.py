@@ -182,15 +182,24 @@ def _collect(value: Any, tp: Any, key: Key, out: list[Problem]) -> None:
         out.append(_from_error(error, value, tp, key))
 
 
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.S)
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
-def _from_error(error: msgspec.ValidationError, value: Any, tp: Any, key: Key) -> Problem:
+def split_error(error: msgspec.DecodeError) -> tuple[str, str]:
+    """msgspec's ``Expected `int` >= 0 - at `$.a.b[0]``` as ``("Expected `int` >= 0", ".a.b[0]")``.
+
+    The path is what follows ``$`` (empty for the whole document). Shared by the configuration
+    files, the wire contract and the local channel, which each say it their own way.
+    """
     m = _AT.match(str(error))
     assert m is not None  # the pattern matches any text
-    msg, path = m["msg"], m["path"] or "$"
-    rel: list[str | int] = [int(i) if i else name for name, i in _PATH_PART.findall(path[1:])]
+    return m["msg"], m["path"] or ""
+
+
+def _from_error(error: msgspec.ValidationError, value: Any, tp: Any, key: Key) -> Problem:
+    msg, path = split_error(error)
+    rel: list[str | int] = [int(i) if i else name for name, i in _PATH_PART.findall(path)]
     if msg.startswith(("Expected `", "Invalid enum value", "Invalid value")):
         sub = value
         for part in rel:
