@@ -93,8 +93,6 @@ class Ingest:
         # written by its thread alone, so counting needs no lock; metrics and `handled` add them up.
         self._tally_net: dict[tuple[str, str], int] = {}  # the link's reader thread's
         self._tally_work: dict[tuple[str, str], int] = {}  # the worker's
-        self._handled_net = 0
-        self._handled_work = 0
         self._handled_target: int | None = None
         self._handled_reached = threading.Event()
         metrics.watch_messages(self.tally)
@@ -193,7 +191,7 @@ class Ingest:
     @property
     def handled(self) -> int:
         """Messages finished with (applied or dropped), for benchmarks and tests."""
-        return self._handled_net + self._handled_work
+        return sum(self._tally_net.values()) + sum(self._tally_work.values())
 
     def tally(self) -> dict[tuple[str, str], int]:
         """Messages finished with, by (kind, outcome): what ``zizhu_hall_messages`` reports."""
@@ -204,20 +202,14 @@ class Ingest:
 
     def _count_net(self, kind: str, outcome: str) -> None:
         """Count one message finished on the link's reader thread (and only there)."""
-        key = (kind, outcome)
-        self._tally_net[key] = self._tally_net.get(key, 0) + 1
-        self._handled_net += 1
-        target = self._handled_target  # set before the waiter reads the count: one of us sees the other
-        if target is not None and self._handled_net + self._handled_work >= target:
-            self._handled_reached.set()
+        self._count(self._tally_net, kind, outcome)
 
-    def _count_work(self, kind: str, outcome: str) -> None:
-        """Count one message finished on the worker thread (and only there)."""
+    def _count(self, tally: dict[tuple[str, str], int], kind: str, outcome: str) -> None:
+        """Count one message in the tally of the thread that finished it (its only writer)."""
         key = (kind, outcome)
-        self._tally_work[key] = self._tally_work.get(key, 0) + 1
-        self._handled_work += 1
-        target = self._handled_target
-        if target is not None and self._handled_net + self._handled_work >= target:
+        tally[key] = tally.get(key, 0) + 1
+        target = self._handled_target  # set before the waiter reads the count: one of us sees the other
+        if target is not None and self.handled >= target:
             self._handled_reached.set()
 
     def wait_handled(self, n: int, timeout: float) -> bool:
@@ -286,13 +278,10 @@ class Ingest:
 
         ``net``: called on the link's reader thread (else on the worker): which tally counts it.
         """
-        if net:
-            self._count_net(item.kind.value, outcome)
-        else:
-            self._count_work(item.kind.value, outcome)
+        self._count(self._tally_net if net else self._tally_work, item.kind.value, outcome)
         if not registered:
             self.metrics.unknown_terminal.inc()
-        if outcome != "accepted" and outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
+        if outcome in ("duplicate", "replayed") and not self._is_retained_echo(item):
             self._badlog.warn(outcome, "%s %s message from %s", outcome, item.kind.value, item.payload.terminal)
         self.link.ack(item.conn, item.mid, item.qos)
 
