@@ -13,8 +13,11 @@ from sqlalchemy.engine import make_url
 
 from fleet_agent.contract import NoticePayload
 from hall_server.clock import FakeClock
+from hall_server.service import HallService
 from hall_server.simulate import WebhookReceiver
-from tests.hall.harness import Harness, make_core
+from tests.hall.harness import Harness, hall_config, make_core
+from tests.support import wait_until
+from zizhu.broker import MosquittoBroker
 
 PG_URL = os.environ.get("ZIZHU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -56,6 +59,16 @@ def hall(db_url: str) -> Iterator[Harness]:
     yield h
     for e in h.engines:
         e.dispose()
+
+
+@pytest.fixture
+def service(broker: MosquittoBroker, webhook: WebhookReceiver, tmp_path: Path) -> Iterator[HallService]:
+    """A whole hall server (HTTP on a free port) on the test broker, alerting the local webhook."""
+    svc = HallService(hall_config(tmp_path, broker.port, webhook))
+    svc.start()
+    wait_until(svc.ingest.connected.is_set, what="hall connected")
+    yield svc
+    svc.stop()
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from fleet_agent.contract import NoticePayload
 from hall_server.clock import FakeClock
 from hall_server.config import AlertsConfig, HallServerConfig
 from hall_server.core import CoreSettings, HallCore
-from hall_server.db import open_database
+from hall_server.db import Incident, open_database
 from hall_server.faults import load_fault_table
+from hall_server.service import HallService
 from hall_server.simulate import WebhookReceiver
 from zizhu.config import HallConfig, HallInfo, MqttConfig
 
@@ -59,3 +60,9 @@ def hall_config(tmp: Path, broker_port: int, webhook: WebhookReceiver | None, db
                               "faults_file": faults, "tick_s": 0.1, **server}
     return HallConfig(hall=HallInfo(id=HALL, name="测试大厅"), mqtt=MqttConfig(port=broker_port, keepalive_s=5),
                       server=HallServerConfig(**srv), alerts=alerts)  # type: ignore[arg-type]
+
+
+def open_incidents(svc: HallService) -> list[Incident]:
+    """The incidents of a running hall server not yet resolved, oldest first."""
+    with svc.sessions() as s:
+        return list(s.scalars(sa.select(Incident).where(Incident.state != "resolved").order_by(Incident.id)))

@@ -14,20 +14,17 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
 import pytest
 from PIL import Image
-from sqlalchemy import select
 
 from drivers.status import PaperLevel
-from hall_server.db import Incident
 from hall_server.service import HallService
-from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
-from tests.hall.harness import HALL, hall_config
+from hall_server.simulate import ContractTerminal, healthy_status
+from tests.hall.harness import HALL, open_incidents
 from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 
@@ -140,20 +137,6 @@ def pixels_near(png: Path, rgb: tuple[int, int, int], tolerance: int = 6) -> int
     with Image.open(png) as im:
         return sum(n for n, px in im.convert("RGB").getcolors(WINDOW[0] * WINDOW[1]) or []
                    if all(abs(a - b) <= tolerance for a, b in zip(px, rgb, strict=True)))
-
-
-def open_incidents(svc: HallService) -> list[Incident]:
-    with svc.sessions() as s:
-        return list(s.scalars(select(Incident).where(Incident.state != "resolved").order_by(Incident.id)))
-
-
-@pytest.fixture
-def service(broker: MosquittoBroker, webhook: WebhookReceiver, tmp_path: Path) -> Iterator[HallService]:
-    svc = HallService(hall_config(tmp_path, broker.port, webhook))
-    svc.start()
-    wait_until(svc.ingest.connected.is_set, what="hall connected")
-    yield svc
-    svc.stop()
 
 
 def test_dashboard_and_status_page_in_chromium(broker: MosquittoBroker, service: HallService,

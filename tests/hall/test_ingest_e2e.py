@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
 import paho.mqtt.client as mqtt
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
-from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from drivers.status import PaperLevel
 from fleet_agent.contract import Kind, NoticePayload, decode, notice_topic
-from hall_server.db import Incident
 from hall_server.service import HallService
 from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
-from tests.hall.harness import HALL, hall_config
+from tests.hall.harness import HALL, open_incidents
 from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 
@@ -41,20 +38,6 @@ class NoticeWatcher:
     def stop(self) -> None:
         self.client.disconnect()
         self.client.loop_stop()
-
-
-@pytest.fixture
-def service(broker: MosquittoBroker, webhook: WebhookReceiver, tmp_path: Path) -> Iterator[HallService]:
-    svc = HallService(hall_config(tmp_path, broker.port, webhook))
-    svc.start()
-    wait_until(svc.ingest.connected.is_set, what="hall connected")
-    yield svc
-    svc.stop()
-
-
-def open_incidents(svc: HallService) -> list[Incident]:
-    with svc.sessions() as s:
-        return list(s.scalars(select(Incident).where(Incident.state != "resolved").order_by(Incident.id)))
 
 
 def paths(webhook: WebhookReceiver) -> list[str]:

@@ -125,9 +125,12 @@ def test_acknowledgements_of_an_earlier_connection_are_dropped(broker: Mosquitto
                             manual_ack=True)
         props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
         props.SessionExpiryInterval = 600
+        stolen = threading.Semaphore(0)
+        thief.on_message = lambda _c, _u, _m: stolen.release()
         thief.connect("127.0.0.1", broker.port, clean_start=False, properties=props)
         thief.loop_start()
-        time.sleep(0.5)
+        for _ in range(5):  # the broker hands the thief the five unacknowledged messages
+            assert stolen.acquire(timeout=20)
         thief.disconnect()
         thief.loop_stop()
         assert hall.next("connected")[1] == 2
@@ -135,8 +138,7 @@ def test_acknowledgements_of_an_earlier_connection_are_dropped(broker: Mosquitto
         assert [(c, p) for c, _m, _q, _t, p in again] == [(2, f"m{i}".encode()) for i in range(5)]
         # The hall finishes the messages of connection 1 only now: those acks must go nowhere.
         hall.conn.send(("acks", [(c, mid, q) for c, mid, q, _t, _p in first]))
-        time.sleep(0.5)
-        hall.stop()
+        hall.stop()  # orders are carried out in turn: the acks first, and paho sends what it queued first
         # Nothing was acknowledged, so a new front gets all five again.
         hall = _HallEnd(settings)
         hall.next("connected")
