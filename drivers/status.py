@@ -56,6 +56,13 @@ class DoorState(StrEnum):
     UNKNOWN = "unknown"
 
 
+# A device's name and a locker slot's key become parts of dotted fault codes
+# (``locker.slot.07.jammed``): only what a fault code may hold is accepted, where a status enters.
+DeviceName = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]{0,63}\Z", description=(
+    "device name in the terminal config (printer, idcard, …): lower-case a-z, digits, '_'"))]
+SlotKey = Annotated[str, Meta(pattern=r"^[a-z0-9_]{1,16}\Z", description="slot number '01', …: a-z, digits, '_'")]
+
+
 class _Model(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=False):
     """Frozen, strict about unknown keys, and untracked by the cyclic GC (a status holds no cycles)."""
 
@@ -73,8 +80,7 @@ _DOOR_JAMMED = DoorState.JAMMED
 class _DeviceBase(_Model, frozen=True, tag_field="kind"):
     """``kind`` on the wire (``"printer"``, …) selects the class: the subclasses' ``tag``."""
 
-    name: Annotated[str, Meta(min_length=1, max_length=64,
-                              description="device name in the terminal config (printer, idcard, …)")]
+    name: DeviceName
     state: DeviceState = DeviceState.UNKNOWN
     reason: Annotated[str, Meta(max_length=500,
                                 description="why the device is not online, for people (Chinese first)")] = ""
@@ -161,13 +167,13 @@ class LockerSlot(_Model, frozen=True):
 
 
 class LockerBoardStatus(_Model, frozen=True):
-    address: int
+    address: Annotated[int, Meta(ge=0, le=255)]
     responding: bool = True
 
 
 class LockerStatus(_DeviceBase, tag="locker", frozen=True):
     boards: list[LockerBoardStatus] = []
-    slots: Annotated[dict[str, LockerSlot], Meta(description="slot number '01'… → slot")] = {}
+    slots: Annotated[dict[SlotKey, LockerSlot], Meta(description="slot number '01'… → slot")] = {}
 
     def _faults(self) -> list[str]:
         out = [f for f in super()._faults() if not f.endswith(".hardware_error")]

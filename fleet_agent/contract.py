@@ -9,13 +9,24 @@ topic                   QoS  retained  from        content
 ``status``              1    yes       agent       full snapshot (devices, host, app), on change + beat
 ``event``               1    no        agent       one fault raised or cleared, per-terminal ``seq``
 ``cmd``                 1    no        hall        remote command, with an expiry
-``cmd/result``          1    no        agent       the command's result
+``cmd/result``          1    no        agent       the command's result, numbered like events
+``ack``                 1    yes       hall        the highest ``seq`` the hall has stored, contiguous
 ``zizhu/v1/{hall}/notice`` 1 yes       hall        public outage notice; empty payload when none
 ======================  ===  ========  ==========  =================================================
 
 Every payload carries ``v`` (schema version), ``ts`` (UTC, ISO 8601) and the terminal id (the
 notice carries the hall id). Payloads are validated on the way out (construction) and on the way
 in (:func:`decode`); anything out of contract raises :class:`ContractError`.
+
+End-to-end acknowledgement: the agent keeps every event and command result in its spool until
+the hall has *stored* it, not merely until the broker has it. The hall publishes, per terminal,
+``ack {seq: n, epoch: e}`` (retained): every message numbered ``1..n`` is committed to its
+database. The agent forgets its spool up to ``n`` and sends again what is above ``n`` after any
+reconnect of its own, whenever ``epoch`` changes (the hall reconnected: whatever the broker held
+for it may be gone), when the hall asks (``resend: true``: it saw a gap) and when the hall's
+acknowledgement has not moved for a while. Duplicates are harmless: the hall keeps one row per
+``seq``. ``StatusPayload.spool_floor`` tells the hall which numbers the agent no longer holds at
+all (dropped when its spool was full), so the hall's contiguous count can step over them.
 
 Presence: the hall keeps, per terminal, the ``state`` with the highest ``session``; a will of an
 older session arriving late never hides a newer birth. Events carry ``seq`` (per terminal, grows
@@ -52,15 +63,26 @@ from msgspec import Meta, Struct, field
 from msgspec.structs import force_setattr
 
 from drivers.status import TerminalStatus
-from zizhu.configbase import split_error
+from zizhu.configbase import Identifier, split_error
 
 SCHEMA_VERSION = 1
 ROOT = "zizhu/v1"
 QOS = 1
 
-Identifier = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$")]
-FaultCode = Annotated[str, Meta(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$", max_length=128)]
-NonNegative = Annotated[int, Meta(ge=0)]
+# Integers travel as JSON numbers but are stored in 64-bit signed columns (SQLite, PostgreSQL):
+# the contract refuses what the hall could not store, where it enters, not where it would fail.
+INT63_MAX = 2**63 - 1
+_FAULT_CODE_RE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+\Z")
+FaultCode = Annotated[str, Meta(pattern=_FAULT_CODE_RE.pattern, max_length=128)]
+
+
+def is_fault_code(code: str) -> bool:
+    """Whether ``code`` may travel as a fault code (``printer.receipt.paper_out``)."""
+    return len(code) <= 128 and _FAULT_CODE_RE.match(code) is not None
+
+
+NonNegative = Annotated[int, Meta(ge=0, le=INT63_MAX)]
+Seq = Annotated[int, Meta(ge=1, le=INT63_MAX)]
 
 
 class ContractError(ValueError):
@@ -73,10 +95,13 @@ class Kind(StrEnum):
     EVENT = "event"
     CMD = "cmd"
     CMD_RESULT = "cmd/result"
+    ACK = "ack"
     NOTICE = "notice"
 
 
-RETAINED: frozenset[Kind] = frozenset({Kind.STATE, Kind.STATUS, Kind.NOTICE})
+RETAINED: frozenset[Kind] = frozenset({Kind.STATE, Kind.STATUS, Kind.ACK, Kind.NOTICE})
+FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT)
+TO_TERMINAL: tuple[Kind, ...] = (Kind.CMD, Kind.ACK)  # plus the hall's notice
 
 
 def utcnow() -> datetime:
@@ -94,20 +119,39 @@ def notice_topic(hall: str) -> str:
 
 
 def terminal_subscriptions(hall: str, terminal: str) -> list[str]:
-    """What a terminal's agent subscribes to: its commands and the hall's public notice."""
-    return [terminal_topic(hall, terminal, Kind.CMD), notice_topic(hall)]
+    """What a terminal's agent subscribes to: its commands, its acknowledgements, the hall's notice."""
+    return [*(terminal_topic(hall, terminal, k) for k in TO_TERMINAL), notice_topic(hall)]
 
 
 def hall_subscriptions(hall: str, share_group: str | None = None) -> list[str]:
     """What the hall server subscribes to; with ``share_group``, an MQTT v5 shared subscription."""
-    topics = [f"{ROOT}/{hall}/+/{k.value}" for k in (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT)]
+    topics = [f"{ROOT}/{hall}/+/{k.value}" for k in FROM_TERMINAL]
     if share_group:
         topics = [f"$share/{share_group}/{t}" for t in topics]
     return topics
 
 
+class Access(Struct, frozen=True):
+    """What one broker account may do: the topic filters it may publish to and read from."""
+
+    write: tuple[str, ...]
+    read: tuple[str, ...]
+
+
+def terminal_access(hall: str, terminal: str) -> Access:
+    """A terminal publishes only under its own topics and reads only its commands, acks and the notice."""
+    return Access(write=tuple(terminal_topic(hall, terminal, k) for k in FROM_TERMINAL),
+                  read=tuple(terminal_subscriptions(hall, terminal)))
+
+
+def hall_access(hall: str) -> Access:
+    """Only the hall server publishes commands, acknowledgements and the notice; it reads every terminal."""
+    return Access(write=(*(f"{ROOT}/{hall}/+/{k.value}" for k in TO_TERMINAL), notice_topic(hall)),
+                  read=tuple(hall_subscriptions(hall)))
+
+
 _TOPIC_RE = re.compile(rf"^{ROOT}/([a-z0-9][a-z0-9_-]{{0,62}})/(?:([a-z0-9][a-z0-9_-]{{0,62}})/)?"
-                       r"(state|status|event|cmd|cmd/result|notice)$")
+                       r"(state|status|event|cmd|cmd/result|ack|notice)\Z")
 
 
 @functools.lru_cache(maxsize=65536)  # a hall's topics are few and come again and again
@@ -136,7 +180,11 @@ class _Payload(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc
 
     def encode(self) -> bytes:
         """The payload as sent, after checking it against the contract (the way out)."""
-        data = _encoder.encode(self)
+        try:
+            data = _encoder.encode(self)
+        except (msgspec.EncodeError, UnicodeError, OverflowError, TypeError, ValueError) as exc:
+            # a lone surrogate in a string, an integer past 64 bits, a value JSON cannot carry
+            raise ContractError(f"{self.KIND.value} payload cannot be encoded: {exc}") from None
         try:
             _DECODERS[self.KIND].decode(data)
         except msgspec.ValidationError as exc:
@@ -154,8 +202,12 @@ class StatePayload(_Payload, frozen=True):
     terminal: Identifier
     online: bool
     session: NonNegative
-    agent_version: str | None = None
-    keepalive_s: Annotated[int, Meta(ge=1, description="the MQTT keepalive: the will fires 1.5× this")] | None = None
+    agent_version: Annotated[str, Meta(max_length=64)] | None = None
+    keepalive_s: Annotated[int, Meta(ge=1, le=65535,
+                                     description="the MQTT keepalive: the will fires 1.5× this")] | None = None
+    heartbeat_s: Annotated[float, Meta(gt=0, le=86400, description=(
+        "the status heartbeat: the hall takes a terminal silent for two of these (plus a margin) as "
+        "offline on its own clock, whatever the broker's will timing"))] | None = None
 
 
 class StatusPayload(_Payload, frozen=True):
@@ -167,9 +219,12 @@ class StatusPayload(_Payload, frozen=True):
     status: TerminalStatus
     faults: list[FaultCode] = []
     out_of_service: bool = False
-    last_seq: Annotated[int, Meta(ge=0, description="seq of the newest event the agent has accepted")] | None = None
-    spool_pending: Annotated[int, Meta(ge=0, description="events accepted but not yet acknowledged")] | None = None
-    spool_dropped: Annotated[int, Meta(ge=0, description="events dropped, ever, when the spool was full")] | None = None
+    last_seq: Annotated[NonNegative, Meta(description="seq of the newest message the agent has accepted")] | None = None
+    spool_pending: Annotated[NonNegative, Meta(description="messages accepted, not yet stored by the hall")] | None = None
+    spool_dropped: Annotated[NonNegative, Meta(description="messages dropped, ever, when the spool was full")] | None = None
+    spool_floor: Annotated[NonNegative, Meta(description=(
+        "the agent holds no message numbered at or below this: each was acknowledged by the hall or "
+        "dropped (counted in spool_dropped); the hall's contiguous count may step over the latter"))] | None = None
 
 
 class EventPayload(_Payload, frozen=True):
@@ -177,7 +232,7 @@ class EventPayload(_Payload, frozen=True):
 
     KIND: ClassVar[Kind] = Kind.EVENT
     terminal: Identifier
-    seq: Annotated[int, Meta(ge=1)]
+    seq: Seq
     session: NonNegative
     fault: FaultCode
     action: Literal["raised", "cleared"]
@@ -205,7 +260,7 @@ class CommandPayload(_Payload, frozen=True):
     id: CommandId
     action: CommandAction
     expires_at: datetime
-    device: str | None = None
+    device: Annotated[str, Meta(max_length=64)] | None = None
     params: dict[str, Any] = {}
     issued_by: Annotated[str, Meta(max_length=64)] = ""
 
@@ -234,6 +289,21 @@ class CommandResultPayload(_Payload, frozen=True):
     detail: Annotated[str, Meta(max_length=2000)] = ""
     data: dict[str, Any] = {}
     action: Annotated[CommandAction | None, Meta(description="the command's action, when it could be read")] = None
+    seq: Annotated[Seq | None, Meta(description="numbered with the terminal's events: acknowledged by ``ack``")] = None
+
+
+class AckPayload(_Payload, frozen=True):
+    """From the hall, retained, per terminal: every message numbered ``1..seq`` is stored.
+
+    ``epoch`` changes whenever the hall (re)connects to the broker: the agent then sends again what
+    is above ``seq``. ``resend``: the hall saw a gap above ``seq`` and asks for it now.
+    """
+
+    KIND: ClassVar[Kind] = Kind.ACK
+    terminal: Identifier
+    seq: NonNegative
+    epoch: NonNegative
+    resend: bool = False
 
 
 class NoticePayload(_Payload, frozen=True):
@@ -243,13 +313,13 @@ class NoticePayload(_Payload, frozen=True):
     hall: Identifier
     title: Annotated[str, Meta(max_length=200)]
     message: Annotated[str, Meta(max_length=2000)]
-    incident_id: int | None = None
+    incident_id: NonNegative | None = None
     since: datetime | None = None
 
 
 PAYLOADS: dict[Kind, type[_Payload]] = {
     p.KIND: p for p in (StatePayload, StatusPayload, EventPayload, CommandPayload,
-                        CommandResultPayload, NoticePayload)
+                        CommandResultPayload, AckPayload, NoticePayload)
 }
 
 MAX_PAYLOAD_BYTES = 256 * 1024
@@ -276,6 +346,9 @@ def decode(kind: Kind, payload: bytes) -> _Payload | None:
         raise ContractError(f"{kind.value} payload out of contract at {_where(exc)}") from None
     except msgspec.DecodeError as exc:
         raise ContractError(f"{kind.value} payload is not JSON: {exc}") from None
+    except (UnicodeError, ValueError, OverflowError, RecursionError) as exc:
+        # msgspec lets an invalid UTF-8 byte inside a string through as UnicodeDecodeError
+        raise ContractError(f"{kind.value} payload is not valid UTF-8 JSON: {type(exc).__name__}") from None
     return msg
 
 

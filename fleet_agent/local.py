@@ -52,7 +52,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from drivers.status import AnyDeviceStatus, utcnow
-from fleet_agent.contract import CommandAction
+from fleet_agent.contract import CommandAction, is_fault_code
 from zizhu.configbase import split_error
 
 log = logging.getLogger("zizhu.agent.local")
@@ -146,6 +146,28 @@ def why_invalid(exc: msgspec.DecodeError) -> str:
     return f"{where}: {msg}"
 
 
+def out_of_contract(msg: AppMessage) -> str | None:
+    """Why a decoded message could not travel on to the hall, or ``None``: refused here, where it enters.
+
+    The line was valid JSON of the schema, but the agent must also be able to publish what it
+    implies: every fault code a device status implies fits the wire contract, and every string
+    can be encoded again (no lone surrogates).
+    """
+    try:
+        _encoder.encode(msg)
+    except (msgspec.EncodeError, UnicodeError, OverflowError, TypeError, ValueError) as exc:
+        return f"cannot be passed on: {type(exc).__name__}"
+    if isinstance(msg, Devices):
+        names = [d.name for d in msg.devices]
+        if len(set(names)) != len(names):
+            return "devices: a device name is reported twice"
+        for d in msg.devices:
+            bad = [code for code in d.faults() if not is_fault_code(code)]
+            if bad:
+                return f"devices: device {d.name!r} implies a fault code outside the contract"
+    return None
+
+
 @dataclass
 class Peer:
     """One connected app. Written by the server thread; read under the server's lock."""
@@ -187,6 +209,7 @@ class LocalServer:
         self.lock = threading.Lock()
         self.peers: dict[int, Peer] = {}
         self.refused_lines = 0
+        self.loop_errors = 0
         self._next_id = 0
         self._sel = selectors.DefaultSelector()
         self._listener: socket.socket | None = None
@@ -230,11 +253,24 @@ class LocalServer:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            for key, _ in self._sel.select(timeout=0.25):
-                if key.data is None:
-                    self._accept()
-                else:
-                    self._read(key.data)
+            try:
+                for key, _ in self._sel.select(timeout=0.25):
+                    if key.data is None:
+                        self._accept()
+                    else:
+                        self._serve_peer(key.data)
+            except Exception:  # the channel outlives any one bad turn; a peer that caused it was dropped
+                self.loop_errors += 1
+                log.exception("local channel: unexpected error (%d so far); carrying on", self.loop_errors)
+                self._stop.wait(0.05)
+
+    def _serve_peer(self, peer: Peer) -> None:
+        try:
+            self._read(peer)
+        except Exception:
+            log.exception("local channel: unexpected error reading connection %d; dropping it", peer.ident)
+            self.loop_errors += 1
+            self._drop(peer, "internal error")
 
     def _accept(self) -> None:
         assert self._listener is not None
@@ -298,6 +334,14 @@ class LocalServer:
             msg = APP_MESSAGE.decode(line)
         except msgspec.DecodeError as exc:
             self._refuse(peer, why_invalid(exc), len(line))
+            return
+        except (UnicodeError, ValueError, RecursionError) as exc:
+            # msgspec lets an invalid UTF-8 byte inside a string through as UnicodeDecodeError
+            self._refuse(peer, f"not UTF-8 JSON ({type(exc).__name__})", len(line))
+            return
+        problem = out_of_contract(msg)
+        if problem is not None:
+            self._refuse(peer, problem, len(line))
             return
         if isinstance(msg, Hello):
             peer.hello = msg

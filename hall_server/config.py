@@ -40,7 +40,7 @@ class HallServerConfig(Section, frozen=True, kw_only=True):
     # worker, so the broker must share by client or topic (EMQX hash_clientid / hash_topic), not
     # round robin as Mosquitto does.
     share_group: Annotated[str, Meta(
-        pattern=r"^[A-Za-z0-9_-]+$", description="MQTT v5 shared subscription group, to split ingest over workers")] \
+        pattern=r"^[A-Za-z0-9_-]+\Z", description="MQTT v5 shared subscription group, to split ingest over workers")] \
         | None = None
     flap_window_s: Annotated[float, Meta(ge=0, description="a fault back within this reopens its incident")] = 300
     tick_s: Annotated[float, Meta(gt=0, le=60,

@@ -22,7 +22,7 @@ from zizhu.configbase import EXPECTED, Section
 DEFAULT_FAULTS_FILE = Path(__file__).resolve().parent.parent / "config" / "faults.toml"
 
 Pattern = Annotated[str, Meta(
-    pattern=r"^([a-z0-9_]+|\*)(\.([a-z0-9_]+|\*))+$", max_length=128,
+    pattern=r"^([a-z0-9_]+|\*)(\.([a-z0-9_]+|\*))+\Z", max_length=128,
     extra={EXPECTED: "a fault code pattern: two or more parts of a-z, 0-9 and '_' joined by dots, '*' for any "
                      "one part (e.g. printer.*.paper_out), at most 128 characters"})]
 

@@ -28,7 +28,7 @@ class RegistryEntry(Section, frozen=True, kw_only=True):
     model: Annotated[str, Meta(max_length=200, description="设备型号")] = ""
     asset_number: Annotated[str, Meta(max_length=100, description="资产编号")] = ""
     responsible: Annotated[str, Meta(max_length=100, description="责任人")] = ""
-    phone: Annotated[str, Meta(max_length=40, pattern=r"^[0-9+\- ]*$", description="联系电话", extra={
+    phone: Annotated[str, Meta(max_length=40, pattern=r"^[0-9+\- ]*\Z", description="联系电话", extra={
         EXPECTED: "a phone number: digits, '+', '-' and spaces, at most 40 characters"})] = ""
     devices: list[str] = msgspec.field(default_factory=list)
 

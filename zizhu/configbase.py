@@ -32,7 +32,7 @@ T = TypeVar("T")
 EXPECTED = "expected"
 
 Identifier = Annotated[str, msgspec.Meta(
-    pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$",
+    pattern=r"^[a-z0-9][a-z0-9_-]{0,62}\Z",
     extra={EXPECTED: "an id: lower-case letters a-z, digits, '_' or '-', starting with a letter or digit, "
                      "at most 63 characters"})]
 

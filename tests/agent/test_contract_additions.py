@@ -18,7 +18,7 @@ from fleet_agent.contract import (
 
 
 def test_terminal_subscriptions() -> None:
-    assert terminal_subscriptions("h1", "t01") == ["zizhu/v1/h1/t01/cmd", "zizhu/v1/h1/notice"]
+    assert terminal_subscriptions("h1", "t01") == ["zizhu/v1/h1/t01/cmd", "zizhu/v1/h1/t01/ack", "zizhu/v1/h1/notice"]
 
 
 def test_command_expiry() -> None:
