@@ -270,7 +270,8 @@ class Agent:
         def build(session: int) -> StatusPayload:
             return StatusPayload(terminal=self.cfg.terminal.id, session=session, status=status, faults=faults,
                                  out_of_service=oos, last_seq=self.spool.last_seq,
-                                 spool_pending=self.spool.pending(), spool_dropped=self.spool.dropped)
+                                 spool_pending=self.spool.pending(), spool_dropped=self.spool.dropped,
+                                 spool_floor=self.spool.floor())
 
         self.link.offer_status(build, changed)
 
@@ -306,15 +307,23 @@ class Agent:
         payload_data = data or {}
         term = self.cfg.terminal.id
 
-        def build(_seq: int | None) -> bytes:
-            body = CommandResultPayload(terminal=term, id=cmd_id, ok=ok, detail=detail[:2000], data=payload_data,
-                                        action=action).encode()
+        def build(seq: int | None) -> bytes:
+            try:
+                body = CommandResultPayload(terminal=term, id=cmd_id, ok=ok, detail=detail[:2000],
+                                            data=payload_data, action=action, seq=seq).encode()
+            except ContractError as exc:  # data the contract cannot carry: the answer still goes, without it
+                body = CommandResultPayload(terminal=term, id=cmd_id, ok=ok, detail=detail[:2000], action=action,
+                                            data={"unencodable": str(exc)[:300]}, seq=seq).encode()
             if len(body) > MAX_PAYLOAD_BYTES:
                 body = CommandResultPayload(terminal=term, id=cmd_id, ok=ok, detail=detail[:2000], action=action,
-                                            data={"truncated": True, "bytes": len(body)}).encode()
+                                            data={"truncated": True, "bytes": len(body)}, seq=seq).encode()
             return body
 
-        self.spool.append(Kind.CMD_RESULT.value, build, numbered=False)
+        try:
+            self.spool.append(Kind.CMD_RESULT.value, build)
+        except ContractError as exc:  # an id or detail the contract cannot carry (a lone surrogate)
+            log.error("the answer to command %r cannot be reported (out of contract): %s", cmd_id[:64], exc)
+            return
         self.link.kick()
         log.info("command %s answered: ok=%s %s", cmd_id, ok, detail[:200])
 
@@ -452,6 +461,11 @@ class Agent:
                 "spool_dropped": self.spool.dropped,
                 "spool_write_errors": self.spool.write_errors,
                 "broker_rejected": self.link.rejected,
+                "hall_acked": self.spool.hall_acked,
+                "hall_bad_acks": self.link.bad_acks,
+                "resends": self.link.resends,
+                "mqtt_loop_errors": self.link.loop_errors,
+                "local_loop_errors": self.local.loop_errors,
                 "local_refused_lines": self.local.refused_lines,
                 "events_accepted": self.events_accepted,
             },

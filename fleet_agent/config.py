@@ -26,6 +26,9 @@ class AgentConfig(Section, frozen=True, kw_only=True):
     reconnect_max_s: Annotated[float, Meta(gt=0, le=600, description="longest MQTT reconnect delay")] = 30.0
     max_inflight: Annotated[int, Meta(ge=1, le=1000,
                                       description="spooled messages sent but not yet acknowledged")] = 100
+    hall_ack_timeout_s: Annotated[float, Meta(gt=0, le=3600, description=(
+        "sent messages the hall has not acknowledged as stored after this are sent again "
+        "(the wait doubles while nothing moves, up to 32×)"))] = 10.0
     command_timeout_s: Annotated[float, Meta(gt=0, le=3600, description="how long a command waits for the app")] = 60.0
     restart_app_command: Annotated[list[str], Meta(
         description="what restart_app runs; empty: ask the app over the local channel to exit")] = msgspec.field(

@@ -220,8 +220,10 @@ class StatusPayload(_Payload, frozen=True):
     faults: list[FaultCode] = []
     out_of_service: bool = False
     last_seq: Annotated[NonNegative, Meta(description="seq of the newest message the agent has accepted")] | None = None
-    spool_pending: Annotated[NonNegative, Meta(description="messages accepted, not yet stored by the hall")] | None = None
-    spool_dropped: Annotated[NonNegative, Meta(description="messages dropped, ever, when the spool was full")] | None = None
+    spool_pending: Annotated[NonNegative, Meta(
+        description="messages accepted, not yet stored by the hall")] | None = None
+    spool_dropped: Annotated[NonNegative, Meta(
+        description="messages dropped, ever, when the spool was full")] | None = None
     spool_floor: Annotated[NonNegative, Meta(description=(
         "the agent holds no message numbered at or below this: each was acknowledged by the hall or "
         "dropped (counted in spool_dropped); the hall's contiguous count may step over the latter"))] | None = None

@@ -4,8 +4,13 @@ One thread owns the paho client and does everything MQTT: no paho call is made f
 thread. Every connection attempt takes a new session number from the spool (persisted) and a new
 client object, with the Last Will ``state {online: false, session: n}``; on CONNACK the agent
 publishes the birth ``state {online: true, session: n}``. A fresh client per connection means paho
-never re-sends a message by itself: the spool is the only source of what is still owed, and a
-message leaves the spool only when its PUBACK arrives.
+never re-sends a message by itself: the spool is the only source of what is still owed.
+
+A PUBACK only frees room in the window; a message leaves the spool when the hall says it has
+*stored* it (``ack``, see :mod:`fleet_agent.contract`). What was sent and not acknowledged is sent
+again — from the oldest — after every reconnect, when the hall's ``epoch`` changes (the hall
+reconnected: the broker may have lost what it held for it), when the hall asks (``resend``), and
+when the hall's count has not moved for ``hall_ack_timeout_s`` (doubling while nothing moves).
 
 The backlog is fed out ``max_inflight`` messages at a time (paho cannot have more than 65,535
 unacknowledged QoS 1 messages, and a broker drops a flood); delivery order is acceptance order.
@@ -28,10 +33,12 @@ from paho.mqtt.reasoncodes import ReasonCode
 
 from fleet_agent.contract import (
     QOS,
+    AckPayload,
     ContractError,
     Kind,
     StatePayload,
     StatusPayload,
+    decode,
     decode_message,
     notice_topic,
     terminal_subscriptions,
@@ -69,7 +76,7 @@ class MqttLink:
         hall, term = cfg.terminal.hall, cfg.terminal.id
         self.client_id = f"zizhu-{hall}-{term}"
         self.topics = {k: terminal_topic(hall, term, k) for k in (Kind.STATE, Kind.STATUS, Kind.EVENT,
-                                                                    Kind.CMD, Kind.CMD_RESULT)}
+                                                                    Kind.CMD, Kind.CMD_RESULT, Kind.ACK)}
         self._notice_topic = notice_topic(hall)
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -81,9 +88,15 @@ class MqttLink:
         self._connected = False
         self._refused = False
         self._session = 0
-        self._inflight: dict[int, int] = {}  # paho mid -> spool id
+        self._inflight: dict[int, tuple[int, int | None]] = {}  # paho mid -> (spool id, seq)
+        self._inflight_ids: set[int] = set()
         self._acked: list[int] = []
         self._cursor = 0
+        # The hall's acknowledgements (kept across connections: the hall's epoch is not ours).
+        self._hall_epoch: int | None = None
+        self._ack_progress = time.monotonic()  # the hall's count last moved, or we last sent again
+        self._ack_wait = cfg.agent.hall_ack_timeout_s
+        self._last_rewind = 0.0
         self._last_status = 0.0
         self._status_mid: tuple[int, float] | None = None
         # Read by other threads (plain values; a torn read is harmless).
@@ -92,6 +105,9 @@ class MqttLink:
         self.connects = 0
         self.refusals = 0
         self.rejected = 0
+        self.bad_acks = 0
+        self.loop_errors = 0
+        self.resends = 0  # times the backlog was sent again from its oldest message
         self.peak_inflight = 0
         self.last_error: str | None = None
 
@@ -135,7 +151,8 @@ class MqttLink:
         if m.tls:
             c.tls_set(ca_certs=str(m.ca_file) if m.ca_file else None, tls_version=ssl.PROTOCOL_TLS_CLIENT)
         will = StatePayload(terminal=self.cfg.terminal.id, online=False, session=session,
-                            agent_version=self.agent_version, keepalive_s=m.keepalive_s)
+                            agent_version=self.agent_version, keepalive_s=m.keepalive_s,
+                            heartbeat_s=self.cfg.agent.heartbeat_s)
         c.will_set(self.topics[Kind.STATE], will.encode(), qos=QOS, retain=True)
         c.max_inflight_messages_set(self.cfg.agent.max_inflight + 4)  # + birth, status, death
         c.on_connect = self._on_connect
@@ -148,19 +165,24 @@ class MqttLink:
         m, a = self.cfg.mqtt, self.cfg.agent
         delays = backoff_delays(a.reconnect_min_s, a.reconnect_max_s)
         while not self._stop.is_set():
-            self._session = self.spool.next_session()
-            client = self._make_client(self._session)
-            self._reset_connection()
             try:
-                client.connect(m.host, m.port, keepalive=m.keepalive_s, clean_start=True)
-            except (OSError, ssl.SSLError, ValueError) as exc:
-                self.last_error = f"cannot connect to broker {m.host}:{m.port}: {exc}"
-            else:
-                stayed = self._serve(client)
-                if self._stop.is_set():
-                    return
-                if stayed:
-                    delays = backoff_delays(a.reconnect_min_s, a.reconnect_max_s)
+                self._session = self.spool.next_session()
+                client = self._make_client(self._session)
+                self._reset_connection()
+                try:
+                    client.connect(m.host, m.port, keepalive=m.keepalive_s, clean_start=True)
+                except (OSError, ssl.SSLError, ValueError) as exc:
+                    self.last_error = f"cannot connect to broker {m.host}:{m.port}: {exc}"
+                else:
+                    stayed = self._serve(client)
+                    if self._stop.is_set():
+                        return
+                    if stayed:
+                        delays = backoff_delays(a.reconnect_min_s, a.reconnect_max_s)
+            except Exception as exc:  # a bug must not leave the terminal silent: log, reconnect, go on
+                self.loop_errors += 1
+                self.last_error = f"MQTT link failed: {type(exc).__name__}: {exc}"
+                log.exception("MQTT link: unexpected error (%d so far); reconnecting", self.loop_errors)
             delay = next(delays)
             log.warning("%s; next attempt in %.1f s", self.last_error or "MQTT connection ended", delay)
             self._stop.wait(delay)
@@ -168,8 +190,10 @@ class MqttLink:
     def _reset_connection(self) -> None:
         self._connected = self.connected = self._refused = False
         self._inflight.clear()
+        self._inflight_ids.clear()
         self._acked.clear()
-        self._cursor = 0
+        self._cursor = 0  # everything the hall has not acknowledged goes again, from the oldest
+        self._ack_progress = time.monotonic()
         self._status_mid = None
         self.broker_rtt_ms = None
         with self._status_lock:
@@ -201,6 +225,7 @@ class MqttLink:
                     continue
                 up_since = up_since or time.monotonic()
                 self._publish_status(client)
+                self._check_hall_ack()
                 self._feed(client)
         finally:
             self._connected = self.connected = False
@@ -225,7 +250,8 @@ class MqttLink:
         self.connects += 1
         self.last_error = None
         birth = StatePayload(terminal=self.cfg.terminal.id, online=True, session=self._session,
-                             agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s)
+                             agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s,
+                             heartbeat_s=self.cfg.agent.heartbeat_s)
         self._publish(client, Kind.STATE, birth.encode(), retain=True)
         for topic in terminal_subscriptions(self.cfg.terminal.hall, self.cfg.terminal.id):
             client.subscribe(topic, qos=QOS)
@@ -240,23 +266,81 @@ class MqttLink:
 
     def _on_publish(self, _c: mqtt.Client, _u: Any, mid: int, reason: ReasonCode,
                     _props: Properties | None) -> None:
-        spool_id = self._inflight.pop(mid, None)
-        if spool_id is not None:
+        sent = self._inflight.pop(mid, None)
+        if sent is not None:
+            spool_id, seq = sent
+            self._inflight_ids.discard(spool_id)
             if reason.is_failure:
                 # Retrying cannot help (the broker's ACL or quota said no): count and log, never silent.
                 self.rejected += 1
                 log.error("broker rejected spooled message %d: %s; dropped (%d rejected so far)",
                           spool_id, reason, self.rejected)
-            self._acked.append(spool_id)
+                self._acked.append(spool_id)
+            elif seq is None:
+                self._acked.append(spool_id)  # an unnumbered row of an older agent: the broker's word is all
+            # numbered: it stays in the spool until the hall's ack says it is stored
         elif self._status_mid is not None and self._status_mid[0] == mid:
             self.broker_rtt_ms = (time.monotonic() - self._status_mid[1]) * 1000
             self._status_mid = None
 
     def _on_message(self, _c: mqtt.Client, _u: Any, msg: mqtt.MQTTMessage) -> None:
-        if msg.topic == self.topics[Kind.CMD]:
-            self.on_command(bytes(msg.payload), msg.properties)
-        elif msg.topic == self._notice_topic and self.on_notice is not None:
-            self.on_notice(bytes(msg.payload))
+        try:
+            if msg.topic == self.topics[Kind.CMD]:
+                self.on_command(bytes(msg.payload), msg.properties)
+            elif msg.topic == self.topics[Kind.ACK]:
+                self._ack_in(bytes(msg.payload))
+            elif msg.topic == self._notice_topic and self.on_notice is not None:
+                self.on_notice(bytes(msg.payload))
+        except Exception:  # nothing anyone publishes may stop this thread
+            self.loop_errors += 1
+            log.exception("MQTT link: handling a message on %s failed", msg.topic)
+
+    # -- the hall's acknowledgements -----------------------------------------------------------
+    def _ack_in(self, payload: bytes) -> None:
+        try:
+            ack = decode(Kind.ACK, payload)
+        except ContractError as exc:
+            self.bad_acks += 1
+            log.warning("ignored an out-of-contract ack (%d so far): %s", self.bad_acks, exc)
+            return
+        assert isinstance(ack, AckPayload)
+        if ack.terminal != self.cfg.terminal.id:
+            self.bad_acks += 1
+            log.warning("ignored an ack for terminal %r on our topic (%d so far)", ack.terminal, self.bad_acks)
+            return
+        newest = self.spool.last_seq
+        if ack.seq > newest:
+            # Not from our numbering (a spool restored from an old backup?): never forget on its word.
+            self.bad_acks += 1
+            log.warning("the hall acknowledges seq %d but the newest we numbered is %d: ignored", ack.seq, newest)
+        elif self.spool.ack_upto(ack.seq) or ack.seq > self.spool.hall_acked:
+            self._ack_progress = time.monotonic()
+            self._ack_wait = self.cfg.agent.hall_ack_timeout_s
+        if self._hall_epoch is not None and ack.epoch != self._hall_epoch:
+            self._rewind(f"the hall reconnected (epoch {ack.epoch})")
+        elif ack.resend:
+            self._rewind(f"the hall asks for what follows seq {ack.seq}")
+        self._hall_epoch = ack.epoch
+
+    def _check_hall_ack(self) -> None:
+        """Sent, not acknowledged by the hall for a while: the broker may have lost it; send it again."""
+        now = time.monotonic()
+        if self._cursor == 0 or now - self._ack_progress < self._ack_wait:
+            return
+        if self.spool.pending() == 0:
+            self._ack_progress = now
+            return
+        self._rewind(f"the hall has acknowledged nothing new for {self._ack_wait:.0f} s")
+        self._ack_wait = min(self._ack_wait * 2, 32 * self.cfg.agent.hall_ack_timeout_s)
+
+    def _rewind(self, why: str) -> None:
+        now = time.monotonic()
+        if now - self._last_rewind < 1.0 or self._cursor == 0:
+            return  # at most once a second; nothing sent yet that could be sent again
+        self._last_rewind = self._ack_progress = now
+        self._cursor = 0
+        self.resends += 1
+        log.info("%s: sending again what the hall has not stored (%d message(s))", why, self.spool.pending())
 
     # -- publishing ------------------------------------------------------------------------
     def _publish(self, client: mqtt.Client, kind: Kind, payload: bytes, retain: bool = False) -> int | None:
@@ -275,12 +359,12 @@ class MqttLink:
             if builder is None or not due:
                 return
             self._status_dirty = False
-        payload = builder(self._session).encode()
         self._last_status = time.monotonic()
         try:
-            mid = self._publish(client, Kind.STATUS, payload, retain=True)
-        except ContractError as exc:
-            log.error("status snapshot out of contract, not published: %s", exc)
+            mid = self._publish(client, Kind.STATUS, builder(self._session).encode(), retain=True)
+        except ContractError as exc:  # a bug upstream: the local channel refuses what cannot travel
+            self.rejected += 1
+            log.error("status snapshot out of contract, not published (%d rejected so far): %s", self.rejected, exc)
             return
         if mid is not None and self._status_mid is None:
             self._status_mid = (mid, time.monotonic())
@@ -289,7 +373,12 @@ class MqttLink:
         room = self.cfg.agent.max_inflight - len(self._inflight)
         if room <= 0:
             return
-        for item in self.spool.peek(self._cursor, room):
+        for item in self.spool.peek(self._cursor, room + len(self._inflight_ids)):
+            if item.id in self._inflight_ids:
+                self._cursor = item.id  # sent again after a rewind while still in flight: once is enough
+                continue
+            if room <= 0:
+                break
             try:
                 mid = self._publish(client, Kind(item.kind), item.payload)
             except (ContractError, ValueError) as exc:
@@ -301,14 +390,17 @@ class MqttLink:
                 continue
             if mid is None:
                 return  # paho cannot take more now; the same message is tried again next turn
-            self._inflight[mid] = item.id
+            self._inflight[mid] = (item.id, item.seq)
+            self._inflight_ids.add(item.id)
             self._cursor = item.id
+            room -= 1
         self.peak_inflight = max(self.peak_inflight, len(self._inflight))
 
     def _say_goodbye(self, client: mqtt.Client) -> None:
         """Orderly stop: publish our own death (the broker sends no will after DISCONNECT)."""
         death = StatePayload(terminal=self.cfg.terminal.id, online=False, session=self._session,
-                             agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s)
+                             agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s,
+                             heartbeat_s=self.cfg.agent.heartbeat_s)
         mid = self._publish(client, Kind.STATE, death.encode(), retain=True)
         self._status_mid = None
         deadline = time.monotonic() + 2.0

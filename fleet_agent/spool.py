@@ -1,8 +1,13 @@
-"""Store-and-forward: every event the agent accepts goes to disk first, and leaves only on PUBACK.
+"""Store-and-forward: every message the agent accepts goes to disk first, and leaves only when the
+hall has stored it (the hall's ``ack``, :mod:`fleet_agent.contract`), not when the broker has it.
 
 One SQLite file holds the spool (``spool`` table, in acceptance order) and the agent's counters
 (``meta``: MQTT session number, event sequence number, events dropped, out-of-service flag), so
 that a restarted agent continues both numbers and sends what it had not delivered.
+
+Events and command results are numbered (``seq``) in one sequence per terminal. The hall's ack
+says "everything up to n is stored": :meth:`Spool.ack_upto` forgets those. Rows of an older agent
+without a number are forgotten on PUBACK (:meth:`Spool.ack`), as they always were.
 
 Policies, stated once:
 
@@ -14,6 +19,9 @@ Policies, stated once:
   takes writes again. Events held in memory are lost if the agent itself dies before delivering
   them; everything on disk is not. While any event is held in memory, new ones go to memory too,
   so delivery order is acceptance order.
+- **A file that cannot even be read**: session numbers continue from the clock, and so do
+  sequence numbers (milliseconds since 1970): always above any the hall has stored, so nothing new
+  is taken for a duplicate; the hall steps over the jump by the status's ``spool_floor``.
 """
 
 from __future__ import annotations
@@ -64,6 +72,7 @@ class Spool:
         self._db: sqlite3.Connection | None = None
         self._memory: deque[Spooled] = deque()
         self._acked_unpersisted: set[int] = set()
+        self._hall_acked = 0  # the hall has stored every numbered message up to this (rows may linger)
         self._meta: dict[str, int] = {"session": 0, "seq": 0, "dropped": 0, "out_of_service": 0}
         self._memo: dict[str, str] = {}
         self._disk_count = 0
@@ -121,10 +130,10 @@ class Spool:
             log.warning("spool %s: counters read (session %d, seq %d); its %d undelivered row(s) wait for the "
                         "disk to take writes again", self.path, self._meta["session"], self._meta["seq"], waiting)
         except (sqlite3.Error, OSError):
-            # Not even readable: a session number from the clock still outranks every earlier one.
+            # Not even readable: session and sequence numbers from the clock still outrank every earlier one.
             self._meta["session"] = max(self._meta["session"], int(time.time()))
-            log.error("spool %s unreadable: session numbers continue from the clock; event seq restarts",
-                      self.path)
+            self._meta["seq"] = max(self._meta["seq"], int(time.time() * 1000))
+            log.error("spool %s unreadable: session and sequence numbers continue from the clock", self.path)
 
     def _maybe_reopen(self) -> None:
         if self._db is None and not self._memory and time.monotonic() - self._last_open_attempt >= REOPEN_S:
@@ -190,8 +199,57 @@ class Spool:
             self._upsert("memo", key, value)
 
     def pending(self) -> int:
+        """Messages accepted and not yet stored by the hall."""
         with self._lock:
             return self._disk_count + len(self._memory) - len(self._acked_unpersisted)
+
+    @property
+    def hall_acked(self) -> int:
+        return self._hall_acked
+
+    def floor(self) -> int:
+        """No message numbered at or below this is held any more: each was stored by the hall or dropped."""
+        with self._lock:
+            lowest: int | None = None
+            if self._db is not None and self._disk_count:
+                try:
+                    row = self._db.execute("SELECT seq FROM spool WHERE seq > ? ORDER BY id LIMIT 1",
+                                           (self._hall_acked,)).fetchone()
+                    lowest = None if row is None else int(row[0])
+                except sqlite3.Error:
+                    return self._hall_acked  # cannot tell: claim only what the hall itself said
+            mem = next((m.seq for m in self._memory if m.seq is not None and m.seq > self._hall_acked), None)
+            if mem is not None:
+                lowest = mem if lowest is None else min(lowest, mem)
+            return self._meta["seq"] if lowest is None else lowest - 1
+
+    def ack_upto(self, seq: int) -> int:
+        """The hall has stored every numbered message up to ``seq``: forget them. How many were forgotten."""
+        with self._lock:
+            if seq <= self._hall_acked:
+                return 0
+            self._hall_acked = seq
+            before = len(self._memory)
+            self._memory = deque(m for m in self._memory if m.seq is None or m.seq > seq)
+            forgotten = before - len(self._memory)
+            if before and not self._memory:
+                log.info("spool: every event held in memory is stored by the hall; back to the disk spool")
+            return forgotten + self._forget_stored()
+
+    def _forget_stored(self) -> int:
+        if self._db is None or not self._disk_count:
+            return 0
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                cur = self._db.execute("DELETE FROM spool WHERE seq <= ?", (self._hall_acked,))
+            self._disk_count -= cur.rowcount
+            return int(cur.rowcount)
+        except sqlite3.Error as exc:
+            # peek() skips them meanwhile; the next ack deletes them once the disk allows it
+            self.write_errors += 1
+            log.warning("spool %s: cannot forget stored messages yet (%s)", self.path, exc)
+            return 0
 
     @property
     def in_memory(self) -> int:
@@ -273,8 +331,9 @@ class Spool:
             if self._db is not None and self._disk_count:
                 try:
                     rows = self._db.execute(
-                        "SELECT id, kind, seq, payload FROM spool WHERE id > ? ORDER BY id LIMIT ?",
-                        (after_id, limit + len(self._acked_unpersisted))).fetchall()
+                        "SELECT id, kind, seq, payload FROM spool WHERE id > ? AND (seq IS NULL OR seq > ?) "
+                        "ORDER BY id LIMIT ?",
+                        (after_id, self._hall_acked, limit + len(self._acked_unpersisted))).fetchall()
                 except sqlite3.Error as exc:
                     log.error("spool %s cannot be read: %s", self.path, exc)
                     rows = []
@@ -285,7 +344,7 @@ class Spool:
             return out[:limit]
 
     def ack(self, ids: Iterable[int]) -> None:
-        """Delivered (PUBACK received): forget these messages."""
+        """Forget these messages: unnumbered ones on PUBACK, and ones that can never be sent."""
         with self._lock:
             wanted = set(ids)
             mem_ids = {m.id for m in self._memory}

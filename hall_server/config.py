@@ -48,6 +48,10 @@ class HallServerConfig(Section, frozen=True, kw_only=True):
     broker_grace_s: Annotated[float, Meta(ge=0, description="broker unreachable this long: a system incident")] = 30
     session_expiry_s: Annotated[int, Meta(
         ge=0, description="the broker keeps unacknowledged messages this long")] = 86400
+    mqtt_reconnect_min_s: Annotated[float, Meta(gt=0, le=60, description=(
+        "first MQTT reconnect delay of the hall server (then doubles): short, since a broker without "
+        "persistence keeps nothing for the hall while it is away"))] = 0.2
+    mqtt_reconnect_max_s: Annotated[float, Meta(gt=0, le=600, description="longest MQTT reconnect delay")] = 2.0
     mqtt_process: Annotated[bool, Meta(
         description="receive MQTT in a process of its own (paho's share of the work off the hall's GIL: "
                     "about 1.5× the messages on two cores); false: a thread of the hall server")] = True

@@ -9,6 +9,15 @@ from the device's own report, resolved when the device reports the fault cleared
 person with a note. A fault back within the flap window reopens the same incident. Past its
 deadline an incident escalates one role (大厅管理员 → 运维 → 中心); until someone acknowledges it,
 reminders repeat. Every change goes into the append-only incident log.
+
+Memory follows the database, never leads it: every change to a terminal's memory or to the open
+incident maps inside a unit of work is journalled, and undone when the database refuses the change
+(one message's savepoint, or the whole commit). End-to-end acknowledgement: per terminal, the hall
+keeps the highest ``seq`` up to which every event and command result is stored (``acked``, also in
+the database) and the numbers stored above a gap; after each commit the changed counts are
+published as ``ack`` (:mod:`fleet_agent.contract`), with a request to send again when a gap stays.
+A terminal whose heartbeat has been silent for two periods plus a margin is offline on the hall's
+own clock, whatever the broker's will timing.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,10 +36,11 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from drivers.status import to_builtins
-from fleet_agent.contract import EventPayload, NoticePayload, StatePayload, StatusPayload
+from fleet_agent.contract import CommandResultPayload, EventPayload, NoticePayload, StatePayload, StatusPayload
 from hall_server.clock import Clock, SystemClock
 from hall_server.db import (
     Alert,
+    CommandResult,
     EventSeen,
     Incident,
     IncidentLog,
@@ -49,6 +60,11 @@ BROKER_UNREACHABLE = "hall.broker_unreachable"
 
 # Outcomes of one message, the label of the ingest counter.
 ACCEPTED, DUPLICATE, REPLAYED = "accepted", "duplicate", "replayed"
+
+RESEND_INTERVAL_S = 2.0  # a gap that stays is asked for again at most this often, per terminal
+SILENCE_MARGIN_S = 1.0  # silent for 2 heartbeats + this: offline on the hall's clock
+
+Message = StatePayload | StatusPayload | EventPayload | CommandResultPayload
 
 
 class IncidentError(Exception):
@@ -74,6 +90,11 @@ class TerminalMem:
     last_seen: datetime | None = None
     planned_offline: bool = False  # offline inside an approved shutdown window
     last_seq: int = 0  # newest event sequence number seen
+    acked: int = 0  # every event and command result numbered 1..acked is stored
+    above: set[int] = field(default_factory=set)  # numbers stored above a gap (above ``acked``)
+    resend_asked: float = 0.0  # time.monotonic() of the last request to fill a gap
+    heartbeat_s: float | None = None  # the agent's status heartbeat, from its birth
+    silent: bool = False  # offline because its heartbeat stopped, not by a will: its next status revives it
 
 
 @dataclass
@@ -82,6 +103,15 @@ class _Unit:
     now: datetime
     alerts: list[int] = field(default_factory=list)
     notice_changed: bool = False
+    acks: dict[str, bool] = field(default_factory=dict)  # terminal → ask to send again
+    undo: list[Callable[[], None]] = field(default_factory=list)  # run backwards if the database refuses
+    touched: set[str] = field(default_factory=set)  # terminals whose memory is journalled in this scope
+
+    def rollback_memory(self, mark: int = 0) -> None:
+        """Undo the memory changes journalled since ``mark`` (newest first)."""
+        while len(self.undo) > mark:
+            self.undo.pop()()
+        self.touched = set()
 
 
 @dataclass(frozen=True)
@@ -97,7 +127,8 @@ class HallCore:
     def __init__(self, sessions: sessionmaker[Session], table: FaultTable, settings: CoreSettings, *,
                  clock: Clock | None = None,
                  send_alerts: Callable[[Sequence[int]], None] = lambda ids: None,
-                 publish_notice: Callable[[NoticePayload | None], None] = lambda n: None) -> None:
+                 publish_notice: Callable[[NoticePayload | None], None] = lambda n: None,
+                 publish_acks: Callable[[Sequence[tuple[str, int, bool]]], None] = lambda acks: None) -> None:
         self.sessions = sessions
         self.write_sessions = write_sessions(sessions)
         self.table = table
@@ -106,26 +137,72 @@ class HallCore:
         self.clock: Clock = clock or SystemClock()
         self.send_alerts = send_alerts
         self.publish_notice = publish_notice
+        self.publish_acks = publish_acks
         self.lock = threading.RLock()
         self.terminals: dict[str, TerminalMem] = {}
         self.open: dict[tuple[str, str], int] = {}  # (scope, fault code) → open incident id
         self.open_by_code: dict[str, dict[str, int]] = {}  # fault code → scope → open incident id
         self.unknown_logged: set[str] = set()
         self.broker_down_since: datetime | None = None
+        self.broker_up_since: datetime | None = None  # silence is judged only from here on
         self._load()
 
     # ---- units of work ----------------------------------------------------------------------
     @contextmanager
     def unit(self) -> Iterator[_Unit]:
         with self.lock:
-            with self.write_sessions() as s, s.begin():
-                u = _Unit(s=s, now=self.clock.now())
-                yield u
+            u: _Unit | None = None
+            try:
+                with self.write_sessions() as s, s.begin():
+                    u = _Unit(s=s, now=self.clock.now())
+                    yield u
+            except BaseException:
+                if u is not None:
+                    u.rollback_memory()  # the database refused: memory goes back to what it holds
+                raise
             # committed: now the world may hear of it
             if u.alerts:
                 self.send_alerts(list(u.alerts))
             if u.notice_changed:
                 self.publish_notice(self.current_notice())
+            if u.acks:
+                self.publish_acks([(tid, self.terminals[tid].acked, resend) for tid, resend in u.acks.items()
+                                   if tid in self.terminals])
+
+    def _touch(self, u: _Unit, mem: TerminalMem) -> None:
+        """Journal ``mem`` before changing it (once per scope): the database may still refuse the change."""
+        if mem.id in u.touched:
+            return
+        u.touched.add(mem.id)
+        saved = dict(vars(mem))  # the fields' values; ``above`` is a set changed in place, journalled apart
+        u.undo.append(lambda: vars(mem).update(saved))
+
+    def _set_open(self, u: _Unit, scope: str, code: str, incident_id: int | None) -> None:
+        """Open (an id) or close (None) the incident of (scope, code) in memory, journalled."""
+        key = (scope, code)
+        before = self.open.get(key)
+        by_code = self.open_by_code.setdefault(code, {})
+        if incident_id is None:
+            self.open.pop(key, None)
+            by_code.pop(scope, None)
+        else:
+            self.open[key] = incident_id
+            by_code[scope] = incident_id
+
+        def undo() -> None:
+            if before is None:
+                self.open.pop(key, None)
+                self.open_by_code.get(code, {}).pop(scope, None)
+            else:
+                self.open[key] = before
+                self.open_by_code.setdefault(code, {})[scope] = before
+
+        u.undo.append(undo)
+
+    def ack_states(self) -> list[tuple[str, int]]:
+        """Every terminal's acknowledged count: published again whenever the hall (re)connects."""
+        with self.lock:
+            return [(m.id, m.acked) for m in self.terminals.values()]
 
     def reload(self) -> None:
         """Forget memory and read it again from the database: after a unit of work failed to commit,
@@ -141,11 +218,19 @@ class HallCore:
             for t in s.scalars(select(Terminal).where(Terminal.hall == self.hall)):
                 self.terminals[t.id] = TerminalMem(
                     id=t.id, registered=t.registered, session=t.session, online=t.online,
-                    faults=frozenset(t.faults or []), last_status_ts=t.last_status_ts, last_seen=t.last_seen)
+                    faults=frozenset(t.faults or []), last_status_ts=t.last_status_ts, last_seen=t.last_seen,
+                    acked=t.acked_seq)
             for tid, seq in s.execute(select(EventSeen.terminal_id, func.max(EventSeen.seq))
                                       .group_by(EventSeen.terminal_id)):
                 if tid in self.terminals:
                     self.terminals[tid].last_seq = seq
+            # Numbers stored above a gap: few (a gap is filled by the agent's re-send within seconds).
+            for table in (EventSeen, CommandResult):
+                rows = s.execute(select(table.terminal_id, table.seq).join(Terminal, Terminal.id == table.terminal_id)
+                                 .where(Terminal.hall == self.hall, table.seq > Terminal.acked_seq))
+                for tid, above in rows:
+                    if tid in self.terminals and above is not None:
+                        self.terminals[tid].above.add(above)
             for inc in s.scalars(select(Incident).where(Incident.hall == self.hall, Incident.state != "resolved")):
                 self._opened(inc)
         for mem in self.terminals.values():
@@ -174,7 +259,8 @@ class HallCore:
         for k, v in e.as_dict().items():
             setattr(t, k, v)
         t.registered = True
-        mem = self.terminals.setdefault(e.id, TerminalMem(id=e.id, registered=True))
+        mem = self._mem(u, e.id, registered=True)
+        self._touch(u, mem)
         mem.registered = True
         return t
 
@@ -190,15 +276,28 @@ class HallCore:
             if t is None or t.hall != self.hall:
                 raise NotFound(f"no terminal {terminal_id}")
             t.registered = False
-            self.terminals[terminal_id].registered = False
+            mem = self._mem(u, terminal_id, registered=False)
+            self._touch(u, mem)
+            mem.registered = False
+
+    def _mem(self, u: _Unit, terminal_id: str, registered: bool) -> TerminalMem:
+        """The terminal's memory, made (journalled) if the hall had none."""
+        mem = self.terminals.get(terminal_id)
+        if mem is None:
+            mem = self.terminals[terminal_id] = TerminalMem(id=terminal_id, registered=registered)
+            u.undo.append(lambda: self._forget(terminal_id))
+        return mem
+
+    def _forget(self, terminal_id: str) -> None:
+        self.terminals.pop(terminal_id, None)
 
     def _terminal(self, u: _Unit, terminal_id: str) -> tuple[TerminalMem, bool]:
         """The terminal, created as unregistered when it reports without being registered."""
-        mem = self.terminals.get(terminal_id)
-        if mem is None:
+        if terminal_id not in self.terminals:
             u.s.add(Terminal(id=terminal_id, hall=self.hall, registered=False, session=-1, faults=[],
                              devices=[], first_seen=u.now))
-            mem = self.terminals[terminal_id] = TerminalMem(id=terminal_id, registered=False)
+        mem = self._mem(u, terminal_id, registered=False)
+        self._touch(u, mem)
         self._note_unregistered(mem)
         mem.last_seen = u.now
         return mem, mem.registered
@@ -210,14 +309,19 @@ class HallCore:
                         mem.id)
 
     # ---- ingest ---------------------------------------------------------------------------------
-    def process(self, messages: Sequence[StatePayload | StatusPayload | EventPayload]) -> list[tuple[str, bool]]:
-        """Apply a batch of validated messages in one transaction: (outcome, registered) for each."""
+    def process(self, messages: Sequence[Message]) -> list[tuple[str, bool]]:
+        """Apply a batch of validated messages in one transaction: (outcome, registered) for each.
+
+        Each message has a savepoint of its own: one the database refuses is undone in the database
+        and in memory, counted as ``error``, and the others of the batch still commit.
+        """
         out: list[tuple[str, bool]] = []
         with self.unit() as u:
             for msg in messages:
                 if isinstance(msg, StatusPayload) and (known := self._status_in_memory(u.now, msg)) is not None:
                     out.append(known)
                     continue
+                mark, u.touched = len(u.undo), set()
                 try:
                     with u.s.begin_nested():
                         mem, registered = self._terminal(u, msg.terminal)
@@ -225,11 +329,17 @@ class HallCore:
                             outcome = self._state(u, mem, msg)
                         elif isinstance(msg, StatusPayload):
                             outcome = self._status(u, mem, msg)
-                        else:
+                        elif isinstance(msg, EventPayload):
                             outcome = self._event(u, mem, msg)
-                except Exception:
-                    log.exception("could not apply %s from %s", type(msg).__name__, msg.terminal)
+                        else:
+                            outcome = self._command_result(u, mem, msg)
+                        u.s.flush()  # the database's refusal comes here, inside the savepoint
+                except Exception as exc:
+                    u.rollback_memory(mark)
+                    log.error("could not store %s from %s, refused by the database: %s",
+                              type(msg).__name__, msg.terminal, str(exc).splitlines()[0][:300])
                     outcome, registered = "error", False
+                u.touched = set()
                 out.append((outcome, registered))
         return out
 
@@ -255,6 +365,8 @@ class HallCore:
         mem.last_seen = now
         if p.session < mem.session:
             return REPLAYED, mem.registered
+        if mem.silent or (p.spool_floor is not None and p.spool_floor > mem.acked):
+            return None  # brings it back online, or moves its acknowledged count: database work
         last = mem.last_status_ts
         if last is not None and p.ts <= last:
             return (DUPLICATE if p.ts == last else REPLAYED), mem.registered
@@ -276,6 +388,8 @@ class HallCore:
         # Sparkplug-style: an older session's death never hides a newer birth.
         if p.session < mem.session:
             return REPLAYED
+        if p.heartbeat_s is not None:
+            mem.heartbeat_s = p.heartbeat_s  # also from the retained copy, after the hall restarted
         if p.session == mem.session:
             if p.online == mem.online:
                 return DUPLICATE
@@ -284,6 +398,7 @@ class HallCore:
         t = self._row(u, mem)
         mem.session = t.session = p.session
         mem.online = t.online = p.online
+        mem.silent = False
         t.last_seen = u.now
         if t.first_seen is None:
             t.first_seen = u.now
@@ -297,6 +412,7 @@ class HallCore:
         return ACCEPTED
 
     def _went_offline(self, u: _Unit, mem: TerminalMem, detail: str) -> None:
+        self._touch(u, mem)
         window = self._approved_window(u, mem.id, u.now)
         if window is not None:
             mem.planned_offline = True
@@ -309,14 +425,18 @@ class HallCore:
     def _status(self, u: _Unit, mem: TerminalMem, p: StatusPayload) -> str:
         if p.session < mem.session:
             return REPLAYED
+        if p.spool_floor is not None and p.spool_floor > mem.acked:
+            self._advance(u, mem, floor=p.spool_floor)
         if mem.last_status_ts is not None and p.ts <= mem.last_status_ts:
             return DUPLICATE if p.ts == mem.last_status_ts else REPLAYED
         if p.session > mem.session:  # a newer session is alive even if its birth is still on its way
             t = self._row(u, mem)
             mem.session = t.session = p.session
             mem.online = t.online = True
-            mem.planned_offline = False
+            mem.planned_offline = mem.silent = False
             self._clear(u, mem.id, OFFLINE, actor=f"terminal:{mem.id}", detail=f"会话 {p.session} 上报状态")
+        elif mem.silent:
+            self._revive(u, mem, "状态")
         mem.last_status_ts = p.ts
         mem.snapshot, mem.snapshot_dirty = p, True
         faults = frozenset(p.faults) | frozenset(p.status.faults())
@@ -324,23 +444,90 @@ class HallCore:
             self._observe(u, mem, faults, p.ts)
         return ACCEPTED
 
+    def _revive(self, u: _Unit, mem: TerminalMem, what: str) -> None:
+        """A terminal taken offline for its silence speaks again in the same session: online again."""
+        t = self._row(u, mem)
+        mem.online = t.online = True
+        mem.silent = mem.planned_offline = False
+        self._clear(u, mem.id, OFFLINE, actor=f"terminal:{mem.id}", detail=f"会话 {mem.session} 又收到{what}")
+
+    def _is_stored(self, u: _Unit, mem: TerminalMem, seq: int) -> bool:
+        """Whether the number is stored already: then the agent did not have our ack; it gets it again."""
+        if seq <= mem.acked or seq in mem.above:
+            u.acks.setdefault(mem.id, False)
+            return True
+        return False
+
+    def _stored(self, u: _Unit, mem: TerminalMem, seq: int) -> None:
+        """``seq`` is stored (in this unit): move the acknowledged count, or note the gap below it."""
+        if seq <= mem.acked or seq in mem.above:
+            return
+        mem.above.add(seq)
+        u.undo.append(lambda: mem.above.discard(seq))
+        self._advance(u, mem)
+
+    def _advance(self, u: _Unit, mem: TerminalMem, floor: int = 0) -> None:
+        """The contiguous count, from ``acked`` (or the agent's ``floor``: numbers it holds no more)."""
+        n = max(mem.acked, floor)
+        if floor > mem.acked:
+            log.warning("terminal %s: messages %d..%d were dropped by the agent's full spool, never stored "
+                        "(its status counts them in spool_dropped)", mem.id, mem.acked + 1, floor)
+        above = mem.above
+        while n + 1 in above:
+            n += 1
+        if n != mem.acked:
+            gone = {x for x in above if x <= n}
+            above.difference_update(gone)
+            u.undo.append(lambda: above.update(gone))
+            mem.acked = n
+            self._row(u, mem).acked_seq = n
+            u.acks.setdefault(mem.id, False)
+        if above:
+            now = time.monotonic()
+            if now - mem.resend_asked >= RESEND_INTERVAL_S:
+                mem.resend_asked = now
+                u.acks[mem.id] = True
+                log.warning("terminal %s: messages %d..%d not received yet; asked the agent to send them again",
+                            mem.id, mem.acked + 1, min(above) - 1)
+
     def _event(self, u: _Unit, mem: TerminalMem, p: EventPayload) -> str:
-        if u.s.get(EventSeen, (mem.id, p.seq)) is not None:
+        if self._is_stored(u, mem, p.seq) or u.s.get(EventSeen, (mem.id, p.seq)) is not None:
             return DUPLICATE
+        if mem.silent and p.session == mem.session:
+            self._revive(u, mem, "事件")
         # The status snapshot is the truth of "now": an event older than it is history, kept not applied.
         late = p.session < mem.session or (mem.last_status_ts is not None and p.occurred_at <= mem.last_status_ts)
         agrees = (p.fault in mem.faults) == (p.action == "raised")  # the snapshot already said as much
-        if p.seq > mem.last_seq + 1 and mem.last_seq:
-            # the agent's spool dropped its oldest events (its status says how many): say so, once per gap
-            log.warning("terminal %s: events %d..%d never arrived", mem.id, mem.last_seq + 1, p.seq - 1)
         mem.last_seq = max(mem.last_seq, p.seq)
         u.s.add(EventSeen(terminal_id=mem.id, seq=p.seq, session=p.session, fault=p.fault, action=p.action,
                           occurred_at=p.occurred_at, received_at=u.now, applied=not late))
+        self._stored(u, mem, p.seq)
         if late:
             return ACCEPTED if agrees else REPLAYED
         faults = mem.faults | {p.fault} if p.action == "raised" else mem.faults - {p.fault}
         self._observe(u, mem, frozenset(faults), p.occurred_at, detail=p.detail)
         return ACCEPTED
+
+    def _command_result(self, u: _Unit, mem: TerminalMem, p: CommandResultPayload) -> str:
+        if p.seq is not None and self._is_stored(u, mem, p.seq):
+            return DUPLICATE
+        u.s.add(CommandResult(terminal_id=mem.id, seq=p.seq, command_id=p.id,
+                              action=p.action.value if p.action is not None else None, ok=p.ok, detail=p.detail,
+                              data=p.data, ts=p.ts, received_at=u.now))
+        if p.seq is not None:
+            mem.last_seq = max(mem.last_seq, p.seq)
+            self._stored(u, mem, p.seq)
+        return ACCEPTED
+
+    def command_result(self, command_id: str) -> dict[str, Any] | None:
+        """The stored answer to a command, newest first, or None."""
+        with self.sessions() as s:
+            row = s.scalars(select(CommandResult).where(CommandResult.command_id == command_id)
+                            .order_by(CommandResult.id.desc()).limit(1)).first()
+            if row is None or row.terminal_id not in self.terminals:
+                return None
+            return {"id": row.command_id, "terminal": row.terminal_id, "ok": row.ok, "detail": row.detail,
+                    "data": row.data, "action": row.action, "ts": row.ts, "seq": row.seq}
 
     def _observe(self, u: _Unit, mem: TerminalMem, faults: frozenset[str], at: datetime, detail: str = "") -> None:
         raised, cleared = faults - mem.faults, mem.faults - faults
@@ -395,7 +582,7 @@ class HallCore:
             recent.reopen_count += 1
             recent.resolved_at = recent.resolved_by = recent.resolution = recent.resolve_note = None
             recent.last_raised_at = u.now
-            self._opened(recent)
+            self._opened(recent, u)
             self._audit(u, recent, "system", "reopened", f"故障在 {self.settings.flap_window} 内再次出现 {detail}")
             if recent.tier == Tier.SYSTEM:
                 self._notice_for(u, recent)
@@ -413,7 +600,7 @@ class HallCore:
             parent_id=parent.id if parent is not None else None)
         u.s.add(inc)
         u.s.flush()
-        self._opened(inc)
+        self._opened(inc, u)
         self._audit(u, inc, "system", "opened", f"{cls.tier.value}; {detail}".strip("; "))
         if parent is not None:
             self._audit(u, inc, "system", "grouped", f"归入系统故障工单 #{parent.id}")
@@ -426,8 +613,11 @@ class HallCore:
             self._correlate(u, corr)
         return inc
 
-    def _opened(self, inc: Incident) -> None:
-        self.open[(inc.scope, inc.fault_code)] = inc.id
+    def _opened(self, inc: Incident, u: _Unit | None = None) -> None:
+        if u is not None:
+            self._set_open(u, inc.scope, inc.fault_code, inc.id)
+            return
+        self.open[(inc.scope, inc.fault_code)] = inc.id  # loading from the database
         self.open_by_code.setdefault(inc.fault_code, {})[inc.scope] = inc.id
 
     def _open_incident(self, u: _Unit, scope: str, code: str) -> Incident | None:
@@ -446,8 +636,7 @@ class HallCore:
         inc.state, inc.resolved_at, inc.resolved_by, inc.resolution = "resolved", u.now, actor, how
         inc.resolve_note = note
         inc.next_reminder_at = None
-        del self.open[(inc.scope, inc.fault_code)]
-        del self.open_by_code[inc.fault_code][inc.scope]
+        self._set_open(u, inc.scope, inc.fault_code, None)
         self._audit(u, inc, actor, "resolved", f"{how}: {note}")
         held = u.s.scalars(select(Alert).where(Alert.incident_id == inc.id, Alert.status == "pending")).all()
         for a in held:  # gone before anyone needed telling
@@ -530,6 +719,7 @@ class HallCore:
             mem = self.terminals.get(inc.scope)
             if mem is not None and inc.fault_code in mem.faults:
                 # Still reported by the device: its next report opens a new incident, never reuses this one.
+                self._touch(u, mem)
                 mem.faults = mem.faults - {inc.fault_code}
             return inc.public()
 
@@ -629,12 +819,15 @@ class HallCore:
     def broker_state(self, connected: bool) -> None:
         with self.lock:
             if connected:
+                self.broker_up_since = self.clock.now()
                 self.broker_down_since = None
                 if (HALL_SCOPE, BROKER_UNREACHABLE) in self.open:
                     with self.unit() as u:
                         self._clear(u, HALL_SCOPE, BROKER_UNREACHABLE, actor="system", detail="已重新连接")
-            elif self.broker_down_since is None:
-                self.broker_down_since = self.clock.now()
+            else:
+                self.broker_up_since = None
+                if self.broker_down_since is None:
+                    self.broker_down_since = self.clock.now()
 
     def tick(self) -> None:
         """Deadlines, escalation, reminders, held alerts, the end of shutdown windows."""
@@ -665,7 +858,33 @@ class HallCore:
             for mem in self.terminals.values():
                 if mem.planned_offline and mem.online is False and self._approved_window(u, mem.id, now) is None:
                     self._went_offline(u, mem, "计划停机时段已结束，终端仍未恢复")
+            self._silence(u)
             self._flush_snapshots(u)
+
+    def _silence(self, u: _Unit) -> None:
+        """Offline on the hall's own clock: no word from an online terminal for two heartbeats + a margin.
+
+        Judged only while the hall itself hears the broker, and from the moment it does (after a
+        reconnect the retained state and status of every terminal come again first).
+        """
+        up = self.broker_up_since
+        if up is None:
+            return
+        for mem in self.terminals.values():
+            if mem.online is not True or mem.heartbeat_s is None:
+                continue
+            limit = timedelta(seconds=2 * mem.heartbeat_s + SILENCE_MARGIN_S)
+            heard = max(mem.last_seen or up, up)
+            if u.now - heard <= limit:
+                continue
+            self._touch(u, mem)
+            t = self._row(u, mem)
+            mem.online = t.online = False
+            mem.silent = True
+            secs = (u.now - heard).total_seconds()
+            log.warning("terminal %s: nothing heard for %.1f s (heartbeat %.1f s): offline", mem.id, secs,
+                        mem.heartbeat_s)
+            self._went_offline(u, mem, f"{secs:.0f} 秒未收到终端心跳（心跳周期 {mem.heartbeat_s:g} 秒）")
 
     def _escalate(self, u: _Unit, inc: Incident, now: datetime) -> None:
         rule = self.table.tiers[Tier(inc.tier)]
@@ -688,6 +907,7 @@ class HallCore:
                 # Cleared before the snapshot is read: one stored meanwhile by ingest's lock-free fast
                 # path (snapshot first, then the flag) stays dirty and is written next time.
                 mem.snapshot_dirty = False
+                u.undo.append(lambda m=mem: setattr(m, "snapshot_dirty", True))  # type: ignore[misc]
                 snap = mem.snapshot
                 if snap is None:
                     continue

@@ -14,6 +14,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Engine,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     text,
@@ -55,6 +57,11 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# Session and sequence numbers come from terminals: up to 2^63 - 1 (the contract's bound). SQLite's
+# INTEGER is 64-bit already; PostgreSQL's INTEGER is 32-bit, so there it is BIGINT.
+Int64 = BigInteger().with_variant(Integer(), "sqlite")
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime()}
 
@@ -77,7 +84,9 @@ class Terminal(Base):
     first_seen: Mapped[datetime | None]
     last_seen: Mapped[datetime | None]
     online: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    session: Mapped[int] = mapped_column(Integer, default=-1)
+    session: Mapped[int] = mapped_column(Int64, default=-1)
+    acked_seq: Mapped[int] = mapped_column(Int64, default=0, server_default="0", doc=(
+        "every message of this terminal numbered 1..acked_seq is stored: what the hall acknowledges"))
     agent_version: Mapped[str | None] = mapped_column(String(64), nullable=True)
     out_of_service: Mapped[bool] = mapped_column(Boolean, default=False)
     faults: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -175,13 +184,30 @@ class EventSeen(Base):
 
     __tablename__ = "events_seen"
     terminal_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    session: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Int64, primary_key=True, autoincrement=False)
+    session: Mapped[int] = mapped_column(Int64)
     fault: Mapped[str] = mapped_column(String(128))
     action: Mapped[str] = mapped_column(String(16))
     occurred_at: Mapped[datetime]
     received_at: Mapped[datetime]
     applied: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CommandResult(Base):
+    """A terminal's answer to a command, stored before it is acknowledged (numbered like events)."""
+
+    __tablename__ = "command_results"
+    __table_args__ = (UniqueConstraint("terminal_id", "seq", name="command_results_seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int | None] = mapped_column(Int64, nullable=True)
+    command_id: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    ts: Mapped[datetime]
+    received_at: Mapped[datetime]
 
 
 class PlannedShutdown(Base):

@@ -8,6 +8,13 @@ acknowledged to the broker only once its effect is in memory or committed (manua
 persistent session), so a ``kill -9`` loses nothing — the broker delivers it again, and sequence
 numbers and session numbers make the second delivery harmless.
 
+That covers the hall's side of the broker; the broker itself may still lose what it held (a
+restart without persistence, a full queue). So events and command results are acknowledged end to
+end as well: after each commit the hall publishes, per terminal whose count moved, the retained
+``ack`` with the highest contiguous ``seq`` it has stored, and the agent keeps what is above it.
+Every (re)connect of the hall publishes every terminal's ``ack`` again with a new ``epoch``: the
+agents then send again whatever is above it, which fills what the broker lost meanwhile.
+
 Nothing a terminal sends stops ingest: malformed, out-of-contract, duplicate and replayed
 messages are counted (``zizhu_hall_messages``) and logged, with the log rate-limited.
 """
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 
 from fleet_agent.contract import (
     QOS,
+    AckPayload,
     CommandPayload,
     CommandResultPayload,
     ContractError,
@@ -53,7 +61,7 @@ LINGER_S = 0.005
 @dataclass(slots=True)
 class _Item:
     kind: Kind
-    payload: StatePayload | StatusPayload | EventPayload
+    payload: StatePayload | StatusPayload | EventPayload | CommandResultPayload
     conn: int  # the MQTT connection it came on: acknowledged on that one or not at all
     mid: int
     qos: int
@@ -79,7 +87,8 @@ class _RateLimitedLog:
 
 class Ingest:
     def __init__(self, core: HallCore, mqtt_cfg: MqttConfig, metrics: Metrics, *, client_id: str,
-                 share_group: str | None = None, session_expiry_s: int = 86400, in_process: bool = False) -> None:
+                 share_group: str | None = None, session_expiry_s: int = 86400, in_process: bool = False,
+                 reconnect_min_s: float = 0.2, reconnect_max_s: float = 2.0) -> None:
         self.core = core
         self.hall = core.hall
         self.cfg = mqtt_cfg
@@ -88,7 +97,9 @@ class Ingest:
         self.session_expiry_s = session_expiry_s
         self.connected = threading.Event()
         self.connected_at = 0.0  # time.monotonic() of the last CONNACK
-        self.results: dict[str, CommandResultPayload] = {}  # command id → result, for the API
+        self.results: dict[str, CommandResultPayload] = {}  # command id → result (stored), for the API
+        self.epoch = 0  # grows with every connection to the broker: carried by every ack
+        self.acks_published = 0
         # Messages finished with, by (kind, outcome): one tally per thread that finishes messages, each
         # written by its thread alone, so counting needs no lock; metrics and `handled` add them up.
         self._tally_net: dict[tuple[str, str], int] = {}  # the link's reader thread's
@@ -105,7 +116,8 @@ class Ingest:
             host=mqtt_cfg.host, port=mqtt_cfg.port, keepalive_s=mqtt_cfg.keepalive_s, client_id=client_id,
             subscriptions=tuple(hall_subscriptions(self.hall, share_group)), qos=QOS,
             session_expiry_s=session_expiry_s, username=mqtt_cfg.username, password=mqtt_cfg.password,
-            tls=mqtt_cfg.tls, ca_file=str(mqtt_cfg.ca_file) if mqtt_cfg.ca_file else None)
+            tls=mqtt_cfg.tls, ca_file=str(mqtt_cfg.ca_file) if mqtt_cfg.ca_file else None,
+            reconnect_min_s=reconnect_min_s, reconnect_max_s=reconnect_max_s)
         self.link = MqttLink(settings, on_messages=self._on_messages, on_connected=self._on_connect,
                              on_disconnected=self._on_disconnect, in_process=in_process)
         self._worker = threading.Thread(target=self._work, name="zizhu-hall-ingest", daemon=True)
@@ -130,6 +142,9 @@ class Ingest:
         log.info("connected to broker %s:%d", self.cfg.host, self.cfg.port)
         self.core.broker_state(connected=True)
         self.publish_notice(self.core.current_notice())  # the retained notice matches the database again
+        # A new epoch: what the broker held for us may be gone; each agent sends again what is above its ack.
+        self.epoch = max(self.epoch + 1, time.time_ns() // 1_000_000)
+        self.publish_acks([(tid, seq, False) for tid, seq in self.core.ack_states()])
 
     def _on_disconnect(self, reason: str) -> None:
         self.connected.clear()
@@ -164,14 +179,13 @@ class Ingest:
             self._badlog.warn(outcome, "dropped %s message on %s: %s", outcome, topic, exc)
             self.link.ack(conn, mid, qos)
             return
-        if isinstance(payload, CommandResultPayload):
-            self.results[payload.id] = payload
-            log.info("command %s on %s: %s %s", payload.id, payload.terminal, "ok" if payload.ok else "failed",
-                     payload.detail)
-            self._count_net(kind.value, "accepted")
+        if not isinstance(payload, StatePayload | StatusPayload | EventPayload | CommandResultPayload):
+            # a notice or command or ack on a terminal topic we do not subscribe: nothing of ours to apply
+            self._count_net(kind.value, "out_of_contract")
+            self._badlog.warn("unexpected", "dropped a %s message on %s: the hall does not take it", kind.value,
+                              topic)
             self.link.ack(conn, mid, qos)
             return
-        assert isinstance(payload, StatePayload | StatusPayload | EventPayload)
         item = _Item(kind, payload, conn, mid, qos)
         terminal = payload.terminal
         # A snapshot that changes nothing durable is done here, at once (its retained copy is the
@@ -270,6 +284,10 @@ class Ingest:
                 else:
                     del self._pending[item.payload.terminal]
         for item, (outcome, registered) in zip(batch, outcomes, strict=True):
+            if isinstance(item.payload, CommandResultPayload) and outcome == "accepted":
+                p = item.payload
+                self.results[p.id] = p  # stored: now the API may show it
+                log.info("command %s on %s: %s %s", p.id, p.terminal, "ok" if p.ok else "failed", p.detail[:200])
             self._finish(item, outcome, registered, net=False)
         self.link.flush_acks()
 
@@ -293,6 +311,14 @@ class Ingest:
     def publish_notice(self, notice: NoticePayload | None) -> None:
         """Retained: every terminal (and every terminal that connects later) shows it; empty clears it."""
         self.link.publish(notice_topic(self.hall), notice.encode() if notice else b"", qos=QOS, retain=True)
+
+    def publish_acks(self, acks: Sequence[tuple[str, int, bool]]) -> None:
+        """Retained, per terminal: every message numbered up to ``seq`` is stored (after the commit)."""
+        epoch = self.epoch
+        for terminal, seq, resend in acks:
+            payload = AckPayload(terminal=terminal, seq=seq, epoch=epoch, resend=resend).encode()
+            self.link.publish(terminal_topic(self.hall, terminal, Kind.ACK), payload, qos=QOS, retain=True)
+        self.acks_published += len(acks)
 
     def send_command(self, cmd: CommandPayload) -> None:
         self.link.publish(terminal_topic(self.hall, cmd.terminal, Kind.CMD), cmd.encode(), qos=QOS,

@@ -74,6 +74,10 @@ class FrontSettings:
     tls: bool = False
     ca_file: str | None = None
     gc_threshold: tuple[int, int, int] | None = None  # the hall server's own, for the front process too
+    # After a lost connection: first retry after reconnect_min_s, doubling up to reconnect_max_s. Short:
+    # while the hall is away, a broker without persistence keeps nothing for it.
+    reconnect_min_s: float = 0.2
+    reconnect_max_s: float = 2.0
 
 
 # ---- the front (child process, or a thread with in_process) ---------------------------------------
@@ -96,7 +100,8 @@ class _Front:
             self.client.username_pw_set(settings.username, settings.password)
         if settings.tls:
             self.client.tls_set(ca_certs=settings.ca_file)
-        self.client.reconnect_delay_set(1, 15)
+        # Typed int, but paho only adds, doubles and compares the delays: fractions of a second work.
+        self.client.reconnect_delay_set(settings.reconnect_min_s, settings.reconnect_max_s)  # type: ignore[arg-type]
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = self._on_disconnect
         self.client.on_message = self._on_message

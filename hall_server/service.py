@@ -6,6 +6,7 @@ import gc
 import logging
 import socket
 import threading
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -53,12 +54,13 @@ class HallService:
                                 notify_resolved=cfg.alerts.notify_resolved,
                                 broker_grace=timedelta(seconds=srv.broker_grace_s))
         self.core = HallCore(self.sessions, self.table, settings, clock=clock, send_alerts=self.alerts.submit,
-                             publish_notice=self._publish_notice)
+                             publish_notice=self._publish_notice, publish_acks=self._publish_acks)
         if srv.registry_file is not None:
             self.core.import_registry(load_registry(srv.registry_file), actor=str(srv.registry_file))
         self.ingest = Ingest(self.core, cfg.mqtt, self.metrics, client_id=srv.client_id or f"zizhu-hall-{cfg.hall.id}",
                              share_group=srv.share_group, session_expiry_s=srv.session_expiry_s,
-                             in_process=not srv.mqtt_process)
+                             in_process=not srv.mqtt_process, reconnect_min_s=srv.mqtt_reconnect_min_s,
+                             reconnect_max_s=srv.mqtt_reconnect_max_s)
         self._tick_enabled = tick
         self._stop = threading.Event()
         self._ticker = threading.Thread(target=self._tick_loop, name="zizhu-hall-tick", daemon=True)
@@ -68,6 +70,9 @@ class HallService:
 
     def _publish_notice(self, notice: NoticePayload | None) -> None:
         self.ingest.publish_notice(notice)  # the ingest client is made after the core
+
+    def _publish_acks(self, acks: Sequence[tuple[str, int, bool]]) -> None:
+        self.ingest.publish_acks(acks)
 
     def start(self, http: bool = True) -> None:
         self.alerts.start()

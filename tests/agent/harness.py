@@ -22,7 +22,16 @@ from paho.mqtt.properties import Properties
 
 from drivers.base import Device, SelfTestResult
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
-from fleet_agent.contract import CommandPayload, Kind, decode_message, terminal_topic
+from fleet_agent.contract import (
+    AckPayload,
+    CommandPayload,
+    CommandResultPayload,
+    EventPayload,
+    Kind,
+    StatusPayload,
+    decode_message,
+    terminal_topic,
+)
 from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig, load_terminal
@@ -69,9 +78,18 @@ def config_for(tmp_path: Path) -> Callable[..., TerminalConfig]:
 
 
 class Watcher:
-    """A hall-side subscriber on the terminal's topics; records every message, decoded."""
+    """A hall-side subscriber on the terminal's topics; records every message, decoded.
 
-    def __init__(self, port: int, topics: str = "zizhu/v1/#", persistent: bool = False) -> None:
+    ``acks``: it also acknowledges, as the hall does, every event and command result it has received
+    (the retained ``ack`` with the contiguous count, stepping over the agent's ``spool_floor``), so
+    that the agent forgets them; ``acks=False`` plays a hall that stores nothing.
+    """
+
+    def __init__(self, port: int, topics: str = "zizhu/v1/#", persistent: bool = False, acks: bool = True) -> None:
+        self.acks = acks
+        self.epoch = 1
+        self.received: dict[str, set[int]] = {}  # terminal → numbers received
+        self.acked: dict[str, int] = {}
         self.messages: list[tuple[str, Any, bool]] = []
         self.raw: list[tuple[str, bytes]] = []
         self._cond = threading.Condition()
@@ -95,6 +113,25 @@ class Watcher:
             except Exception as exc:  # recorded, so a test sees it
                 payload = exc
             self.messages.append((msg.topic, payload, bool(msg.retain)))
+        if self.acks:
+            self._ack(payload)
+
+    def _ack(self, payload: Any) -> None:
+        seq = getattr(payload, "seq", None) if isinstance(payload, EventPayload | CommandResultPayload) else None
+        floor = payload.spool_floor if isinstance(payload, StatusPayload) else None
+        if seq is None and floor is None:
+            return
+        term = payload.terminal
+        got = self.received.setdefault(term, set())
+        if seq is not None:
+            got.add(seq)
+        n = max(self.acked.get(term, 0), floor or 0)
+        while n + 1 in got:
+            n += 1
+        if n != self.acked.get(term, 0) or seq is not None:
+            self.acked[term] = n
+            self.client.publish(terminal_topic(HALL, term, Kind.ACK),
+                                AckPayload(terminal=term, seq=n, epoch=self.epoch).encode(), qos=1, retain=True)
 
     def of(self, kind: Kind) -> list[Any]:
         topic = terminal_topic(HALL, TERM, kind)
