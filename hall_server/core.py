@@ -103,7 +103,7 @@ class _Unit:
     now: datetime
     alerts: list[int] = field(default_factory=list)
     notice_changed: bool = False
-    acks: dict[str, bool] = field(default_factory=dict)  # terminal → ask to send again
+    acks: dict[str, bool] = field(default_factory=dict)  # terminals whose ack to publish after the commit
     undo: list[Callable[[], None]] = field(default_factory=list)  # run backwards if the database refuses
     touched: set[str] = field(default_factory=set)  # terminals whose memory is journalled in this scope
 
@@ -166,8 +166,20 @@ class HallCore:
             if u.notice_changed:
                 self.publish_notice(self.current_notice())
             if u.acks:
-                self.publish_acks([(tid, self.terminals[tid].acked, resend) for tid, resend in u.acks.items()
-                                   if tid in self.terminals])
+                self.publish_acks([(tid, mem.acked, self._ask_resend(mem)) for tid in u.acks
+                                   if (mem := self.terminals.get(tid)) is not None])
+
+    def _ask_resend(self, mem: TerminalMem) -> bool:
+        """Numbers stored above a gap (after the commit): ask the agent for the gap, at most so often."""
+        if not mem.above:
+            return False
+        now = time.monotonic()
+        if now - mem.resend_asked < RESEND_INTERVAL_S:
+            return False
+        mem.resend_asked = now
+        log.warning("terminal %s: messages %d..%d not received yet; asked the agent to send them again",
+                    mem.id, mem.acked + 1, min(mem.above) - 1)
+        return True
 
     def _touch(self, u: _Unit, mem: TerminalMem) -> None:
         """Journal ``mem`` before changing it (once per scope): the database may still refuse the change."""
@@ -481,14 +493,7 @@ class HallCore:
             u.undo.append(lambda: above.update(gone))
             mem.acked = n
             self._row(u, mem).acked_seq = n
-            u.acks.setdefault(mem.id, False)
-        if above:
-            now = time.monotonic()
-            if now - mem.resend_asked >= RESEND_INTERVAL_S:
-                mem.resend_asked = now
-                u.acks[mem.id] = True
-                log.warning("terminal %s: messages %d..%d not received yet; asked the agent to send them again",
-                            mem.id, mem.acked + 1, min(above) - 1)
+        u.acks.setdefault(mem.id, False)
 
     def _event(self, u: _Unit, mem: TerminalMem, p: EventPayload) -> str:
         if self._is_stored(u, mem, p.seq) or u.s.get(EventSeen, (mem.id, p.seq)) is not None:
