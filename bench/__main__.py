@@ -18,6 +18,9 @@ def available() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    # `python -m bench chaos --quick`: what follows the first option goes to the benches named before it
+    first_option = next((i for i, a in enumerate(argv) if a.startswith("-")), len(argv))
+    argv, options = argv[:first_option], argv[first_option:]
     names = argv or available()
     unknown = [n for n in names if n not in available()]
     if unknown:
@@ -29,7 +32,7 @@ def main(argv: list[str]) -> int:
         module = importlib.import_module(f"bench.{name}")
         t0 = time.monotonic()
         try:
-            result: Result = module.run()
+            result: Result = module.run(options) if options else module.run()
         except Exception as exc:  # one failing bench must not hide the others' figures
             print(f"== bench {name}: FAILED: {exc!r}", file=sys.stderr)
             failed += 1
