@@ -55,3 +55,17 @@ class HallServerConfig(Section, frozen=True, kw_only=True):
     mqtt_process: Annotated[bool, Meta(
         description="receive MQTT in a process of its own (paho's share of the work off the hall's GIL: "
                     "about 1.5× the messages on two cores); false: a thread of the hall server")] = True
+
+
+class BrokerConfig(Section, frozen=True, kw_only=True):
+    """The hall broker's accounts: ``zizhu hall broker-config`` makes them from the registry (docs/broker.md)."""
+
+    secret_file: Annotated[Path | None, Meta(description=(
+        "the hall's broker secret (at least 16 bytes, e.g. `openssl rand -hex 32`); every account's "
+        "password is derived from it, so nothing per terminal is stored"))] = None
+    terminal_host: Annotated[str | None, Meta(
+        description="the broker's address as terminals reach it; default: mqtt.host")] = None
+    terminal_port: Annotated[int, Meta(ge=1, le=65535, description="the broker's port for terminals")] = 8883
+    terminal_tls: Annotated[bool, Meta(description="terminals connect with TLS (off only for the demo)")] = True
+    terminal_ca_file: Annotated[Path | None, Meta(
+        description="where each terminal keeps the hall's CA certificate")] = Path("/etc/zizhu/hall-ca.pem")

@@ -18,7 +18,7 @@ from drivers.idcard.config import IdCardConfig
 from drivers.locker.config import LockerConfig
 from drivers.printer.config import PrinterConfig
 from fleet_agent.config import AgentConfig
-from hall_server.config import AlertsConfig, HallServerConfig
+from hall_server.config import AlertsConfig, BrokerConfig, HallServerConfig
 from zizhu.configbase import Identifier, Problem, Section, convert, format_problems, problems
 
 
@@ -74,6 +74,7 @@ class HallConfig(Section, frozen=True, kw_only=True):
     mqtt: MqttConfig = MqttConfig()
     server: HallServerConfig = HallServerConfig()
     alerts: AlertsConfig = AlertsConfig()
+    broker: BrokerConfig = BrokerConfig()
 
 
 M = TypeVar("M")
