@@ -21,8 +21,9 @@ from paho.mqtt.properties import Properties
 from fleet_agent.contract import decode_message, hall_subscriptions
 
 
-def drain(hall: str, port: int, client_id: str, n: int, validate: bool) -> float:
-    """Drain the queued session of ``client_id``: count only, or also validate by the contract.
+def drain(hall: str, port: int, client_id: str, n: int, validate: bool, *,
+          login: tuple[str, str] | None = None) -> float:
+    """Drain the queued session of ``client_id`` (logged in as ``login``): count only, or also validate.
 
     Seconds from CONNACK to the ``n``-th message (auto-acknowledged, as paho does by default).
     """
@@ -44,6 +45,8 @@ def drain(hall: str, port: int, client_id: str, n: int, validate: bool) -> float
 
     c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5)
     c.on_message, c.on_connect = on_message, on_connect
+    if login is not None:
+        c.username_pw_set(*login)
     props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
     props.SessionExpiryInterval = 3600
     c.connect("127.0.0.1", port, clean_start=False, properties=props)
@@ -58,19 +61,25 @@ def drain(hall: str, port: int, client_id: str, n: int, validate: bool) -> float
 
 
 def _child(conn: multiprocessing.connection.Connection, gc_threshold: tuple[int, int, int],
-           args: tuple[str, int, str, int, bool]) -> None:
+           args: tuple[str, int, str, int, bool, tuple[str, str] | None]) -> None:
     gc.set_threshold(*gc_threshold)
     try:
-        conn.send(("ok", drain(*args)))
+        hall, port, client_id, n, validate, login = args
+        conn.send(("ok", drain(hall, port, client_id, n, validate, login=login)))
     except Exception as exc:  # handed to the parent, which raises it
         conn.send(("error", repr(exc)))
 
 
 def drain_in_process(hall: str, port: int, client_id: str, n: int, validate: bool) -> float:
-    """:func:`drain` in a spawned process under this process's GC settings."""
+    """:func:`drain` in a spawned process under this process's GC settings, as the hall server logs in."""
+    from zizhu.broker import MosquittoBroker
+
+    broker = MosquittoBroker.serving(port)
+    login = broker.hall_login(hall) if broker is not None else None
     ctx = multiprocessing.get_context("spawn")
     ours, theirs = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(theirs, gc.get_threshold(), (hall, port, client_id, n, validate)))
+    proc = ctx.Process(target=_child, args=(theirs, gc.get_threshold(),
+                                            (hall, port, client_id, n, validate, login)))
     proc.start()
     theirs.close()
     try:

@@ -39,6 +39,9 @@ INTERVAL_S = 5.0
 
 
 def _config(d: Path, port: int) -> Path:
+    """Terminal t01 of hall "bench", logged in with its account on the private broker."""
+    broker = MosquittoBroker.serving(port)
+    user, password = broker.terminal_login("t01", "bench") if broker is not None else ("", "")
     path = d / "terminal.toml"
     path.write_text(f"""
 kind = "terminal"
@@ -48,6 +51,8 @@ hall = "bench"
 [mqtt]
 host = "127.0.0.1"
 port = {port}
+username = "{user}"
+password = "{password}"
 keepalive_s = 30
 [agent]
 socket_path = "{d / 'agent.sock'}"
@@ -75,6 +80,9 @@ class _Counter:
                                   protocol=MQTTProtocolVersion.MQTTv5)
         self.client.on_connect = lambda c, *_: c.subscribe([(topic + "/event", 1), (topic + "/state", 1)])
         self.client.on_message = self._on_message
+        broker = MosquittoBroker.serving(port)
+        if broker is not None:  # it counts what the hall server receives: the hall's account
+            self.client.username_pw_set(*broker.hall_login("bench"))
         self.client.connect("127.0.0.1", port)
         self.client.loop_start()
 

@@ -102,23 +102,37 @@ def realistic_status(i: int, rng: random.Random) -> TerminalStatus:
     return TerminalStatus(devices=devices, host=host, app=AppLiveness(state="running", last_heartbeat=utcnow()))
 
 
+def _broker(port: int) -> MosquittoBroker:
+    """The private broker on ``port`` (with the hall's configuration): whose logins the bench uses."""
+    b = MosquittoBroker.serving(port)
+    if b is None:
+        raise RuntimeError(f"no private broker of ours on port {port}")
+    return b
+
+
 def _config(tmp: Path, hall: str, port: int, client_id: str, alerts: AlertsConfig | None = None) -> HallConfig:
-    return HallConfig(hall=HallInfo(id=hall, name=f"bench {hall}"), mqtt=MqttConfig(port=port, keepalive_s=10),
+    user, password = _broker(port).hall_login(hall)
+    return HallConfig(hall=HallInfo(id=hall, name=f"bench {hall}"),
+                      mqtt=MqttConfig(port=port, keepalive_s=10, username=user, password=password),
                       server=HallServerConfig(database_url=f"sqlite:///{tmp}/{hall}.sqlite3", http_port=0,
                                               client_id=client_id, tick_s=0.2),
                       alerts=alerts or AlertsConfig())
 
 
-def _client(client_id: str, port: int, clean: bool) -> mqtt.Client:
+def _client(client_id: str, hall: str, port: int, clean: bool) -> mqtt.Client:
+    """A subscriber as the hall server is one: its account, a persistent session."""
     c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5)
+    c.username_pw_set(*_broker(port).hall_login(hall))
     props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
     props.SessionExpiryInterval = 3600
     c.connect("127.0.0.1", port, keepalive=30, clean_start=clean, properties=props)
     return c
 
 
-def _publish_all(port: int, messages: list[tuple[str, bytes, bool]]) -> float:
+def _publish_all(hall: str, port: int, messages: list[tuple[str, bytes, bool]]) -> float:
+    """Publish as the hall's terminals, from one client (the broker's benchmark-only fleet account)."""
     pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-publisher", protocol=mqtt.MQTTv5)
+    pub.username_pw_set(*_broker(port).fleet_login(hall))
     pub.max_queued_messages_set(0)
     pub.max_inflight_messages_set(1000)
     pub.connect("127.0.0.1", port)
@@ -169,7 +183,7 @@ def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 
 
     # every subscriber makes its persistent session and leaves; the queue fills; it comes back and drains
     for client_id in ("bench-bare", "bench-validate"):
-        c = _client(client_id, broker.port, clean=True)
+        c = _client(client_id, hall, broker.port, clean=True)
         c.loop_start()
         c.subscribe([(t, 1) for t in hall_subscriptions(hall)])
         time.sleep(0.3)
@@ -180,7 +194,7 @@ def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 
     svc.core.import_registry([RegistryEntry(id=f"t{i:05d}") for i in range(N_TERMINALS_A)])
     svc.start(http=False)
     _wait(svc.ingest.connected.is_set, 10, "hall connected")
-    _publish_all(broker.port, warmup)
+    _publish_all(hall, broker.port, warmup)
     _wait(lambda: svc.ingest.handled >= N_TERMINALS_A, 60, "hall knows the terminals")
     svc.stop()
 
@@ -198,7 +212,7 @@ def bench_ingest(res: Result, broker: MosquittoBroker, tmp: Path, rounds: int = 
 
     for r in range(rounds):
         batch = messages[r * N_MESSAGES:(r + 1) * N_MESSAGES]
-        publish_rate = max(publish_rate, N_MESSAGES / _publish_all(broker.port, batch))
+        publish_rate = max(publish_rate, N_MESSAGES / _publish_all(hall, broker.port, batch))
         extra = N_TERMINALS_A if r == 0 else 0  # the warm-up snapshots still queued for the plain ones
         drains: dict[str, Callable[[], float]] = {
             "bare": partial(drain_in_process, hall, broker.port, "bench-bare", N_MESSAGES + extra, validate=False),
@@ -279,6 +293,7 @@ def bench_latency_and_detection(res: Result, broker: MosquittoBroker, tmp: Path)
             wills.setdefault(m.topic.split("/")[3], time.monotonic())
 
     watcher = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-will-watch", protocol=mqtt.MQTTv5)
+    watcher.username_pw_set(*broker.hall_login(hall))
     watcher.on_message = on_will
     watcher.on_connect = lambda c, *_a: c.subscribe(f"zizhu/v1/{hall}/+/state", qos=1)
     watcher.connect("127.0.0.1", broker.port)
@@ -350,7 +365,7 @@ def bench_big_hall(res: Result, broker: MosquittoBroker, tmp: Path) -> None:
         births.append((terminal_topic(hall, term, Kind.STATUS),
                        StatusPayload(terminal=term, session=1, status=st).encode(), True))
     t0 = time.monotonic()
-    _publish_all(broker.port, births)
+    _publish_all(hall, broker.port, births)
     _wait(lambda: svc.ingest.handled >= len(births), 300, "births handled")
     online_s = time.monotonic() - t0
     res.add(f"(d) {N_BIG} terminals online (birth + status each)", online_s, "s", key="d_online_s", digits=2)
@@ -361,7 +376,7 @@ def bench_big_hall(res: Result, broker: MosquittoBroker, tmp: Path) -> None:
               StatePayload(terminal=f"t{i:05d}", online=False, session=1).encode(), True) for i in range(down)]
     handled0 = svc.ingest.handled
     t0 = time.monotonic()
-    _publish_all(broker.port, wills)
+    _publish_all(hall, broker.port, wills)
     _wait(lambda: ("@hall", "hall.terminals_down") in svc.core.open, 120, "system incident")
     system_s = time.monotonic() - t0
     _wait(lambda: svc.ingest.handled - handled0 >= down, 300, "wills handled")

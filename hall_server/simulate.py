@@ -41,16 +41,31 @@ def healthy_status(paper: PaperLevel = PaperLevel.FULL, **host: object) -> Termi
 
 
 class ContractTerminal:
+    """One terminal at the wire-contract level, logged in with ``username``/``password``.
+
+    Without a username, on one of ``zizhu.broker``'s private brokers (tests, benchmarks), it logs
+    in with that broker's account for ``terminal``.
+    """
+
     def __init__(self, hall: str, terminal: str, host: str, port: int, *, session: int = 1,
-                 keepalive: int = 5) -> None:
+                 keepalive: int = 5, username: str | None = None, password: str | None = None) -> None:
         self.hall, self.terminal, self.session = hall, terminal, session
         self.host, self.port, self.keepalive = host, port, keepalive
+        if username is None:
+            from zizhu.broker import MosquittoBroker
+
+            broker = MosquittoBroker.serving(port)
+            if broker is not None:
+                username, password = broker.terminal_login(terminal, hall)
+        self.username, self.password = username, password
         self.seq = 0
         self.connected = threading.Event()
         self.client = self._new_client()
 
     def _new_client(self) -> mqtt.Client:
         c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"zizhu-agent-{self.terminal}", protocol=mqtt.MQTTv5)
+        if self.username is not None:
+            c.username_pw_set(self.username, self.password)
         c.will_set(self.topic(Kind.STATE), StatePayload(terminal=self.terminal, online=False,
                                                          session=self.session).encode(), qos=QOS, retain=True)
         c.on_connect = lambda *_a: self.connected.set()

@@ -32,7 +32,10 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from zizhu.broker import MosquittoBroker
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "config" / "scenarios"
@@ -105,7 +108,7 @@ class _Terminal:
     """One simulated terminal: the printer simulator in this process, the agent as its own process."""
 
     def __init__(self, tid: str, scenario: str, location: str, workdir: Path, *, broker_port: int,
-                 backend_port: int) -> None:
+                 login: tuple[str, str], backend_port: int) -> None:
         from drivers.printer.sim import PrinterModel, PrinterSimulator
         from drivers.scenario import Scenario, ScenarioPlayer
 
@@ -117,6 +120,7 @@ class _Terminal:
         self.sim = PrinterSimulator(self.model)
         self.player = ScenarioPlayer(Scenario.load(SCENARIOS / scenario), {"printer": self.model})
         self.broker_port = broker_port
+        self.login = login
         self.backend_port = backend_port
         self.proc: subprocess.Popen[bytes] | None = None
         self.log: TextIO | None = None
@@ -132,6 +136,8 @@ hall = "{HALL_ID}"
 name = "综合自助终端 {self.id}"
 [mqtt]
 port = {self.broker_port}
+username = "{self.login[0]}"
+password = "{self.login[1]}"
 keepalive_s = 3
 [agent]
 socket_path = "{self.dir}/agent.sock"
@@ -223,15 +229,17 @@ def run(args: argparse.Namespace) -> int:
         workdir = args.workdir
         workdir.mkdir(parents=True, exist_ok=True)
     try:
-        with MosquittoBroker() as broker:
-            return _run_hall(args, workdir, broker.port, stop)
+        # The hall broker's own configuration (config/mosquitto/), on a loopback port without TLS,
+        # with an account for the hall server and each terminal.
+        with MosquittoBroker(hall=HALL_ID, terminals=[tid for tid, _sc, _loc in TERMINALS]) as broker:
+            return _run_hall(args, workdir, broker, stop)
     finally:
         if tmp is not None:
             tmp.cleanup()
 
 
-def _watch_notices(broker_port: int) -> Any:
-    """Print the public outage notice as a terminal receives it: the retained topic, over MQTT."""
+def _watch_notices(broker: MosquittoBroker) -> Any:
+    """Print the public outage notice as a terminal receives it: the retained topic, over MQTT (t01's login)."""
     import paho.mqtt.client as mqtt
     from paho.mqtt.enums import CallbackAPIVersion
 
@@ -252,14 +260,15 @@ def _watch_notices(broker_port: int) -> Any:
         shown[0] = notice is not None
 
     client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="zizhu-demo-notice-watch", protocol=mqtt.MQTTv5)
+    client.username_pw_set(*broker.terminal_login(TERMINALS[0][0]))
     client.on_message = on_message
     client.on_connect = lambda c, *_a: c.subscribe(notice_topic(HALL_ID), qos=1)
-    client.connect("127.0.0.1", broker_port)
+    client.connect("127.0.0.1", broker.port)
     client.loop_start()
     return client
 
 
-def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: threading.Event) -> int:
+def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, stop: threading.Event) -> int:
     from sqlalchemy import select
 
     from hall_server.config import AlertsConfig, HallServerConfig
@@ -280,10 +289,13 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
         for _at, path, body in new:
             _say(f"告警 → {Role(path.strip('/')).label}: {body.get('title')}")
 
-    notices = _watch_notices(broker_port)
+    notices = _watch_notices(broker)
+    broker_port = broker.port
+    hall_user, hall_password = broker.hall_login()
 
     cfg = HallConfig(
-        hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10),
+        hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10,
+                                                                  username=hall_user, password=hall_password),
         server=HallServerConfig(database_url=f"sqlite:///{workdir}/hall.sqlite3", http_port=args.http_port,
                                 flap_window_s=20, tick_s=0.5, faults_file=_demo_faults(workdir, args.pace)),
         alerts=AlertsConfig(admin=[webhook.url(Role.ADMIN.value)], maintenance=[webhook.url(Role.MAINTENANCE.value)],
@@ -298,8 +310,8 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker_port: int, stop: t
         return 2
     backend = _Backend()
     backend.up()
-    terminals = [_Terminal(tid, sc, loc, workdir, broker_port=broker_port, backend_port=backend.port)
-                 for tid, sc, loc in TERMINALS]
+    terminals = [_Terminal(tid, sc, loc, workdir, broker_port=broker_port, login=broker.terminal_login(tid),
+                           backend_port=backend.port) for tid, sc, loc in TERMINALS]
     service.core.import_registry([
         RegistryEntry(id=t.id, name=f"综合自助终端 {t.id}", zone="24小时自助服务区", location=t.location,
                       model="ZZ-K200", asset_number=f"DEMO-{t.id.upper()}", responsible="王敏",

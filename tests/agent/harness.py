@@ -42,8 +42,24 @@ HALL, TERM = "h1", "t01"
 
 
 
+def broker_login(port: int, who: str = TERM) -> tuple[str, str] | None:
+    """The login a test client uses on our private broker on ``port``: a terminal's, ``"hall"`` or
+    ``"observer"`` (test-only, reads everything); ``None`` if no broker of ours listens there."""
+    b = MosquittoBroker.serving(port)
+    if b is None:
+        return None
+    return b.hall_login() if who == "hall" else b.observer_login() if who == "observer" else b.terminal_login(who)
+
+
+def _login_toml(port: int, mqtt_extra: str) -> str:
+    login = None if "username" in mqtt_extra else broker_login(port)
+    return f'username = "{login[0]}"\npassword = "{login[1]}"' if login else ""
+
+
 def write_config(tmp_path: Path, port: int, *, mqtt_extra: str = "", agent_extra: str = "",
                  devices: str = "", name: str = "terminal.toml", frozen_after_s: float = 2) -> Path:
+    """The terminal's configuration on the broker on ``port``, logged in as the terminal (unless
+    ``mqtt_extra`` gives a username)."""
     path = tmp_path / name
     path.write_text(f"""
 kind = "terminal"
@@ -54,6 +70,7 @@ hall = "{HALL}"
 host = "127.0.0.1"
 port = {port}
 keepalive_s = 2
+{_login_toml(port, mqtt_extra)}
 {mqtt_extra}
 [agent]
 socket_path = "{tmp_path / 'agent.sock'}"
@@ -80,6 +97,9 @@ def config_for(tmp_path: Path) -> Callable[..., TerminalConfig]:
 class Watcher:
     """A hall-side subscriber on the terminal's topics; records every message, decoded.
 
+    It watches with the broker's test-only observer account (reads everything) and plays the hall —
+    commands, acknowledgements — with the hall server's account, as a second connection.
+
     ``acks``: it also acknowledges, as the hall does, every event and command result it has received
     (the retained ``ack`` with the contiguous count, stepping over the agent's ``spool_floor``), so
     that the agent forgets them; ``acks=False`` plays a hall that stores nothing.
@@ -97,13 +117,21 @@ class Watcher:
                                   protocol=MQTTProtocolVersion.MQTTv5)
         self.client.on_message = self._on_message
         self.client.on_connect = lambda c, *_: c.subscribe(topics, qos=1)
+        if (login := broker_login(port, "observer")) is not None:
+            self.client.username_pw_set(*login)
+        self.hall = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=f"watcher-hall-{os.getpid()}-{id(self)}",
+                                protocol=MQTTProtocolVersion.MQTTv5)
+        if (login := broker_login(port, "hall")) is not None:
+            self.hall.username_pw_set(*login)
+        self.hall.connect("127.0.0.1", port, keepalive=30)
+        self.hall.loop_start()
         props = None
         if persistent:
             props = Properties(PacketTypes.CONNECT)
             props.SessionExpiryInterval = 3600
         self.client.connect("127.0.0.1", port, keepalive=30, clean_start=not persistent, properties=props)
         self.client.loop_start()
-        wait_until(self.client.is_connected, 10, "watcher connected")
+        wait_until(lambda: self.client.is_connected() and self.hall.is_connected(), 10, "watcher connected")
 
     def _on_message(self, _c: Any, _u: Any, msg: mqtt.MQTTMessage) -> None:
         with self._cond:
@@ -130,7 +158,7 @@ class Watcher:
             n += 1
         if n != self.acked.get(term, 0) or seq is not None:
             self.acked[term] = n
-            self.client.publish(terminal_topic(HALL, term, Kind.ACK),
+            self.hall.publish(terminal_topic(HALL, term, Kind.ACK),
                                 AckPayload(terminal=term, seq=n, epoch=self.epoch).encode(), qos=1, retain=True)
 
     def of(self, kind: Kind) -> list[Any]:
@@ -147,11 +175,12 @@ class Watcher:
         if expiry_s is not None:
             props.MessageExpiryInterval = expiry_s
         body = cmd if isinstance(cmd, bytes) else cmd.encode()
-        self.client.publish(terminal_topic(HALL, TERM, Kind.CMD), body, qos=1, properties=props).wait_for_publish(10)
+        self.hall.publish(terminal_topic(HALL, TERM, Kind.CMD), body, qos=1, properties=props).wait_for_publish(10)
 
     def close(self) -> None:
-        self.client.loop_stop()
-        self.client.disconnect()
+        for c in (self.client, self.hall):
+            c.loop_stop()
+            c.disconnect()
 
 
 @pytest.fixture
@@ -218,11 +247,8 @@ def log_lines(proc: subprocess.Popen[bytes]) -> list[dict[str, Any]]:
 @pytest.fixture
 def persistent_broker() -> Iterator[MosquittoBroker]:
     """A broker that keeps sessions across its own restart (same port), like a production one."""
-    with tempfile.TemporaryDirectory(prefix="zizhu-mosq-store-") as store:
-        b = MosquittoBroker(extra_config=f"persistence true\npersistence_location {store}/\nautosave_interval 0\n")
-        b.start()
+    with MosquittoBroker(persistence=True) as b:
         yield b
-        b.cleanup()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from fleet_agent.contract import EventPayload, Kind, StatePayload, StatusPayload
 from fleet_agent.spool import Spool
 from tests.agent.harness import HALL, TERM, Watcher, make_ca_and_server_cert
 from tests.support import wait_until
-from zizhu.broker import MosquittoBroker, free_port, wait_port
+from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 
 
@@ -210,10 +210,10 @@ def test_tls_with_the_hall_ca_and_a_refused_certificate(tmp_path: Path, config_f
         os.chmod(d, 0o755)
         ca, cert, key = make_ca_and_server_cert(Path(d))
         other_ca, _, _ = make_ca_and_server_cert(Path(d), "other")
-        tls_port = free_port()
-        tls = f"listener {tls_port} 127.0.0.1\ncafile {ca}\ncertfile {cert}\nkeyfile {key}\n"
-        with MosquittoBroker(extra_config=tls) as b:
-            wait_port("127.0.0.1", tls_port)
+        # the shipped configuration's TLS listener (config/mosquitto/mosquitto.conf), with this CA
+        with MosquittoBroker(tls=(ca, cert, key)) as b:
+            assert b.tls_port is not None
+            tls_port = b.tls_port
             w = Watcher(b.port)  # the hall side, on the plain listener
             try:
                 good = start(agents, config_for(tls_port, mqtt_extra=f'tls = true\nca_file = "{ca}"'))

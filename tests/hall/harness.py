@@ -15,6 +15,7 @@ from hall_server.db import Incident, open_database
 from hall_server.faults import load_fault_table
 from hall_server.service import HallService
 from hall_server.simulate import WebhookReceiver
+from zizhu.broker import MosquittoBroker
 from zizhu.config import HallConfig, HallInfo, MqttConfig
 
 HALL = "h1"
@@ -58,7 +59,10 @@ def hall_config(tmp: Path, broker_port: int, webhook: WebhookReceiver | None, db
                           group_wait_s=0.1, backoff_s=0.1)
     srv: dict[str, object] = {"database_url": db_url or f"sqlite:///{tmp}/hall.sqlite3", "http_port": 0,
                               "faults_file": faults, "tick_s": 0.1, **server}
-    return HallConfig(hall=HallInfo(id=HALL, name="测试大厅"), mqtt=MqttConfig(port=broker_port, keepalive_s=5),
+    b = MosquittoBroker.serving(broker_port)  # our private broker: log in with the hall server's account
+    login = b.hall_login() if b is not None else (None, None)
+    return HallConfig(hall=HallInfo(id=HALL, name="测试大厅"),
+                      mqtt=MqttConfig(port=broker_port, keepalive_s=5, username=login[0], password=login[1]),
                       server=HallServerConfig(**srv), alerts=alerts)  # type: ignore[arg-type]
 
 

@@ -21,14 +21,15 @@ from zizhu.broker import MosquittoBroker
 
 
 class NoticeWatcher:
-    """A terminal's view of the retained hall notice."""
+    """A terminal's view of the retained hall notice (logged in as terminal ``terminal``)."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, broker: MosquittoBroker, terminal: str = "t99") -> None:
         self.notices: list[NoticePayload | None] = []
         self.client = mqtt.Client(CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv5)
+        self.client.username_pw_set(*broker.terminal_login(terminal))
         self.client.on_message = self._on_message
         self.client.on_connect = lambda c, *_a: c.subscribe(notice_topic(HALL), qos=1)
-        self.client.connect("127.0.0.1", port)
+        self.client.connect("127.0.0.1", broker.port)
         self.client.loop_start()
 
     def _on_message(self, _c: object, _u: object, msg: mqtt.MQTTMessage) -> None:
@@ -64,7 +65,8 @@ def test_paper_out_to_webhook_and_back(broker: MosquittoBroker, webhook: Webhook
     # garbage never stops ingest; it is counted
     t.client.publish(t.topic(Kind.STATUS), b"{not json", qos=1)
     t.client.publish(t.topic(Kind.EVENT), b'{"v": 1, "terminal": "t01"}', qos=1)
-    t.client.publish(f"zizhu/v1/{HALL}/t02/state", b'{"v":1,"terminal":"t01","online":true,"session":1}', qos=1)
+    # (t01 may publish only under its own topics: a birth naming t02 there is out of contract)
+    t.client.publish(t.topic(Kind.STATE), b'{"v":1,"terminal":"t02","online":true,"session":1}', qos=1)
     t.event("app.frozen", "raised")
     wait_until(lambda: any(i.fault_code == "app.frozen" for i in open_incidents(service)), what="event after garbage")
     metrics = httpx.get(f"{service.base_url}/metrics").text
@@ -80,7 +82,7 @@ def test_killed_terminals_offline_then_one_system_incident_and_notice(
     terms = [ContractTerminal(HALL, f"t{i:02d}", "127.0.0.1", broker.port) for i in range(1, 6)]
     for t in terms:
         t.start()
-    watcher = NoticeWatcher(broker.port)
+    watcher = NoticeWatcher(broker)
     wait_until(lambda: sum(bool(m.online) for m in service.core.terminals.values()) == 5, what="5 online")
 
     terms[0].kill()

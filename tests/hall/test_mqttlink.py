@@ -108,11 +108,14 @@ def test_acknowledgements_of_an_earlier_connection_are_dropped(broker: Mosquitto
     """After a reconnect the broker reuses packet ids: an ack meant for the old connection must not
     acknowledge what the new one carries, or a message the hall never finished would be lost."""
     topic = f"zizhu/v1/{HALL}/t09/event"
+    hall_user, hall_password = broker.hall_login()
     settings = FrontSettings(host="127.0.0.1", port=broker.port, keepalive_s=5, client_id="hall-acks",
-                             subscriptions=(f"zizhu/v1/{HALL}/+/event",), qos=1, session_expiry_s=600)
+                             subscriptions=(f"zizhu/v1/{HALL}/+/event",), qos=1, session_expiry_s=600,
+                             username=hall_user, password=hall_password)
     hall = _HallEnd(settings)
     hall.next("connected")
     pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="pub", protocol=mqtt.MQTTv5)
+    pub.username_pw_set(*broker.terminal_login("t09"))
     pub.connect("127.0.0.1", broker.port)
     pub.loop_start()
     try:
@@ -123,6 +126,7 @@ def test_acknowledgements_of_an_earlier_connection_are_dropped(broker: Mosquitto
         # Someone takes the session over and leaves without acknowledging; the front takes it back.
         thief = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="hall-acks", protocol=mqtt.MQTTv5,
                             manual_ack=True)
+        thief.username_pw_set(hall_user, hall_password)
         props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
         props.SessionExpiryInterval = 600
         stolen = threading.Semaphore(0)
