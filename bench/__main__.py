@@ -9,7 +9,7 @@ from pathlib import Path
 import bench
 from bench.common import Result
 
-NOT_BENCHES = {"common", "__main__"}
+NOT_BENCHES = {"common", "__main__", "fuzz_engine", "fuzz_targets"}  # fuzz: the bench is bench.fuzz
 
 
 def available() -> list[str]:
