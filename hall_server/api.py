@@ -5,16 +5,20 @@ from __future__ import annotations
 import html
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse, PlainTextResponse
+import msgspec
+from fastapi import FastAPI, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, Field, model_validator
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from drivers.status import to_builtins
-from fleet_agent.contract import CommandAction, CommandPayload
+from fleet_agent.contract import INT63_MAX, CommandAction, CommandPayload, ContractError
 from hall_server.core import HALL_SCOPE, IncidentError, NotFound
 from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
 from hall_server.faults import Role, Tier
@@ -25,52 +29,145 @@ if TYPE_CHECKING:
     from hall_server.service import HallService
 
 
+# ---- what a request may carry ---------------------------------------------------------------------
+# Every bad input is a 4xx, refused where it enters: ids a 64-bit column can hold (SQLite and
+# PostgreSQL refuse more, as a 500 if it got that far), text without lone surrogates (no database
+# encodes them), times with an offset, bodies of a bounded size.
+
+MAX_BODY_BYTES = 1024 * 1024
+SHUTDOWN_YEARS = (2000, 9000)  # a window outside these is a typo, and near 1/9999 UTC conversion overflows
+
+
+def _no_surrogates(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text holds a lone surrogate (not a character)") from None
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_surrogates)]
+RowId = Annotated[int, Path(ge=1, le=INT63_MAX, description="a row id (64-bit)")]
+TerminalId = Annotated[str, Path(min_length=1, max_length=63, pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$",
+                                 description="terminal id: a-z, digits, '_' or '-'")]
+
+
+def _within_years(value: datetime) -> datetime:
+    if not SHUTDOWN_YEARS[0] <= value.year <= SHUTDOWN_YEARS[1]:
+        raise ValueError(f"a time between the years {SHUTDOWN_YEARS[0]} and {SHUTDOWN_YEARS[1]}")
+    return value.astimezone(UTC)
+
+
+WindowTime = Annotated[AwareDatetime, AfterValidator(_within_years)]
+
+
 class AckBody(BaseModel):
-    by: str = Field(min_length=1, max_length=100, description="确认人")
-    comment: str = Field("", max_length=2000)
+    by: Text = Field(min_length=1, max_length=100, description="确认人")
+    comment: Text = Field("", max_length=2000)
 
 
 class ResolveBody(BaseModel):
-    by: str = Field(min_length=1, max_length=100)
-    note: str = Field(min_length=1, max_length=2000, description="处理说明")
+    by: Text = Field(min_length=1, max_length=100)
+    note: Text = Field(min_length=1, max_length=2000, description="处理说明")
 
 
 class NoticeBody(BaseModel):
-    title: str = Field(min_length=1, max_length=200)
-    message: str = Field("", max_length=2000)
-    by: str = Field(min_length=1, max_length=100)
+    title: Text = Field(min_length=1, max_length=200)
+    message: Text = Field("", max_length=2000)
+    by: Text = Field(min_length=1, max_length=100)
 
 
 class ShutdownBody(BaseModel):
-    terminal_id: str | None = Field(None, description="none: every terminal of the hall")
-    reason: str = Field(min_length=1, max_length=2000)
-    starts_at: datetime
-    ends_at: datetime
-    by: str = Field(min_length=1, max_length=100)
+    terminal_id: Text | None = Field(None, max_length=64, description="none: every terminal of the hall")
+    reason: Text = Field(min_length=1, max_length=2000)
+    starts_at: WindowTime = Field(description="with its offset (2024-05-01T22:00:00+08:00)")
+    ends_at: WindowTime = Field(description="with its offset; after starts_at")
+    by: Text = Field(min_length=1, max_length=100)
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> ShutdownBody:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("the shutdown window must end after it starts")
+        return self
 
 
 class DecisionBody(BaseModel):
-    by: str = Field(min_length=1, max_length=100)
-    note: str = Field("", max_length=2000)
+    by: Text = Field(min_length=1, max_length=100)
+    note: Text = Field("", max_length=2000)
 
 
 class TerminalBody(BaseModel):
-    name: str = ""
-    zone: str = ""
-    location: str = ""
-    model: str = ""
-    asset_number: str = ""
-    responsible: str = ""
-    phone: str = ""
-    devices: list[str] = Field(default_factory=list)
+    name: Text = Field("", max_length=200)
+    zone: Text = Field("", max_length=200)
+    location: Text = Field("", max_length=200)
+    model: Text = Field("", max_length=200)
+    asset_number: Text = Field("", max_length=100)
+    responsible: Text = Field("", max_length=100)
+    phone: Text = Field("", max_length=40)
+    devices: list[Annotated[Text, Field(max_length=64)]] = Field(default_factory=list, max_length=64)
 
 
 class CommandBody(BaseModel):
     action: CommandAction
-    device: str | None = None
+    device: Text | None = Field(None, max_length=64)
     params: dict[str, Any] = Field(default_factory=dict)
-    issued_by: str = Field(min_length=1, max_length=64)
+    issued_by: Text = Field(min_length=1, max_length=64)
     expires_s: int = Field(60, ge=1, le=3600)
+
+
+class _JSON(JSONResponse):
+    """JSON that never fails on a value: NaN and infinities (from a terminal's float) become null."""
+
+    def render(self, content: Any) -> bytes:
+        return msgspec.json.encode(content)
+
+
+class _BodyLimit:
+    """A request body over ``limit`` bytes is refused with 413 before it is read into memory."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _JSON({"detail": f"request body over {self.limit} bytes"}, status_code=413)(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _JSON({"detail": f"request body over {self.limit} bytes"}, status_code=413)(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    """422 naming where and what, without echoing the input (it may not even be JSON: NaN, a surrogate)."""
+    assert isinstance(exc, RequestValidationError)
+    errors = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+              for e in exc.errors()]
+    return _JSON({"detail": errors}, status_code=422)
+
+
+def _unstorable(_request: Request, exc: Exception) -> JSONResponse:
+    """The last line of defence: a value the database cannot hold is the request's fault, not the server's."""
+    return _JSON({"detail": f"a value of the request cannot be stored: {type(exc).__name__}"}, status_code=422)
 
 
 def _presence(t: dict[str, Any], open_tiers: set[str]) -> Literal["red", "yellow", "green"]:
@@ -84,8 +181,12 @@ def _presence(t: dict[str, Any], open_tiers: set[str]) -> Literal["red", "yellow
 
 def create_app(service: HallService) -> FastAPI:
     core = service.core
-    app = FastAPI(title="Zizhu hall server", version="1",
+    app = FastAPI(title="Zizhu hall server", version="1", default_response_class=_JSON,
                   description="自助服务区大厅服务器：终端登记、故障工单、告警、公告、计划停机")
+    app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    for unstorable in (OverflowError, UnicodeEncodeError, sa_exc.DataError):
+        app.add_exception_handler(unstorable, _unstorable)
 
     def _call(fn: Any, *args: Any) -> Any:
         try:
@@ -128,7 +229,7 @@ def create_app(service: HallService) -> FastAPI:
         return terminals()
 
     @app.get("/api/terminals/{terminal_id}", tags=["terminals"])
-    def get_terminal(terminal_id: str) -> dict[str, Any]:
+    def get_terminal(terminal_id: TerminalId) -> dict[str, Any]:
         for t in terminals():
             if t["id"] == terminal_id:
                 mem = core.terminals.get(terminal_id)
@@ -143,7 +244,7 @@ def create_app(service: HallService) -> FastAPI:
         raise HTTPException(404, f"no terminal {terminal_id}")
 
     @app.put("/api/terminals/{terminal_id}", tags=["terminals"])
-    def put_terminal(terminal_id: str, body: TerminalBody) -> dict[str, Any]:
+    def put_terminal(terminal_id: TerminalId, body: TerminalBody) -> dict[str, Any]:
         try:
             entry = registry_entry({**body.model_dump(), "id": terminal_id}, f"terminal {terminal_id}")
         except ConfigError as exc:
@@ -152,29 +253,33 @@ def create_app(service: HallService) -> FastAPI:
         return result
 
     @app.delete("/api/terminals/{terminal_id}", tags=["terminals"])
-    def delete_terminal(terminal_id: str) -> dict[str, str]:
+    def delete_terminal(terminal_id: TerminalId) -> dict[str, str]:
         _call(core.unregister, terminal_id)
         return {"unregistered": terminal_id}
 
     @app.get("/api/terminals/{terminal_id}/availability", tags=["terminals"])
-    def availability(terminal_id: str, days: float = Query(7, gt=0, le=366)) -> dict[str, Any]:
+    def availability(terminal_id: TerminalId, days: float = Query(7, gt=0, le=366)) -> dict[str, Any]:
         until = core.clock.now()
         since = until - timedelta(days=days)
         return {"terminal": terminal_id, "since": since, "until": until,
                 "availability": core.availability(terminal_id, since, until)}
 
     @app.post("/api/terminals/{terminal_id}/commands", tags=["terminals"])
-    def command(terminal_id: str, body: CommandBody) -> dict[str, Any]:
+    def command(terminal_id: TerminalId, body: CommandBody) -> dict[str, Any]:
         if terminal_id not in core.terminals:
             raise HTTPException(404, f"no terminal {terminal_id}")
         cmd = CommandPayload(terminal=terminal_id, id=uuid.uuid4().hex[:16], action=body.action, device=body.device,
                              params=body.params, issued_by=body.issued_by,
                              expires_at=datetime.now(UTC) + timedelta(seconds=body.expires_s))
+        try:
+            cmd.encode()  # what the contract cannot carry (a 2**64, a surrogate in params) is refused here
+        except ContractError as exc:
+            raise HTTPException(422, str(exc)) from None
         service.ingest.send_command(cmd)
         return {"id": cmd.id, "sent": True}
 
     @app.get("/api/commands/{command_id}", tags=["terminals"])
-    def command_result(command_id: str) -> dict[str, Any]:
+    def command_result(command_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
         res = service.ingest.results.get(command_id)
         if res is None:
             raise HTTPException(404, "no result yet")
@@ -184,11 +289,12 @@ def create_app(service: HallService) -> FastAPI:
     # ---- incidents -----------------------------------------------------------------------------
     @app.get("/api/incidents", tags=["incidents"])
     def list_incidents(state: Literal["open", "acknowledged", "resolved", "all"] = "open",
-                       terminal: str | None = None, limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
+                       terminal: Annotated[Text | None, Query(max_length=64)] = None,
+                       limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
         return incidents(state, terminal, limit)
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
-    def get_incident(incident_id: int) -> dict[str, Any]:
+    def get_incident(incident_id: RowId) -> dict[str, Any]:
         with service.sessions() as s:
             inc = s.get(Incident, incident_id)
             if inc is None or inc.hall != core.hall:
@@ -205,12 +311,12 @@ def create_app(service: HallService) -> FastAPI:
         return out
 
     @app.post("/api/incidents/{incident_id}/acknowledge", tags=["incidents"])
-    def acknowledge(incident_id: int, body: AckBody) -> dict[str, Any]:
+    def acknowledge(incident_id: RowId, body: AckBody) -> dict[str, Any]:
         result: dict[str, Any] = _call(core.acknowledge, incident_id, body.by, body.comment)
         return result
 
     @app.post("/api/incidents/{incident_id}/resolve", tags=["incidents"])
-    def resolve(incident_id: int, body: ResolveBody) -> dict[str, Any]:
+    def resolve(incident_id: RowId, body: ResolveBody) -> dict[str, Any]:
         result: dict[str, Any] = _call(core.resolve, incident_id, body.by, body.note)
         return result
 
@@ -231,7 +337,7 @@ def create_app(service: HallService) -> FastAPI:
         return result
 
     @app.delete("/api/notices/{notice_id}", tags=["notices"])
-    def clear_notice(notice_id: int, by: str = Query(min_length=1)) -> dict[str, Any]:
+    def clear_notice(notice_id: RowId, by: Annotated[Text, Query(min_length=1, max_length=100)]) -> dict[str, Any]:
         result: dict[str, Any] = _call(core.clear_notice, notice_id, by)
         return result
 
@@ -248,12 +354,12 @@ def create_app(service: HallService) -> FastAPI:
         return result
 
     @app.post("/api/shutdowns/{shutdown_id}/approve", tags=["shutdowns"])
-    def approve(shutdown_id: int, body: DecisionBody) -> dict[str, Any]:
+    def approve(shutdown_id: RowId, body: DecisionBody) -> dict[str, Any]:
         result: dict[str, Any] = _call(core.decide_shutdown, shutdown_id, body.by, True, body.note)
         return result
 
     @app.post("/api/shutdowns/{shutdown_id}/reject", tags=["shutdowns"])
-    def reject(shutdown_id: int, body: DecisionBody) -> dict[str, Any]:
+    def reject(shutdown_id: RowId, body: DecisionBody) -> dict[str, Any]:
         result: dict[str, Any] = _call(core.decide_shutdown, shutdown_id, body.by, False, body.note)
         return result
 
