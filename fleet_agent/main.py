@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from types import FrameType
 
 from fleet_agent import sdnotify
@@ -19,6 +20,7 @@ from zizhu.config import ConfigError, load_terminal
 from zizhu.logs import setup_logging
 
 log = logging.getLogger("zizhu.agent")
+UNHEALTHY_EXIT_S = 30.0  # a dead thread for this long: the process exits (systemd Restart=always)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,16 +82,26 @@ def run(args: argparse.Namespace) -> int:
         host_thread = threading.Thread(target=host.run_until, args=(stop,), name="zizhu-devicehost", daemon=True)
         host_thread.start()
     beat = sdnotify.watchdog_interval_s() or 5.0
+    unhealthy_since: float | None = None
+    rc = 0
     try:
         while not stop.wait(beat):
             if agent is None or agent.healthy():
+                unhealthy_since = None
                 sdnotify.notify("WATCHDOG=1")
-            else:
-                log.error("an agent thread died or its loop stopped: no watchdog ping, systemd restarts us")
+                continue
+            log.error("an agent thread died or its loop stopped: no watchdog ping, systemd restarts us")
+            unhealthy_since = unhealthy_since or time.monotonic()
+            if time.monotonic() - unhealthy_since >= UNHEALTHY_EXIT_S:
+                # Without a systemd watchdog nobody would: exit, and Restart=on-failure starts us again.
+                log.critical("unhealthy for %.0f s: exiting so that the service manager restarts the agent",
+                             UNHEALTHY_EXIT_S)
+                rc = 1
+                break
     finally:
         sdnotify.notify("STOPPING=1")
         if host_thread is not None:
             host_thread.join(15)
         if agent is not None:
             agent.stop()
-    return 0
+    return rc

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hall_server.config import AlertsConfig
 from hall_server.db import Alert, write_sessions
 from hall_server.faults import Role
+from zizhu.supervise import Supervised
 
 log = logging.getLogger("zizhu.hall.alerts")
 
@@ -69,15 +70,18 @@ class AlertSender:
         self._stop = threading.Event()
         self._sent: dict[str, deque[float]] = defaultdict(deque)
         self._unrouted: set[str] = set()
-        self._thread = threading.Thread(target=self._run, name="zizhu-hall-alerts", daemon=True)
+        self._thread = Supervised("zizhu-hall-alerts", self._run, self._stop, logger=log)
 
     def start(self) -> None:
         self._thread.start()
 
+    def healthy(self) -> bool:
+        return self._thread.alive()
+
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._queue.put(-1)
-        if self._thread.is_alive():
+        if self._thread.thread.is_alive():
             self._thread.join(timeout)
 
     def submit(self, alert_ids: Sequence[int]) -> None:

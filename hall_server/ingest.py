@@ -49,6 +49,7 @@ from hall_server.core import HallCore
 from hall_server.metrics import Metrics
 from hall_server.mqttlink import FrontSettings, Message, MqttLink
 from zizhu.config import MqttConfig
+from zizhu.supervise import Supervised
 
 log = logging.getLogger("zizhu.hall.ingest")
 
@@ -120,13 +121,17 @@ class Ingest:
             reconnect_min_s=reconnect_min_s, reconnect_max_s=reconnect_max_s)
         self.link = MqttLink(settings, on_messages=self._on_messages, on_connected=self._on_connect,
                              on_disconnected=self._on_disconnect, in_process=in_process)
-        self._worker = threading.Thread(target=self._work, name="zizhu-hall-ingest", daemon=True)
+        self._worker = Supervised("zizhu-hall-ingest", self._work, self._stop, logger=log)
 
     # ---- life ------------------------------------------------------------------------------------
     def start(self) -> None:
         self._worker.start()
         self.core.broker_state(connected=False)
         self.link.start()
+
+    def healthy(self) -> bool:
+        """The worker and the link's reader are running (what the process's health check asks)."""
+        return self._worker.alive() and self.link.healthy()
 
     def stop(self) -> None:
         self._stop.set()

@@ -46,6 +46,8 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
+from zizhu.supervise import Supervised
+
 log = logging.getLogger("zizhu.hall.mqtt")
 
 Message = tuple[int, int, int, str, bytes]  # connection number, mid, qos, topic, payload
@@ -240,7 +242,10 @@ class MqttLink:
         self._ack_lock = threading.Lock()
         self._acks: list[tuple[int, int, int]] = []
         self._stopping = threading.Event()
-        self._reader: threading.Thread | None = None
+        self._reader: Supervised | None = None
+
+    def healthy(self) -> bool:
+        return self._reader is not None and self._reader.alive()
 
     @property
     def pid(self) -> int | None:
@@ -249,7 +254,7 @@ class MqttLink:
 
     def start(self) -> None:
         self._spawn()
-        self._reader = threading.Thread(target=self._read, name="zizhu-hall-mqtt-reader", daemon=True)
+        self._reader = Supervised("zizhu-hall-mqtt-reader", self._read, self._stopping, logger=log)
         self._reader.start()
 
     def _spawn(self) -> None:

@@ -110,6 +110,11 @@ class HallService:
             except Exception:
                 log.exception("tick failed")
 
+    def healthy(self) -> bool:
+        """Every long-lived thread of the hall server running: what its health check asks."""
+        ticking = not self._tick_enabled or self._ticker.is_alive()
+        return ticking and self.ingest.healthy() and self.alerts.healthy()
+
     def update_gauges(self) -> None:
         mems = list(self.core.terminals.values())
         for presence, n in (("online", sum(m.online is True for m in mems)),

@@ -25,12 +25,12 @@ def server(tmp_path: Path) -> local.LocalServer:
 
 def talk(srv: local.LocalServer, *lines: bytes) -> list[dict[str, object]]:
     """Send the lines; the agent's answers (welcome first, then one error per refused line)."""
+    before = len(srv.got)  # type: ignore[attr-defined]
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.settimeout(5)
         s.connect(str(srv.path))
         s.sendall(b"".join(line + b"\n" for line in lines) + b'{"type":"heartbeat"}\n')
         buf = b""
-        before = len(srv.got)  # type: ignore[attr-defined]
         wait_until(lambda: any(isinstance(m, local.Heartbeat) for m in srv.got[before:]),  # type: ignore[attr-defined]
                    what="the closing heartbeat handled")
         s.settimeout(0.5)
