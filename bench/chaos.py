@@ -6,7 +6,9 @@ the broker restarts, the hall server dies and terminals are cut off. Target: 0 l
     python -m bench.chaos --rows hall-kill9,partition-reset --agents 2 --reps 5 --keep /tmp/chaos
 
 Every row is a world of its own, made fresh and torn down after it: a private Mosquitto on a free
-loopback port, ``zizhu hall`` as a process on SQLite, N ``zizhu agent`` processes. A fake kiosk on
+loopback port with the hall's shipped configuration (:class:`zizhu.broker.MosquittoBroker`: no
+anonymous clients, an account and ACL per terminal and one for the hall server), ``zizhu hall`` as a
+process on SQLite, N ``zizhu agent`` processes. A fake kiosk on
 each agent's local channel (the Unix socket of :mod:`fleet_agent.local`: hello, heartbeat, devices)
 toggles the receipt printer's paper between full and out; every toggle the agent notices is one
 fault event (``printer.receipt.paper_out`` raised or cleared) accepted into its spool with the next
@@ -115,55 +117,27 @@ def quick_options(keep: Path | None = None) -> Options:
 # ---- the broker -----------------------------------------------------------------------------------
 
 def shipped_autosave_s() -> int:
-    """The hall broker's autosave interval as shipped (config/mosquitto/mosquitto.conf), else Mosquitto's 1800."""
+    """The hall broker's autosave interval as shipped (config/mosquitto/mosquitto.conf); zizhu.broker's 30 else."""
     conf = ROOT / "config" / "mosquitto" / "mosquitto.conf"
     with contextlib.suppress(OSError):
         for line in conf.read_text(encoding="utf-8").splitlines():
             parts = line.split()
             if len(parts) == 2 and parts[0] == "autosave_interval" and parts[1].isdigit():
                 return int(parts[1])
-    return 1800
-
-
-# zizhu.broker runs the hall's own broker configuration with an account per terminal (terminal_login)
-# where it offers that; before it did, a private broker took anonymous clients.
-LOGINS = hasattr(MosquittoBroker, "terminal_login")
+    return 30
 
 
 class ChaosBroker(MosquittoBroker):
-    """A private Mosquitto that can be killed and started again on the same port and store."""
+    """The hall's broker configuration (zizhu.broker: shipped config, an account per terminal and one for
+    the hall server), restartable on the same port and, with persistence, the same store."""
 
-    def __init__(self, persistent: bool, terminals: list[str], store: Path) -> None:
-        if LOGINS:
-            accounts: dict[str, Any] = {"hall": HALL, "terminals": terminals, "persistence": persistent}
-            super().__init__(**accounts)
-        else:
-            extra = ""
-            if persistent:
-                store.mkdir(parents=True, exist_ok=True)
-                extra = (f"persistence true\npersistence_location {store}/\n"
-                         f"autosave_interval {shipped_autosave_s()}\n")
-            super().__init__(extra_config=extra)
+    def __init__(self, persistent: bool, terminals: list[str]) -> None:
+        super().__init__(hall=HALL, terminals=terminals, persistence=persistent)
         self.persistent = persistent
-
-    def login(self, terminal: str | None = None) -> tuple[str, str] | None:
-        """``(username, password)`` of a terminal, or of the hall server; None for an open broker."""
-        if not LOGINS:
-            return None
-        get = getattr(self, "terminal_login") if terminal else getattr(self, "hall_login")  # noqa: B009
-        login: tuple[str, str] = get(terminal) if terminal else get()
-        return login
 
     def kill9(self) -> None:
         """``kill -9``: no goodbye, nothing saved since the last autosave."""
-        kill = getattr(MosquittoBroker, "kill", None)  # zizhu.broker's own, where it has one
-        if kill is not None:
-            kill(self)
-            return
-        proc = self._proc
-        if proc is not None and proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-        self.stop()  # reaps it (terminate of a dead process does nothing)
+        self.kill()
 
     def restart(self, how: Literal["sigterm", "kill9"], down_s: float) -> None:
         if how == "kill9":
@@ -182,8 +156,8 @@ class ChaosBroker(MosquittoBroker):
                 time.sleep(0.2)
 
 
-def _login_toml(login: tuple[str, str] | None) -> str:
-    return "" if login is None else f"username = {json.dumps(login[0])}\npassword = {json.dumps(login[1])}"
+def _login_toml(login: tuple[str, str]) -> str:
+    return f"username = {json.dumps(login[0])}\npassword = {json.dumps(login[1])}"
 
 
 # ---- the hall server --------------------------------------------------------------------------------
@@ -195,7 +169,7 @@ _CONNECTED_RE = re.compile(r"^zizhu_hall_broker_connected\s+([0-9.e+]+)", re.M)
 class HallProcess:
     """``zizhu hall --config`` on SQLite, killable and restartable on the same database."""
 
-    def __init__(self, d: Path, broker_port: int, terminals: list[str], login: tuple[str, str] | None) -> None:
+    def __init__(self, d: Path, broker_port: int, terminals: list[str], login: tuple[str, str]) -> None:
         self.dir = d
         self.db = d / "hall.sqlite3"
         self.http_port = free_port()
@@ -481,7 +455,7 @@ def read_spool(path: Path) -> SpoolCount | None:
 class AgentProcess:
     """``zizhu agent --config`` for one terminal, and the fake kiosk that feeds it fault events."""
 
-    def __init__(self, d: Path, terminal: str, port: int, toggle_s: float, login: tuple[str, str] | None) -> None:
+    def __init__(self, d: Path, terminal: str, port: int, toggle_s: float, login: tuple[str, str]) -> None:
         self.dir = d
         self.terminal = terminal
         self.toggle_s = toggle_s
@@ -851,10 +825,10 @@ def run_row(key: str, opts: Options, base: Path) -> RowResult:
     terminals = [f"c{i + 1:02d}" for i in range(opts.agents)]
     t_start = time.monotonic()
     with contextlib.ExitStack() as stack:
-        broker = ChaosBroker(kind.persistence, terminals, d / "mosquitto-store")
+        broker = ChaosBroker(kind.persistence, terminals)
         stack.callback(broker.cleanup)
         broker.start()
-        hall = HallProcess(d, broker.port, terminals, broker.login())
+        hall = HallProcess(d, broker.port, terminals, broker.hall_login())
         stack.callback(hall.stop)
         hall.start()
         proxies: list[PartitionProxy] = []
@@ -866,7 +840,7 @@ def run_row(key: str, opts: Options, base: Path) -> RowResult:
                 stack.callback(proxy.close)
                 proxies.append(proxy)
                 port = proxy.port
-            agent = AgentProcess(d / t, t, port, opts.toggle_s, broker.login(t))
+            agent = AgentProcess(d / t, t, port, opts.toggle_s, broker.terminal_login(t))
             stack.callback(agent.stop)  # the agents stop first (callbacks run last-in, first-out)
             agents.append(agent)
             agent.start()
