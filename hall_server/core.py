@@ -726,6 +726,7 @@ class HallCore:
                 # Still reported by the device: its next report opens a new incident, never reuses this one.
                 self._touch(u, mem)
                 mem.faults = mem.faults - {inc.fault_code}
+                self._row(u, mem).faults = sorted(mem.faults)  # the row says what memory says
             return inc.public()
 
     def _get(self, u: _Unit, incident_id: int) -> Incident:

@@ -177,6 +177,10 @@ class Watcher:
         body = cmd if isinstance(cmd, bytes) else cmd.encode()
         self.hall.publish(terminal_topic(HALL, TERM, Kind.CMD), body, qos=1, properties=props).wait_for_publish(10)
 
+    def publish(self, topic: str, payload: bytes, retain: bool = False) -> None:
+        """Publish as the hall would (QoS 1, the hall's account), waiting for the broker's acknowledgement."""
+        self.hall.publish(topic, payload, qos=1, retain=retain).wait_for_publish(10)
+
     def close(self) -> None:
         for c in (self.client, self.hall):
             c.loop_stop()
