@@ -14,6 +14,9 @@ from zizhu.broker import MosquittoBroker, free_port
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# A run leaves no files behind: a private TMPDIR for the run, checked (with the tree) at the end.
+pytest_plugins = ["tests.litter"]
+
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
 

@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from drivers.base import DeviceError, DeviceOffline, DeviceTimeout
+from drivers.printer import escposlib
 from drivers.printer.config import PrinterConnection
 
 log = logging.getLogger(__name__)
@@ -129,13 +130,11 @@ class NetworkLink(Link):
         return f"tcp://{self.conn.host}:{self.conn.port}"
 
     def _open(self, timeout: float) -> Any:
-        from escpos.exceptions import DeviceNotFoundError
-        from escpos.printer import Network
-
-        printer = Network(host=self.conn.host or "", port=self.conn.port, timeout=timeout)
+        errors = escposlib.exceptions()
+        printer = escposlib.load().Network(host=self.conn.host or "", port=self.conn.port, timeout=timeout)
         try:
             printer.open()
-        except DeviceNotFoundError as exc:
+        except errors.DeviceNotFoundError as exc:
             cause = exc.__context__
             if isinstance(cause, TimeoutError | socket.timeout):
                 raise DeviceTimeout(f"connecting to {self.address}: timed out",
@@ -215,8 +214,7 @@ class SerialLink(Link):
         return str(self.conn.device)
 
     def _open(self, timeout: float) -> Any:
-        from escpos.exceptions import DeviceNotFoundError
-        from escpos.printer import Serial
+        errors = escposlib.exceptions()
 
         device = self.conn.device or ""
         if not os.path.exists(device):
@@ -224,10 +222,10 @@ class SerialLink(Link):
             raise DeviceOffline(f"{device}: no such serial device", f"找不到打印机串口 {device}")
         # dsrdtr=False: python-escpos defaults to DSR/DTR flow control, which a pty does not have
         # and many kiosk printers leave unwired; the config could grow a switch when one needs it.
-        printer = Serial(devfile=device, baudrate=self.conn.baudrate, timeout=timeout, dsrdtr=False)
+        printer = escposlib.load().Serial(devfile=device, baudrate=self.conn.baudrate, timeout=timeout, dsrdtr=False)
         try:
             printer.open()
-        except DeviceNotFoundError as exc:
+        except errors.DeviceNotFoundError as exc:
             raise DeviceOffline(f"opening {device}: {exc.__context__ or exc}",
                                 f"无法打开打印机串口 {device}") from None
         return printer
@@ -291,10 +289,9 @@ class UsbLink(Link):
         return f"usb:{self.conn.vendor_id or 0:04x}:{self.conn.product_id or 0:04x}"
 
     def _open(self, timeout: float) -> Any:
-        from escpos.printer import Usb
-
-        printer = Usb(idVendor=self.conn.vendor_id, idProduct=self.conn.product_id,
-                      timeout=max(1, int(timeout * 1000)), in_ep=self.conn.in_ep, out_ep=self.conn.out_ep)
+        printer = escposlib.load().Usb(idVendor=self.conn.vendor_id, idProduct=self.conn.product_id,
+                                       timeout=max(1, int(timeout * 1000)),
+                                       in_ep=self.conn.in_ep, out_ep=self.conn.out_ep)
         try:
             printer.open()
         except Exception as exc:  # DeviceNotFoundError, or pyusb's NoBackendError without libusb

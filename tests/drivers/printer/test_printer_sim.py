@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_model_prints_what_python_escpos_sends() -> None:
-    from escpos.printer import Dummy
+    from drivers.printer.escposlib import load as load_escpos
 
-    d = Dummy()
+    d = load_escpos().Dummy()
     d.hw("INIT")
     d.set(align="center", bold=True, double_height=True, double_width=True)
     d.text("办事大厅 No.1\n")  # python-escpos sends GB18030 as raw bytes when a CJK ideograph is present
