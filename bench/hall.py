@@ -21,6 +21,7 @@ import os
 import random
 import statistics
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -299,14 +300,18 @@ def bench_latency_and_detection(res: Result, broker: MosquittoBroker, tmp: Path)
     watcher.connect("127.0.0.1", broker.port)
     watcher.loop_start()
     for keepalive in (2, 4):
-        dead = [ContractTerminal(hall, f"k{keepalive}-{i}", "127.0.0.1", broker.port, keepalive=keepalive)
-                for i in range(3)]
+        # The agent's heartbeat at half its keepalive: two beats + the hall's 1 s margin come at
+        # 1 × keepalive + 1 s, before the will (1.5 × keepalive by the spec, ~3 × in Mosquitto 2.0.11).
+        dead = [ContractTerminal(hall, f"k{keepalive}-{i}", "127.0.0.1", broker.port, keepalive=keepalive,
+                                 heartbeat_s=keepalive / 2) for i in range(3)]
         for t in dead:
             t.start()
+            t.beat(healthy_status())
         _wait(partial(all_online, dead), 10, "births")
+        time.sleep(keepalive)  # a few beats: the hall has heard them on its own clock
         t0 = time.monotonic()
-        for t in dead:
-            t.client.loop_stop()  # the process froze: the socket stays open, nothing more is sent
+        for t in dead:  # the processes froze: the socket stays open, nothing more is sent
+            threading.Thread(target=t.freeze).start()  # all at once: paho's thread takes up to 1 s to stop
         seen: dict[str, float] = {}
 
         def filed(dead: list[ContractTerminal] = dead, seen: dict[str, float] = seen) -> bool:
@@ -317,13 +322,20 @@ def bench_latency_and_detection(res: Result, broker: MosquittoBroker, tmp: Path)
 
         _wait(filed, keepalive * 4 + 10, "offline filed")
         worst = max(seen.values()) - t0
+        def willed(dead: list[ContractTerminal] = dead) -> bool:
+            return all(t.terminal in wills for t in dead)
+
+        _wait(willed, keepalive * 4 + 10, "wills")
         broker_s = max(wills[t.terminal] for t in dead) - t0
-        res.add(f"(c) silent terminal → offline incident, keepalive {keepalive} s", worst, "s",
-                key=f"c_detect_keepalive_{keepalive}_s", digits=2)
-        res.add("(c)   of which until the broker published the will", broker_s, "s",
+        target = 1.5 * keepalive + 1
+        res.add(f"(c) silent terminal → offline incident, keepalive {keepalive} s (target ≤ {target:g})", worst,
+                "s", key=f"c_detect_keepalive_{keepalive}_s", digits=2)
+        res.add("(c)   the broker's will, for comparison", broker_s, "s",
                 key=f"c_will_keepalive_{keepalive}_s", digits=2)
-        res.add(f"(c)   as a multiple of keepalive {keepalive} s (will at 1.5)", worst / keepalive,
+        res.add(f"(c)   as a multiple of keepalive {keepalive} s", worst / keepalive,
                 key=f"c_detect_ratio_{keepalive}")
+        res.add(f"(c)   hall's heartbeat watch / broker's will, keepalive {keepalive} s", worst / broker_s,
+                key=f"c_watch_vs_will_{keepalive}")
         for t in dead:
             sock = t.client.socket()
             if sock is not None:

@@ -15,7 +15,9 @@ class AgentConfig(Section, frozen=True, kw_only=True):
     socket_path: Path = Path("/run/zizhu/agent.sock")
     spool_path: Path = Path("/var/lib/zizhu/agent-spool.sqlite3")
     spool_max_events: Annotated[int, Meta(ge=100, description="bound of the store-and-forward spool")] = 100_000
-    heartbeat_s: Annotated[float, Meta(gt=0, le=3600, description="status republished at least this often")] = 5.0
+    heartbeat_s: Annotated[float, Meta(gt=0, le=3600, description=(
+        "status republished at least this often; the hall takes two missed beats + 1 s as offline, so keep "
+        "it at most half of [mqtt] keepalive_s to be seen within 1.5 × keepalive + 1 s"))] = 5.0
     app_frozen_after_s: Annotated[float, Meta(gt=0, description="a kiosk heartbeat older than this: frozen")] = 15.0
     poll_s: Annotated[float, Meta(gt=0, le=600, description="device and host-health poll interval")] = 2.0
     ups_name: Annotated[str | None, Meta(description="NUT UPS name for `upsc`, e.g. ups@localhost")] = None

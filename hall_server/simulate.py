@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable
 from typing import Literal
 
@@ -48,9 +49,12 @@ class ContractTerminal:
     """
 
     def __init__(self, hall: str, terminal: str, host: str, port: int, *, session: int = 1,
-                 keepalive: int = 5, username: str | None = None, password: str | None = None) -> None:
+                 keepalive: int = 5, username: str | None = None, password: str | None = None,
+                 heartbeat_s: float | None = None) -> None:
         self.hall, self.terminal, self.session = hall, terminal, session
         self.host, self.port, self.keepalive = host, port, keepalive
+        self.heartbeat_s = heartbeat_s  # like an agent: its status again every heartbeat (see beat())
+        self._beating = threading.Event()
         if username is None:
             from zizhu.broker import MosquittoBroker
 
@@ -81,7 +85,28 @@ class ContractTerminal:
         if not self.connected.wait(timeout):
             raise TimeoutError(f"{self.terminal}: no CONNACK from {self.host}:{self.port}")
         self.publish(Kind.STATE, StatePayload(terminal=self.terminal, online=True, session=self.session,
-                                              agent_version="sim").encode(), retain=True)
+                                              agent_version="sim", keepalive_s=self.keepalive,
+                                              heartbeat_s=self.heartbeat_s).encode(), retain=True)
+
+    def beat(self, status: TerminalStatus) -> None:
+        """Publish ``status`` every ``heartbeat_s`` from a thread of its own, as an agent does, until frozen."""
+        assert self.heartbeat_s is not None, "a terminal without a heartbeat"
+        period = self.heartbeat_s
+        self._beating.set()
+
+        def run() -> None:
+            while self._beating.is_set():
+                self.status(status)
+                time.sleep(period)
+
+        threading.Thread(target=run, name=f"beat-{self.terminal}", daemon=True).start()
+
+    def freeze(self) -> None:
+        """The process hangs: no heartbeat, no MQTT ping, but the socket stays open (no will until keepalive).
+
+        The heartbeat stops at once; stopping paho's thread may take up to a second (its select)."""
+        self._beating.clear()
+        self.client.loop_stop()
 
     def publish(self, kind: Kind, payload: bytes, retain: bool = False) -> mqtt.MQTTMessageInfo:
         return self.client.publish(self.topic(kind), payload, qos=QOS, retain=retain)
@@ -99,6 +124,7 @@ class ContractTerminal:
 
     def kill(self) -> None:
         """Gone without a word: the broker sees the socket close and publishes the will."""
+        self._beating.clear()
         sock = self.client.socket()
         self.client.loop_stop()
         if isinstance(sock, socket.socket):
@@ -112,6 +138,7 @@ class ContractTerminal:
         self.start()
 
     def stop(self) -> None:
+        self._beating.clear()
         self.client.disconnect()
         self.client.loop_stop()
 

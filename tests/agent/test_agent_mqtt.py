@@ -120,6 +120,8 @@ def test_broker_restart_delivers_every_event_once_in_order(
     wait_until(lambda: a.spool.pending() == 0, what="first event acknowledged")
     b.stop()
     wait_until(lambda: not a.link.connected, what="agent notices the broker is gone")
+    first = a.link.session
+    wait_until(lambda: a.link.session > first, what="a reconnect attempt (a new session) while the broker is down")
     # While the broker is down, the printer flaps: 10 more events, all into the spool.
     for i in range(10):
         c.heartbeat()
