@@ -31,6 +31,7 @@ import msgspec
 from drivers.status import AnyDeviceStatus
 from fleet_agent import local
 from zizhu import __version__
+from zizhu.supervise import Supervised
 
 log = logging.getLogger("zizhu.agent.client")
 
@@ -54,7 +55,7 @@ class AgentClient:
         self._last_devices: local.Devices | None = None
         self._connected = threading.Event()
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._thread: Supervised | None = None
 
     @property
     def connected(self) -> bool:
@@ -64,8 +65,7 @@ class AgentClient:
         return self._connected.wait(timeout)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="zizhu-agent-client", daemon=True)
-        self._thread.start()
+        self._thread = Supervised("zizhu-agent-client", self._run, self._stop, logger=log).start()
 
     def close(self) -> None:
         self._stop.set()

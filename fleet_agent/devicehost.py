@@ -25,6 +25,7 @@ from drivers.status import DEVICE_CLASSES, AnyDeviceStatus, DeviceState
 from fleet_agent import local
 from fleet_agent.client import AgentClient
 from zizhu.config import TerminalConfig
+from zizhu.supervise import Supervised
 
 log = logging.getLogger("zizhu.devicehost")
 
@@ -61,11 +62,10 @@ class DevicePoller:
         self.on_snapshot = on_snapshot
         self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any]] | None] = queue.Queue()
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._thread: Supervised | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="zizhu-device-poller", daemon=True)
-        self._thread.start()
+        self._thread = Supervised("zizhu-device-poller", self._run, self._stop, logger=log).start()
 
     def stop(self) -> None:
         self._stop.set()

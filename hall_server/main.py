@@ -7,15 +7,20 @@ terminal's credentials, from the hall's registry (docs/broker.md).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 from types import FrameType
 
 from zizhu.config import ConfigError, load_hall
 from zizhu.logs import setup_logging
+
+log = logging.getLogger("zizhu.hall")
+UNHEALTHY_EXIT_S = 30.0  # a dead thread for this long: the process exits for the service manager to restart
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,9 +69,21 @@ def run(args: argparse.Namespace) -> int:
     service.start()
     print(f"zizhu hall {cfg.hall.id}: dashboard {service.base_url}/  status page {service.base_url}/status  "
           f"API {service.base_url}/docs  metrics {service.base_url}/metrics", flush=True)
-    stop.wait()
+    rc, unhealthy_since = 0, None
+    while not stop.wait(5.0):
+        if service.healthy():
+            unhealthy_since = None
+            continue
+        unhealthy_since = unhealthy_since or time.monotonic()
+        log.error("a hall server thread died; exiting in %.0f s unless it recovers",
+                  UNHEALTHY_EXIT_S - (time.monotonic() - unhealthy_since))
+        if time.monotonic() - unhealthy_since >= UNHEALTHY_EXIT_S:
+            log.critical("unhealthy for %.0f s: exiting so that the service manager restarts the hall server",
+                         UNHEALTHY_EXIT_S)
+            rc = 1
+            break
     service.stop()
-    return 0
+    return rc
 
 
 def _fail(text: str) -> int:
