@@ -26,7 +26,7 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 from bench.common import Result
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import EventPayload
+from fleet_agent.contract import AckPayload, EventPayload, Kind, decode
 from fleet_agent.spool import Spool
 from zizhu.broker import MosquittoBroker
 from zizhu.config import load_terminal
@@ -71,8 +71,16 @@ def _agent(config: Path) -> subprocess.Popen[bytes]:
 
 
 class _Counter:
+    """Counts the events that arrive, as the hall server would, and acknowledges them as it does after
+    each batch it stores (every ``ACK_EVERY`` events and the last), so the agent forgets its store."""
+
+    ACK_EVERY = 100
+
     def __init__(self, port: int, topic: str) -> None:
+        self.topic = topic
         self.count = 0
+        self.seqs: set[int] = set()
+        self.acked = 0
         self.birth_at: float | None = None
         self.last_at = 0.0
         self.done = threading.Event()
@@ -93,12 +101,31 @@ class _Counter:
             return
         self.count += 1
         self.last_at = time.monotonic()
+        ev = decode(Kind.EVENT, bytes(msg.payload))
+        assert isinstance(ev, EventPayload)
+        self.seqs.add(ev.seq)
+        if self.count % self.ACK_EVERY == 0 or self.count >= REPLAY_EVENTS:
+            n = self.acked
+            while n + 1 in self.seqs:
+                n += 1
+            self.acked = n
+            self.client.publish(self.topic + "/ack", AckPayload(terminal="t01", seq=n, epoch=1).encode(), qos=1,
+                                retain=True)
         if self.count >= REPLAY_EVENTS:
             self.done.set()
 
     def close(self) -> None:
         self.client.loop_stop()
         self.client.disconnect()
+
+
+def _pending(path: Path) -> int:
+    """What the running agent's store still holds (read from its file, as a second reader)."""
+    probe = Spool(path)
+    try:
+        return probe.pending()
+    finally:
+        probe.close()
 
 
 def footprint(res: Result, broker: MosquittoBroker, d: Path, seconds: float) -> None:
@@ -170,6 +197,10 @@ def replay(res: Result, broker: MosquittoBroker, d: Path) -> None:
         if not counter.done.wait(120) or counter.birth_at is None:
             raise RuntimeError(f"only {counter.count} of {REPLAY_EVENTS} events arrived")
         replay_s = counter.last_at - counter.birth_at
+        deadline = time.monotonic() + 60
+        while _pending(cfg.agent.spool_path) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the agent forgets what the hall acknowledged
+        forgotten_s = time.monotonic() - counter.birth_at
     finally:
         counter.close()
         proc.terminate()
@@ -180,6 +211,8 @@ def replay(res: Result, broker: MosquittoBroker, d: Path) -> None:
     res.add(f"replay of {REPLAY_EVENTS:,} stored events, birth → last received", replay_s, "s",
             key="replay_s", digits=2)
     res.add("replay rate", REPLAY_EVENTS / replay_s, "events/s", key="replay_events_per_s", digits=0)
+    res.add("birth → the store empty (every event acknowledged by the hall as stored)", forgotten_s, "s",
+            key="replay_acked_s", digits=2)
     res.add("events left in the store after replay", left, key="replay_left")
 
 
