@@ -11,7 +11,8 @@ from typing import Any
 from bench.common import Result, summary_ms
 from drivers.printer.config import PrinterConfig
 from drivers.printer.driver import ReceiptPrinter
-from drivers.printer.sim import PrinterModel, PrinterSimulator
+from drivers.printer.simmodel import PrinterModel
+from drivers.printer.simserver import PrinterSimulator
 from drivers.printer.slips import render
 from drivers.printer.walkthrough import NOTIFICATION
 from drivers.status import DeviceState

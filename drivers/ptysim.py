@@ -3,6 +3,10 @@
 The simulator holds the pty master; the driver under test opens the slave path with pyserial,
 exactly as it opens ``/dev/ttyUSB0`` on a terminal. The simulator keeps its own slave descriptor
 open so the master never sees EIO when a driver closes and reopens the port.
+
+:func:`serve` is the whole `zizhu sim DEVICE` loop of a pty simulator. A simulator with its own
+loop (the printer, on TCP or a pty) builds it from the same parts: :func:`scenario_player` and
+:func:`stop_on_signals`.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ import threading
 import time
 import tty
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Self
 
-from drivers.scenario import EventTarget, Scenario, ScenarioError, ScenarioPlayer
+from drivers.scenario import EventTarget, Scenario, ScenarioError, ScenarioPlayer, Step
 
 
 class PtySimulator(ABC):
@@ -155,18 +159,25 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--link", metavar="PATH", help="also make PATH a symlink to the pty (a stable name)")
 
 
-def serve(sim: PtySimulator, args: argparse.Namespace, device: str) -> int:
-    """Run a simulator until SIGINT/SIGTERM: the pty path is the first line on stdout."""
-    player = None
-    if args.scenario:
-        try:
-            scenario = Scenario.load(args.scenario)
-            targets: dict[str, EventTarget] = {device: sim}
-            player = ScenarioPlayer(scenario, targets)
-        except ScenarioError as exc:
-            print(str(exc), file=sys.stderr)
-            return 2
-    path = sim.start()
+def scenario_player(path: str | Path | None, targets: Mapping[str, EventTarget],
+                    on_step: Callable[[Step], None] | None = None) -> ScenarioPlayer | None:
+    """The player of the scenario file at ``path`` (None without one), checked against ``targets``.
+
+    Raises :class:`ScenarioError` naming the file and step, before anything runs.
+    """
+    if not path:
+        return None
+    return ScenarioPlayer(Scenario.load(path), targets, on_step=on_step)
+
+
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[threading.Event]:
+    """Within the block, Ctrl-C (SIGINT) and SIGTERM only set the event it yields; the old handlers
+    are back after it.
+
+    Enter it before the simulator says where it listens: a supervisor that signals as soon as it
+    reads that line then gets a clean stop, not a KeyboardInterrupt traceback or a kill mid-way.
+    """
     stopping = threading.Event()
 
     def on_signal(_sig: int, _frame: object) -> None:
@@ -174,16 +185,30 @@ def serve(sim: PtySimulator, args: argparse.Namespace, device: str) -> int:
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        print(path, flush=True)
-        print(f"zizhu sim {device}: serving on {path}" + (f" (link {sim.link})" if sim.link else "")
-              + (f", playing {args.scenario}" if player else ""), file=sys.stderr, flush=True)
-        if player is not None:
-            player.start()
-        stopping.wait()
+        yield stopping
     finally:
-        if player is not None:
-            player.stop()
-        sim.stop()
         for s, h in old.items():
             signal.signal(s, h)
+
+
+def serve(sim: PtySimulator, args: argparse.Namespace, device: str) -> int:
+    """Run a simulator until SIGINT/SIGTERM: the pty path is the first line on stdout."""
+    try:
+        player = scenario_player(args.scenario, {device: sim})
+    except ScenarioError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    path = sim.start()
+    with stop_on_signals() as stopping:
+        try:
+            print(path, flush=True)
+            print(f"zizhu sim {device}: serving on {path}" + (f" (link {sim.link})" if sim.link else "")
+                  + (f", playing {args.scenario}" if player else ""), file=sys.stderr, flush=True)
+            if player is not None:
+                player.start()
+            stopping.wait()
+        finally:
+            if player is not None:
+                player.stop()
+            sim.stop()
     return 0

@@ -109,7 +109,8 @@ class _Terminal:
 
     def __init__(self, tid: str, scenario: str, location: str, workdir: Path, *, broker_port: int,
                  login: tuple[str, str], backend_port: int) -> None:
-        from drivers.printer.sim import PrinterModel, PrinterSimulator
+        from drivers.printer.simmodel import PrinterModel
+        from drivers.printer.simserver import PrinterSimulator
         from drivers.scenario import Scenario, ScenarioPlayer
 
         self.id = tid

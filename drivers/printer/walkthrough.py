@@ -23,7 +23,8 @@ from typing import Any
 from drivers.printer.config import PrinterConfig
 from drivers.printer.driver import ReceiptPrinter
 from drivers.printer.jobs import PrintJob
-from drivers.printer.sim import PrinterModel, PrinterSimulator
+from drivers.printer.simmodel import PrinterModel
+from drivers.printer.simserver import PrinterSimulator
 from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer, Step
 from drivers.status import DeviceState, PaperLevel, PrinterStatus
 from zizhu.logs import setup_logging

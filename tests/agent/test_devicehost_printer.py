@@ -7,7 +7,8 @@ from pathlib import Path
 
 from drivers.base import make_device
 from drivers.printer.config import PrinterConfig
-from drivers.printer.sim import PrinterModel, PrinterSimulator
+from drivers.printer.simmodel import PrinterModel
+from drivers.printer.simserver import PrinterSimulator
 from drivers.status import DeviceState
 from fleet_agent.agent import Agent, command
 from fleet_agent.contract import CommandAction, CommandResultPayload, Kind

@@ -10,7 +10,8 @@ import pytest
 
 from drivers.printer.config import PrinterConfig
 from drivers.printer.driver import ReceiptPrinter
-from drivers.printer.sim import PrinterModel, PrinterSimulator
+from drivers.printer.simmodel import PrinterModel
+from drivers.printer.simserver import PrinterSimulator
 
 SLIP_DATA: dict[str, Any] = {
     "hall_name": "鄂尔多斯市东胜区政务服务中心",

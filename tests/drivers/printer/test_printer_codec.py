@@ -245,7 +245,7 @@ def test_decoder_accounts_for_every_byte_of_garbage(data: bytes) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.binary(max_size=64), max_size=8))
 def test_simulator_survives_garbage(chunks: list[bytes]) -> None:
-    from drivers.printer.sim import PrinterModel
+    from drivers.printer.simmodel import PrinterModel
 
     m = PrinterModel(roll_lines=50, near_end_lines=10)
     for chunk in chunks:

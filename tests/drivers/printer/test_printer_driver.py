@@ -20,7 +20,8 @@ from drivers.base import (
 )
 from drivers.printer.driver import ReceiptPrinter
 from drivers.printer.jobs import JobState
-from drivers.printer.sim import PrinterModel, PrinterSimulator
+from drivers.printer.simmodel import PrinterModel
+from drivers.printer.simserver import PrinterSimulator
 from drivers.printer.slips import CUT_MARK, TemplateError
 from drivers.status import DeviceState, PaperLevel, replace, status_from_json, status_to_json
 from zizhu.broker import free_port

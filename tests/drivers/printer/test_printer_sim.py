@@ -15,7 +15,7 @@ import pytest
 from drivers.printer import codec
 from drivers.printer.config import PrinterConfig
 from drivers.printer.driver import ReceiptPrinter
-from drivers.printer.sim import PrinterModel
+from drivers.printer.simmodel import PrinterModel
 from drivers.printer.slips import render
 from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer
 from drivers.status import DeviceState, PaperLevel
