@@ -1,5 +1,7 @@
 """The hall's rules: terminals, incidents and their deadlines, correlation, shutdowns, notices.
 
+The rules, their sources and what each one does here: docs/hall-rules.md.
+
 Every input (a validated contract message, a tick of the clock, a person's action through the
 API) runs as one unit of work under one lock: memory and database change together, and the
 side effects (alerts to send, the notice to publish) leave only after the commit.

@@ -1,6 +1,6 @@
 """Configuration of the ID-photo camera and the photo checks (thresholds are local decisions).
 
-The photo sizes follow GA 461-2004 (resident ID) and the common one-inch size (HARDWARE.md §4).
+The photo sizes follow GA 461-2004 (resident ID) and the common one-inch size (docs/protocols/camera.md §Photo sizes).
 Background tolerances have no authoritative source, so every threshold here is configuration.
 """
 

@@ -1,9 +1,10 @@
 """The ID-photo pipeline: find exactly one face, crop and scale to the chosen size, check the photo.
 
 Pure functions over one BGR frame — no device, no thread — so the kiosk, the diagnostics, the
-tests and the benchmark all run the same checks. Geometry follows GA 461-2004 (HARDWARE.md §4):
-the face is scaled to the middle of the allowed face width, the crown is put in the middle of its
-band, and where the eye-line rule and the crown rule disagree the eye line wins (tall hair is cut).
+tests and the benchmark all run the same checks. Geometry follows GA 461-2004: the face is scaled
+to the middle of the allowed face width, the crown is put in the middle of its band, and where the
+eye-line rule and the crown rule disagree the eye line wins (tall hair is cut). The rules and the
+thresholds: docs/protocols/camera.md §ID photo geometry (GA 461).
 
 Every rejection is a :class:`Problem` whose ``message`` a citizen understands; the first one is
 the one to show (they are ordered: no point asking for more light when nobody is in the frame).

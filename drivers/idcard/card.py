@@ -1,10 +1,10 @@
 """The 256-byte text block of a Chinese identity card, decoded and checked: pure, no I/O.
 
-Four layouts share the block, told apart by the type flag at byte 248 (HARDWARE.md §1.5): the
-resident identity card (居民身份证, flag ``' '``), the Hong Kong/Macao/Taiwan residence permit
-(港澳台居民居住证, ``J``), the foreign permanent residence card of 2017 (外国人永久居留身份证,
-``I``) and of 2023 (``Y``). Text is UCS-2 little-endian, space padded; dates are ``YYYYMMDD``;
-a valid-to date may be the text 长期 (long-term).
+Four layouts share the block, told apart by the type flag at byte 248: the resident identity card
+(居民身份证, flag ``' '``), the Hong Kong/Macao/Taiwan residence permit (港澳台居民居住证, ``J``),
+the foreign permanent residence card of 2017 (外国人永久居留身份证, ``I``) and of 2023 (``Y``).
+Text is UCS-2 little-endian, space padded; dates are ``YYYYMMDD``; a valid-to date may be the text
+长期 (long-term). The layouts: docs/protocols/idcard.md §Text block.
 
 An 18-digit number is accepted only with a correct check digit (GB 11643, ISO 7064 MOD 11-2).
 :class:`IdCard` never shows personal data in ``repr``/``str``: a card that reaches a log is masked.
@@ -49,7 +49,7 @@ KIND_NAMES: dict[CardKind, str] = {
 # GB/T 2261.1
 SEXES: dict[str, str] = {"0": "未知", "1": "男", "2": "女", "9": "未说明"}
 
-# GB 3304 (HARDWARE.md §1.5)
+# GB 3304 (docs/protocols/idcard.md §Text block)
 NATIONS: dict[str, str] = {f"{i:02d}": n for i, n in enumerate((
     "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
     "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇",
@@ -101,7 +101,8 @@ LAYOUTS: dict[CardKind, tuple[Field, ...]] = {
         Field("name", 158, 30), Field("valid_from", 188, 16), Field("valid_to", 204, 16), Field("birth", 220, 16),
         Field("card_version", 236, 4), Field("authority_code", 240, 8), Field("flag", 248, 2),
         Field("reserved", 250, 6)),
-    # STRUCT23 and YZF agree on offsets, not on names of bytes 32-35, 158-187 and 250-255 (§6.2):
+    # STRUCT23 and YZF agree on offsets, not on names of bytes 32-35, 158-187 and 250-255
+    # (docs/protocols/idcard.md §Open questions):
     # those three are kept as raw text under neutral names.
     CardKind.FOREIGN_PR_2023: (
         Field("name", 0, 30), Field("sex", 30, 2), Field("field_32", 32, 4), Field("birth", 36, 16),

@@ -3,7 +3,8 @@
 Request ``AA AA AA 96 69 | LEN(2, BE) | CMD PARA | DATA | CHK``, reply
 ``AA AA AA 96 69 | LEN(2, BE) | SW1 SW2 SW3 | DATA | CHK``. LEN counts every byte after itself,
 CHK included; CHK is the XOR of every byte after the preamble (LEN included) up to CHK
-(HARDWARE.md §1). SW3 is the reader's own status and the one we act on (§1.2).
+(docs/protocols/idcard.md §Frames). SW3 is the reader's own status and the one we act on
+(docs/protocols/idcard.md §SW3 codes).
 
 The driver and the simulator both use this module: the driver encodes requests and decodes
 replies, the simulator the other way round; :class:`FrameBuffer` cuts frames out of a byte stream.
@@ -54,7 +55,7 @@ BAUD_PARA: dict[int, int] = {115200: 0x00, 57600: 0x01, 38400: 0x02, 19200: 0x03
 
 
 class SW3(IntEnum):
-    """The reader's status byte (§1.2)."""
+    """The reader's status byte (docs/protocols/idcard.md §SW3 codes)."""
 
     OK = 0x90
     FIND_OK = 0x9F

@@ -1,6 +1,6 @@
 """The card's photo: 1024 bytes of WLT, decodable only by a licensed vendor library.
 
-No open decoder exists (HARDWARE.md §1.6): the photo stays opaque bytes on the card, and a
+No open decoder exists (docs/protocols/idcard.md §Photo (WLT)): the photo stays opaque bytes on the card, and a
 terminal with a vendor licence names an adapter class in its config
 (``photo_decoder = "vendor_pkg.wlt:Decoder"``) that turns WLT into the 102×126 24-bit BMP.
 """

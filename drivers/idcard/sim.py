@@ -1,11 +1,12 @@
 """`zizhu sim idcard`: a GA 467 ID card reader on a pseudo-terminal, byte for byte.
 
 It answers reset, SAM status/id, find, select, read base, read appended address and baud/RF
-settings with the frames of HARDWARE.md §1, holds one synthetic card (drivers.idcard.synthetic)
-and plays faults from scenario files: no card, read/select/auth failure, SAM failure, a corrupted
-checksum, a truncated frame, silence. Like a real reader, after a good read the card must leave
-the field before it is found again (``latch``). With ``--wire-timing`` replies take as long as
-they would on the wire (a 1295-byte read ≈ 112 ms at 115200 baud).
+settings with the frames of docs/protocols/idcard.md §Commands, holds one synthetic card
+(drivers.idcard.synthetic) and plays faults from scenario files: no card, read/select/auth
+failure, SAM failure, a corrupted checksum, a truncated frame, silence. Like a real reader, after
+a good read the card must leave the field before it is found again (``latch``). With
+``--wire-timing`` replies take as long as they would on the wire (a 1295-byte read ≈ 112 ms at
+115200 baud).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Frames of RS-485 lock-control boards (锁控板): a pure codec, no I/O (HARDWARE.md §2).
+"""Frames of RS-485 lock-control boards (锁控板): a pure codec, no I/O (docs/protocols/locker.md).
 
 Two dialects, chosen by config:
 
@@ -9,8 +9,9 @@ Two dialects, chosen by config:
   ADDR = board (high nibble) and lock 0–F (low nibble). Status answers 9 bytes: hook bits of
   locks 1–8/9–16 and the infrared item-present bits.
 
-What a feedback bit means depends on how the lock is wired (sources disagree, §2.1), so this
-module returns raw "feedback active" flags and :class:`Polarity` turns them into open/closed.
+What a feedback bit means depends on how the lock is wired (sources disagree:
+docs/protocols/locker.md §Feedback polarity), so this module returns raw "feedback active" flags
+and :class:`Polarity` turns them into open/closed.
 """
 
 from __future__ import annotations
@@ -263,7 +264,7 @@ def kr_encode_status_reply(addr: int, cmd: int, hooks: list[bool], infrared: lis
 
 def kr_decode_status_reply(frame: bytes, addr: int, cmds: tuple[int, ...] = (KR_STATUS,)) -> KrState:
     """A 9-byte status frame. Unlock is answered the same way; whether its CMD byte echoes 31 or
-    reads 30 is unconfirmed (§6.6), so callers pass the CMD values they accept."""
+    reads 30 is unconfirmed (docs/protocols/locker.md §Open questions), so callers pass the CMD values they accept."""
     if len(frame) != KR_STATUS_LEN:
         raise _frame_error(BadLength, f"reply of {len(frame)} bytes, expected {KR_STATUS_LEN}")
     if frame[0] != STX or frame[-2] != ETX:

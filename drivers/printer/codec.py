@@ -2,7 +2,7 @@
 
 Pure functions and small classes; no sockets here (pymodbus habit: codec and transport apart).
 The driver encodes with it, the simulator decodes with it, the tests check both against the byte
-vectors of HARDWARE.md §3.
+vectors of docs/protocols/printer.md §Byte vectors.
 
 Why our own layer: python-escpos 3.1 sends Chinese as raw GB18030 only when a CJK ideograph is in
 the string, turns punctuation-only lines into ``?`` (code-page path), knows nothing of ``FS &``,
@@ -290,7 +290,7 @@ def decode_text(data: bytes, chinese: bool, encoding: Encoding = "gb18030") -> s
 
 
 # --------------------------------------------------------------------------------------------
-# Status bytes (HARDWARE.md §3.1)
+# Status bytes (docs/protocols/printer.md §Status (DLE EOT))
 # --------------------------------------------------------------------------------------------
 
 class StatusReplyError(ValueError):

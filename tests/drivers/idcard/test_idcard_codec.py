@@ -1,4 +1,4 @@
-"""GA 467 frames: the public vectors of HARDWARE.md §5 byte for byte, and garbage handled."""
+"""GA 467 frames: the vectors of docs/protocols/idcard.md §Byte vectors byte for byte, and garbage handled."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Lock-control board frames: HARDWARE.md §5 L1–L5 and K1 byte for byte; garbage gives typed errors."""
+"""Lock-control board frames: docs/protocols/locker.md §Byte vectors (L1–L5, K1) byte for byte; garbage gives typed
+errors."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The ESC/POS codec against the byte vectors of HARDWARE.md §3 (E1, E2) and python-escpos 3.1 itself."""
+"""The ESC/POS codec against the byte vectors of docs/protocols/printer.md §Byte vectors (E1, E2) and python-escpos
+3.1 itself."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_gb18030_text_vector() -> None:
 def test_python_escpos_turns_punctuation_into_question_marks_and_we_do_not() -> None:
     d = Dummy()
     d.text("，：\n")
-    assert d.output == h("1B 74 00 3F 3F 0A")  # the pitfall of §3.3
+    assert d.output == h("1B 74 00 3F 3F 0A")  # docs/protocols/printer.md §Chinese text
     assert TextEncoder().encode("，：\n") == h("A3 AC A3 BA 0A")
 
 

@@ -19,8 +19,8 @@ def test_the_four_slips_are_shipped() -> None:
 def test_notification_slip_contents(slip_data: dict[str, Any]) -> None:
     r = render("notification", slip_data)
     text = r.text
-    # KIOSK.md: legal basis, time limit, procedure, materials (name, format, number, issuer), fees,
-    # what is missing, a QR code; the applicant's name masked.
+    # docs/hall-rules.md §One-time notification: legal basis, time limit, procedure, materials (name,
+    # format, number, issuer), fees, what is missing, a QR code; the applicant's name masked.
     for part in ("【设定依据】", "【办理时限】", "【办理流程】", "【申请材料】", "【收费标准】", "【需补正材料】",
                  "1. 居民身份证（原件，1份；出具单位：公安机关）", "申 请 人：张**",
                  QR_MARK + slip_data["guide_url"]):
