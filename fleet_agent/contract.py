@@ -52,7 +52,6 @@ Anything else is refused with ``ok: false`` and never executed; so is a command 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -99,7 +98,6 @@ class Kind(StrEnum):
     NOTICE = "notice"
 
 
-RETAINED: frozenset[Kind] = frozenset({Kind.STATE, Kind.STATUS, Kind.ACK, Kind.NOTICE})
 FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT)
 TO_TERMINAL: tuple[Kind, ...] = (Kind.CMD, Kind.ACK)  # plus the hall's notice
 
@@ -365,6 +363,3 @@ def decode_message(topic: str, payload: bytes) -> tuple[str, str | None, _Payloa
             raise ContractError(f"{kind.value} payload names {who!r} but was published on {topic!r}")
     return hall, terminal, msg
 
-
-def dumps_compact(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()

@@ -441,8 +441,6 @@ _FIXED: dict[tuple[int, int], tuple[str, int]] = {
     (DLE, ENQ): ("realtime_request", 1),
 }
 
-REALTIME_OPS = frozenset({"status_request", "realtime_request"})
-
 
 class Decoder:
     """Incremental ESC/POS parser: ``feed(bytes) -> [Op]``; an incomplete command waits for more."""
