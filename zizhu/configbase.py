@@ -182,19 +182,22 @@ def _collect(value: Any, tp: Any, key: Key, out: list[Problem]) -> None:
         out.append(_from_error(error, value, tp, key))
 
 
-_AT = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+# "… - at `$.a.b`", or for a dict key that fails its type "… - at `key` in `$.a.b`".
+_AT = re.compile(r"^(?P<msg>.*?)(?: - at (?P<key>`key` in )?`\$(?P<path>[^`]*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
 def split_error(error: msgspec.DecodeError) -> tuple[str, str]:
     """msgspec's ``Expected `int` >= 0 - at `$.a.b[0]``` as ``("Expected `int` >= 0", ".a.b[0]")``.
 
-    The path is what follows ``$`` (empty for the whole document). Shared by the configuration
-    files, the wire contract and the local channel, which each say it their own way.
+    The path is what follows ``$`` (empty for the whole document). A key of a dict that fails its
+    type is reported at the dict's path, the message ending in ``(in a key)``. Shared by the
+    configuration files, the wire contract and the local channel, which each say it their own way.
+    msgspec's wording is pinned by ``tests/unit/test_msgspec_messages.py``.
     """
     m = _AT.match(str(error))
     assert m is not None  # the pattern matches any text
-    return m["msg"], m["path"] or ""
+    return m["msg"] + (" (in a key)" if m["key"] else ""), m["path"] or ""
 
 
 def _from_error(error: msgspec.ValidationError, value: Any, tp: Any, key: Key) -> Problem:
