@@ -38,7 +38,7 @@ broker-sigterm-persist    Mosquitto stopped with SIGTERM and started on the same
 broker-sigterm-nopersist  the same without persistence
 broker-kill9-nopersist    Mosquitto ``kill -9``ed and started again, persistence off (power lost)
 broker-kill9-persist      the same with a persistence store, autosaved as the shipped broker
-                          configuration says (config/mosquitto/mosquitto.conf: every 30 s)
+                          configuration says (hall_server/data/mosquitto.conf: every 30 s)
 hall-kill9                ``zizhu hall`` and its MQTT process ``kill -9``ed, started on the same DB
 partition-reset           every other agent's connection reset (RST) by a loopback TCP proxy
                           between it and the broker, new connections refused for 2 s
@@ -80,7 +80,7 @@ import psutil
 from bench.common import Result
 from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.client import AgentClient
-from zizhu.broker import MosquittoBroker, free_port
+from zizhu.broker import SHIPPED_CONF, MosquittoBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 HALL = "chaos"
@@ -117,8 +117,8 @@ def quick_options(keep: Path | None = None) -> Options:
 # ---- the broker -----------------------------------------------------------------------------------
 
 def shipped_autosave_s() -> int:
-    """The hall broker's autosave interval as shipped (config/mosquitto/mosquitto.conf); zizhu.broker's 30 else."""
-    conf = ROOT / "config" / "mosquitto" / "mosquitto.conf"
+    """The hall broker's autosave interval as shipped (hall_server/data/mosquitto.conf); zizhu.broker's 30 else."""
+    conf = SHIPPED_CONF
     with contextlib.suppress(OSError):
         for line in conf.read_text(encoding="utf-8").splitlines():
             parts = line.split()

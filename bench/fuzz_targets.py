@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
@@ -41,7 +42,12 @@ from bench.fuzz_engine import OneInput, Recorder, Report, Target, Violation
 
 HALL = "h1"
 TERMINAL = "t01"
-REPO = Path(__file__).resolve().parent.parent
+def _example_registry() -> list[Any]:
+    """The hall's example registry (package data of the hall server, hall_server/data/)."""
+    from hall_server.registry import load_registry
+
+    with as_file(files("hall_server").joinpath("data", "registry.example.toml")) as p:
+        return load_registry(p)
 
 
 @contextlib.contextmanager
@@ -360,11 +366,10 @@ def _hall() -> Iterator[OneInput]:
     from hall_server.core import CoreSettings, HallCore
     from hall_server.db import make_engine, open_database
     from hall_server.faults import load_fault_table
-    from hall_server.registry import load_registry
 
     table = load_fault_table()
     settings = CoreSettings(hall=HALL, hall_name="测试大厅")
-    registry = [e for e in load_registry(REPO / "config" / "registry.example.toml") if e.id in _TERMINALS]
+    registry = [e for e in _example_registry() if e.id in _TERMINALS]
     failures: list[str] = []
 
     class _Catch(logging.Handler):
@@ -499,7 +504,6 @@ def hall_service(tmp: Path) -> Iterator[Any]:
     from fleet_agent.contract import StatePayload, StatusPayload
     from hall_server.clock import FakeClock
     from hall_server.config import AlertsConfig, HallServerConfig
-    from hall_server.registry import load_registry
     from hall_server.service import HallService
     from hall_server.simulate import healthy_status
     from zizhu.config import HallConfig, HallInfo, MqttConfig
@@ -510,7 +514,7 @@ def hall_service(tmp: Path) -> Iterator[Any]:
     clock = FakeClock()
     svc = HallService(cfg, clock=clock, tick=False)
     try:
-        svc.core.import_registry(load_registry(REPO / "config" / "registry.example.toml"))
+        svc.core.import_registry(_example_registry())
         for term, paper in (("t01", PaperLevel.OUT), ("t02", PaperLevel.FULL)):
             clock.advance(1)
             st = healthy_status(paper)

@@ -19,6 +19,10 @@ One format for every simulator (printer, ID card reader, locker, camera)::
 Each simulator declares ``EVENTS`` (event name → one-line description) and implements
 ``apply_event(event, params)``; a scenario naming an unknown device or event is rejected on load,
 with the file and step named, before anything runs.
+
+The scenarios the project ships (for the demo, the walk-through and CI) are package data in
+``drivers/scenarios/``; :meth:`Scenario.load` takes one by its name (``printer-faults``) as well as
+any file by its path, so ``zizhu sim printer --scenario printer-faults`` works from an installed wheel.
 """
 
 from __future__ import annotations
@@ -28,12 +32,43 @@ import time
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path, PurePath
 from typing import Any, Protocol
+
+SHIPPED: Traversable = files("drivers").joinpath("scenarios")
 
 
 class ScenarioError(Exception):
     """A scenario file that cannot be played."""
+
+
+def shipped_names() -> list[str]:
+    """The names of the scenarios shipped in ``drivers/scenarios/`` (``printer-demo``, …)."""
+    return sorted(p.name.removesuffix(".toml") for p in SHIPPED.iterdir() if p.name.endswith(".toml"))
+
+
+def shipped(name: str) -> Traversable:
+    """The shipped scenario ``name`` (with or without ``.toml``)."""
+    stem = name.removesuffix(".toml")
+    p = SHIPPED.joinpath(f"{stem}.toml")
+    if "/" in stem or not stem or not p.is_file():
+        raise ScenarioError(f"no shipped scenario {name!r}; shipped: {', '.join(shipped_names())}")
+    return p
+
+
+def _resolve(path: str | Path | Traversable) -> Path | Traversable:
+    """A file by its path; a bare name that is no file here, the shipped scenario of that name."""
+    if not isinstance(path, str | PurePath):
+        return path
+    p = Path(path)
+    if p.exists() or len(p.parts) != 1:
+        return p
+    try:
+        return shipped(str(p))
+    except ScenarioError:
+        return p
 
 
 class EventTarget(Protocol):
@@ -58,12 +93,14 @@ class Scenario:
     source: str = "<memory>"
 
     @classmethod
-    def load(cls, path: str | Path) -> Scenario:
-        p = Path(path)
+    def load(cls, path: str | Path | Traversable) -> Scenario:
+        """The scenario file at ``path``, or the shipped scenario named ``path`` (see :func:`shipped`)."""
+        p = _resolve(path)
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ScenarioError(f"{p}: no such scenario file") from None
+            raise ScenarioError(f"{p}: no such scenario file (shipped scenarios, by name: "
+                                f"{', '.join(shipped_names())})") from None
         except tomllib.TOMLDecodeError as exc:
             raise ScenarioError(f"{p}: not valid TOML: {exc}") from None
         return cls.from_dict(data, source=str(p))

@@ -1,6 +1,6 @@
 """The fault table: which tier each fault code belongs to (三级故障: 一般 / 通讯机械 / 系统, plus warnings).
 
-The default table is ``config/faults.toml`` (the one place it is written down); a hall's
+The default table is ``hall_server/data/faults.toml``, package data (the one place it is written down); a hall's
 ``server.faults_file`` overrides it entry by entry. Both are validated on load, with the same clear
 errors as every other configuration file.
 """
@@ -8,9 +8,12 @@ errors as every other configuration file.
 from __future__ import annotations
 
 import functools
+import tomllib
 from datetime import timedelta
 from enum import StrEnum
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path, PurePath
 from typing import Annotated, Any
 
 import msgspec
@@ -19,7 +22,8 @@ from msgspec import Meta
 from zizhu.config import ConfigError, read_toml, validate
 from zizhu.configbase import EXPECTED, Section
 
-DEFAULT_FAULTS_FILE = Path(__file__).resolve().parent.parent / "config" / "faults.toml"
+# Package data: found the same way in a checkout and in an installed wheel.
+DEFAULT_FAULTS_FILE: Traversable = files("hall_server").joinpath("data", "faults.toml")
 
 Pattern = Annotated[str, Meta(
     pattern=r"^([a-z0-9_]+|\*)(\.([a-z0-9_]+|\*))+\Z", max_length=128,
@@ -141,13 +145,20 @@ def _classify(table: FaultTable, code: str) -> Classification:
     return Classification(code=code, tier=best.tier, title=best.title or code)
 
 
-def _read(path: Path) -> FaultTableFile:
-    return validate(path, read_toml(path), FaultTableFile)
+def _read(path: str | Path | Traversable) -> FaultTableFile:
+    if isinstance(path, str | PurePath):
+        return validate(path, read_toml(path), FaultTableFile)
+    try:  # package data that is not a plain file (e.g. inside a zip)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return validate(str(path), data, FaultTableFile)
 
 
-def load_fault_table(override: str | Path | None = None, default: str | Path = DEFAULT_FAULTS_FILE) -> FaultTable:
+def load_fault_table(override: str | Path | None = None,
+                     default: str | Path | Traversable = DEFAULT_FAULTS_FILE) -> FaultTable:
     """The default table, with ``override`` merged over it (its patterns, tiers and correlations win)."""
-    base = _read(Path(default))
+    base = _read(default)
     merged: dict[str, Any] = {
         "tiers": dict(base.tiers), "default_tier": base.default_tier,
         "fault": list(base.fault), "correlation": list(base.correlation or []),
@@ -163,4 +174,4 @@ def load_fault_table(override: str | Path | None = None, default: str | Path = D
             merged["correlation"] = list(over.correlation)
     if merged["default_tier"] is None:
         raise ConfigError(f"{default}: key default_tier: missing")
-    return validate(override or default, merged, FaultTable)
+    return validate(override or str(default), merged, FaultTable)

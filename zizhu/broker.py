@@ -1,6 +1,6 @@
 """A private Mosquitto on a free loopback port, configured as a hall's: for tests, benchmarks and the demo.
 
-It starts from the shipped configuration, ``config/mosquitto/mosquitto.conf``, and changes only
+It starts from the shipped configuration, ``hall_server/data/mosquitto.conf`` (package data), and changes only
 what a private broker must: its listeners (a free loopback port; TLS only when asked), the paths
 of its files (in a private temporary directory), persistence (off unless asked) and the user it
 runs as. Everything else — no anonymous clients, the password file and ACL, queue and size
@@ -28,14 +28,16 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import TracebackType
 from typing import ClassVar, Self
 
 from hall_server.brokerauth import Account, BrokerAuth, acl_file, write_atomically
 
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_CONF = ROOT / "config" / "mosquitto" / "mosquitto.conf"
+# The hall broker's configuration as a hall installs it: package data of the hall server, so a wheel has it too.
+SHIPPED_CONF: Traversable = files("hall_server").joinpath("data", "mosquitto.conf")
 
 # Options that belong to the listener above them (mosquitto.conf(5), "Listeners").
 _LISTENER_KEYS = frozenset({
@@ -79,7 +81,7 @@ def _key(line: str) -> str:
     return "" if not s or s.startswith("#") else s.split(None, 1)[0]
 
 
-def shipped_options(conf: Path = SHIPPED_CONF) -> tuple[list[str], list[list[str]]]:
+def shipped_options(conf: Traversable = SHIPPED_CONF) -> tuple[list[str], list[list[str]]]:
     """The shipped configuration as (global lines, listener blocks), comments and blank lines dropped."""
     glob: list[str] = []
     blocks: list[list[str]] = []
@@ -154,7 +156,7 @@ class MosquittoBroker:
                  password_file: str | Path | None = None, extra_config: str = "", *, hall: str = "h1",
                  terminals: Iterable[str] = (), persistence: bool = False,
                  tls: tuple[Path, Path, Path] | None = None, tls_port: int | None = None, plain: bool = True,
-                 secret: bytes | None = None, conf: Path = SHIPPED_CONF) -> None:
+                 secret: bytes | None = None, conf: Traversable = SHIPPED_CONF) -> None:
         if not plain and tls is None:
             raise ValueError("a broker without its plain listener needs tls=(ca, cert, key)")
         self.host = host

@@ -3,7 +3,7 @@
 A private Mosquitto on a free port; the hall server (SQLite in a work directory) with its
 dashboard; four terminals, each a real fleet agent process (``zizhu agent --devices``) driving the
 production printer driver against the byte-true printer simulator, which plays a scenario file
-(``config/scenarios/demo-*.toml``). Alerts go to a local webhook and are printed. A director then
+(``drivers/scenarios/demo-*.toml``, package data). Alerts go to a local webhook and are printed. A director then
 does what happens in a real hall, one step every ``--pace`` seconds:
 
 1. one terminal loses power (its agent is killed with SIGKILL): the broker's will → 终端离线;
@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from zizhu.broker import MosquittoBroker
 
+# Where this process imported Zizhu from (a checkout, or site-packages): the agents it starts run the same code.
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ROOT / "config" / "scenarios"
 HALL_ID = "demo-hall"
 TERMINALS = [("t01", "demo-paper.toml", "东门入口左侧"), ("t02", "demo-cover.toml", "东门入口右侧"),
              ("t03", "demo-error.toml", "北墙"), ("t04", "demo-offline.toml", "西侧休息区")]
@@ -111,7 +111,7 @@ class _Terminal:
                  login: tuple[str, str], backend_port: int) -> None:
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
-        from drivers.scenario import Scenario, ScenarioPlayer
+        from drivers.scenario import Scenario, ScenarioPlayer, shipped
 
         self.id = tid
         self.location = location
@@ -119,7 +119,7 @@ class _Terminal:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.model = PrinterModel()
         self.sim = PrinterSimulator(self.model)
-        self.player = ScenarioPlayer(Scenario.load(SCENARIOS / scenario), {"printer": self.model})
+        self.player = ScenarioPlayer(Scenario.load(shipped(scenario)), {"printer": self.model})
         self.broker_port = broker_port
         self.login = login
         self.backend_port = backend_port
@@ -230,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
         workdir = args.workdir
         workdir.mkdir(parents=True, exist_ok=True)
     try:
-        # The hall broker's own configuration (config/mosquitto/), on a loopback port without TLS,
+        # The hall broker's own configuration (hall_server/data/mosquitto.conf), on a loopback port without TLS,
         # with an account for the hall server and each terminal.
         with MosquittoBroker(hall=HALL_ID, terminals=[tid for tid, _sc, _loc in TERMINALS]) as broker:
             return _run_hall(args, workdir, broker, stop)

@@ -17,7 +17,8 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -27,7 +28,7 @@ from drivers.printer import codec
 from zizhu.configbase import convert, problems
 from zizhu.logs import mask_id_number, mask_name, mask_phone
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR: Traversable = files("drivers.printer").joinpath("templates")  # package data
 QR_MARK = "[QR] "  # transcript line of a QR code: QR_MARK + its data
 CUT_MARK = "✂" + "-" * 15  # transcript line of a cut
 
@@ -69,14 +70,14 @@ class SlipTemplate(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
     block: list[_Block]
 
     @classmethod
-    def load(cls, path: Path) -> SlipTemplate:
+    def load(cls, path: Traversable) -> SlipTemplate:
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise TemplateError(f"{path}: no such template") from None
         except tomllib.TOMLDecodeError as exc:
             raise TemplateError(f"{path}: not valid TOML: {exc}") from None
-        data = {"name": path.stem, **raw}
+        data = {"name": path.name.removesuffix(".toml"), **raw}
         try:
             return convert(data, cls, strip=False)
         except msgspec.ValidationError:
@@ -84,7 +85,7 @@ class SlipTemplate(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
 
 
 def template_names() -> list[str]:
-    return sorted(p.stem for p in TEMPLATE_DIR.glob("*.toml"))
+    return sorted(p.name.removesuffix(".toml") for p in TEMPLATE_DIR.iterdir() if p.name.endswith(".toml"))
 
 
 @cache
@@ -93,7 +94,7 @@ def load_template(name: str) -> SlipTemplate:
     if not name.replace("_", "").isalnum():
         raise TemplateError(f"bad template name {name!r}")
     path = TEMPLATE_DIR / f"{name}.toml"
-    if not path.exists():
+    if not path.is_file():
         raise TemplateError(f"no slip template {name!r}; known: {', '.join(template_names())}")
     return SlipTemplate.load(path)
 

@@ -1,8 +1,8 @@
 """`zizhu demo --printer`: the receipt printer walk-through (it was the interim `zizhu demo`).
 
-Starts the receipt printer simulator playing a scenario (by default config/scenarios/printer-demo.toml:
-a short roll that runs low, runs out and is refilled), prints a one-time notification slip
-(一次性告知书) through the real driver, shows what came out of the simulator, follows the
+Starts the receipt printer simulator playing a scenario (by default the shipped ``printer-demo``,
+drivers/scenarios/printer-demo.toml: a short roll that runs low, runs out and is refilled), prints a
+one-time notification slip (一次性告知书) through the real driver, shows what came out of the simulator, follows the
 printer's status as the scenario runs, fails a slip when the paper is out and prints it again
 after the refill. Ends on its own in about ten seconds (or at Ctrl-C), leaving the printed
 text and a PNG of the paper in ``--out``.
@@ -29,8 +29,7 @@ from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer, Step
 from drivers.status import DeviceState, PaperLevel, PrinterStatus
 from zizhu.logs import setup_logging
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_SCENARIO = ROOT / "config" / "scenarios" / "printer-demo.toml"
+DEFAULT_SCENARIO = "printer-demo"  # a shipped scenario (drivers/scenarios/), by name
 
 # Example data of a citizen's matter; the name is masked on the slip by the template.
 NOTIFICATION: dict[str, Any] = {
@@ -65,8 +64,8 @@ STATE_WORDS = {DeviceState.ONLINE: "在线", DeviceState.OFFLINE: "脱机", Devi
 
 
 def add_arguments(parser: argparse._ActionsContainer) -> None:
-    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO), metavar="FILE",
-                        help="printer scenario to play (default: config/scenarios/printer-demo.toml)")
+    parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="FILE",
+                        help="printer scenario to play: a file, or a shipped scenario by name (default: printer-demo)")
     parser.add_argument("--out", metavar="DIR", help="where to write the printed text and PNG (default: a temp dir)")
     parser.add_argument("--serial", action="store_true", help="talk to the simulator over a pseudo-terminal, not TCP")
     parser.add_argument("--timeout", type=float, default=30.0, metavar="S",

@@ -212,7 +212,7 @@ def test_tls_with_the_hall_ca_and_a_refused_certificate(tmp_path: Path, config_f
         os.chmod(d, 0o755)
         ca, cert, key = make_ca_and_server_cert(Path(d))
         other_ca, _, _ = make_ca_and_server_cert(Path(d), "other")
-        # the shipped configuration's TLS listener (config/mosquitto/mosquitto.conf), with this CA
+        # the shipped configuration's TLS listener (hall_server/data/mosquitto.conf), with this CA
         with MosquittoBroker(tls=(ca, cert, key)) as b:
             assert b.tls_port is not None
             tls_port = b.tls_port

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ROOT / "config" / "scenarios"
+SCENARIOS = ROOT / "drivers" / "scenarios"
 
 
 class Sims:

@@ -22,7 +22,7 @@ from tests.hall.harness import hall_config
 @pytest.fixture
 def svc(tmp_path: Path, repo_root: Path) -> Iterator[HallService]:
     service = HallService(hall_config(tmp_path, 1, None), clock=FakeClock(), tick=False)
-    service.core.import_registry(load_registry(repo_root / "config" / "registry.example.toml"))
+    service.core.import_registry(load_registry(repo_root / "hall_server" / "data" / "registry.example.toml"))
     yield service
     service.engine.dispose()
 

@@ -1,4 +1,4 @@
-"""The hall broker, as shipped (config/mosquitto/), refuses every forged publish and every stranger.
+"""The hall broker, as shipped (hall_server/data/mosquitto.conf), refuses every forged publish and every stranger.
 
 Mosquitto 2.0.11 answers a QoS 1 publish the ACL refuses with PUBACK reason 0x87 (Not authorized)
 and delivers it to no one; it refuses an anonymous client and a wrong password at CONNECT, also

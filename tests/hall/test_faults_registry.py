@@ -1,4 +1,4 @@
-"""The fault table (config/faults.toml and overrides) and the terminal registry import."""
+"""The fault table (hall_server/data/faults.toml and overrides) and the terminal registry import."""
 
 from __future__ import annotations
 
@@ -71,9 +71,9 @@ def test_override_file_wins_and_bad_file_is_named(tmp_path: Path) -> None:
 
 
 def test_registry_from_toml_and_csv(repo_root: Path) -> None:
-    entries = load_registry(repo_root / "config" / "registry.example.toml")
+    entries = load_registry(repo_root / "hall_server" / "data" / "registry.example.toml")
     assert len(entries) >= 3 and entries[0].phone
-    csv_entries = load_registry(repo_root / "config" / "registry.example.csv")
+    csv_entries = load_registry(repo_root / "hall_server" / "data" / "registry.example.csv")
     assert [e.id for e in csv_entries] == [e.id for e in entries]
     assert csv_entries[0].devices == entries[0].devices
 

@@ -63,7 +63,7 @@ def config(tmp_path: Path, broker: MosquittoBroker) -> Path:
     p.write_text(f'kind = "hall"\n[hall]\nid = "{HALL}"\n[mqtt]\nport = {broker.port}\n'
                  f'username = "{user}"\npassword = "{password}"\n'
                  f'[server]\ndatabase_url = "sqlite:///{tmp_path}/hall.sqlite3"\nhttp_port = 0\n'
-                 f'registry_file = "{ROOT}/config/registry.example.csv"\n', encoding="utf-8")
+                 f'registry_file = "{ROOT}/hall_server/data/registry.example.csv"\n', encoding="utf-8")
     return p
 
 

@@ -20,7 +20,7 @@ from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer
 from drivers.status import DeviceState
 
 ROOT = Path(__file__).resolve().parents[3]
-FAULTS = ROOT / "config" / "scenarios" / "camera-faults.toml"
+FAULTS = ROOT / "drivers" / "scenarios" / "camera-faults.toml"
 Wait = Callable[..., Any]
 
 

@@ -17,7 +17,7 @@ from drivers.ptysim import read_pty_path
 from drivers.scenario import Scenario, ScenarioPlayer
 
 ROOT = Path(__file__).resolve().parents[3]
-SCENARIOS = sorted((ROOT / "config" / "scenarios").glob("idcard-*.toml"))
+SCENARIOS = sorted((ROOT / "drivers" / "scenarios").glob("idcard-*.toml"))
 
 
 def test_sim_process_serves_a_card_on_its_pty(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_scenario_files_play_to_the_end(path: Path) -> None:
 
 def test_scenario_drives_a_read(tmp_path: Path) -> None:
     with IdCardSimulator() as sim:
-        player = ScenarioPlayer(Scenario.load(ROOT / "config/scenarios/idcard-citizens.toml"), {"idcard": sim})
+        player = ScenarioPlayer(Scenario.load(ROOT / "drivers/scenarios/idcard-citizens.toml"), {"idcard": sim})
         with IdCardReader(IdCardConfig(device=sim.path, timeout_s=3)) as reader:
             player.advance_to(2)
             assert reader.read_card().number == CARDS["resident"].number

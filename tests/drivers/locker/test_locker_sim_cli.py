@@ -16,7 +16,7 @@ from drivers.scenario import Scenario, ScenarioPlayer
 from drivers.status import DeviceState, DoorState
 
 ROOT = Path(__file__).resolve().parents[3]
-SCENARIOS = sorted((ROOT / "config" / "scenarios").glob("locker-*.toml"))
+SCENARIOS = sorted((ROOT / "drivers" / "scenarios").glob("locker-*.toml"))
 
 
 @pytest.mark.parametrize("dialect", ["generic", "kerong"])
@@ -71,7 +71,7 @@ def test_scenario_files_play_to_the_end(path: Path) -> None:
 
 def test_fault_scenario_reaches_the_status_model(tmp_path: Path) -> None:
     with LockerSimulator("generic", [(1, 24), (2, 24)]) as sim:
-        player = ScenarioPlayer(Scenario.load(ROOT / "config/scenarios/locker-faults.toml"), {"locker": sim})
+        player = ScenarioPlayer(Scenario.load(ROOT / "drivers/scenarios/locker-faults.toml"), {"locker": sim})
         cfg = LockerConfig(device=sim.path, boards=[LockerBoard(address=1), LockerBoard(address=2)], open_confirm_s=0.5,
                            record_path=tmp_path / "o.sqlite3")
         with Locker(cfg) as locker:

@@ -120,14 +120,14 @@ def test_scenario_events_are_checked_on_load(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["printer-demo", "printer-faults"])
 def test_shipped_scenarios_play(name: str) -> None:
     m = PrinterModel()
-    player = ScenarioPlayer(Scenario.load(ROOT / "config" / "scenarios" / f"{name}.toml"), {"printer": m})
+    player = ScenarioPlayer(Scenario.load(ROOT / "drivers" / "scenarios" / f"{name}.toml"), {"printer": m})
     player.advance_to(1000)
     assert player.finished
     assert m.can_print  # every shipped scenario ends with the printer healthy again
 
 
 def test_scenario_drives_the_driver_through_near_end_out_and_back(tcp_rig: Any, slip_data: dict[str, Any]) -> None:
-    scenario = Scenario.load(ROOT / "config" / "scenarios" / "printer-demo.toml")
+    scenario = Scenario.load(ROOT / "drivers" / "scenarios" / "printer-demo.toml")
     player = ScenarioPlayer(scenario, {"printer": tcp_rig.model})
     seen = []
     with tcp_rig.printer() as printer:
