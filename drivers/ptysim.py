@@ -155,7 +155,8 @@ def read_pty_path(stdout: IO[str], within_s: float = 20.0) -> str:
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--scenario", metavar="FILE", help="scenario file to play (config/scenarios/…)")
+    parser.add_argument("--scenario", metavar="FILE",
+                        help="scenario to play: a file, or one shipped in drivers/scenarios/ by name (idcard-faults)")
     parser.add_argument("--link", metavar="PATH", help="also make PATH a symlink to the pty (a stable name)")
 
 
