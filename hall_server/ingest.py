@@ -149,7 +149,16 @@ class Ingest:
         self.publish_notice(self.core.current_notice())  # the retained notice matches the database again
         # A new epoch: what the broker held for us may be gone; each agent sends again what is above its ack.
         self.epoch = max(self.epoch + 1, time.time_ns() // 1_000_000)
-        self.publish_acks([(tid, seq, False) for tid, seq in self.core.ack_states()])
+        # Not on this thread: it is the one that reads from the MQTT process, and thousands of
+        # publications written into the pipe while the other side is writing messages to us would
+        # block both (found with 10,000 terminals in bench hall (d)).
+        threading.Thread(target=self._publish_all_acks, name="zizhu-hall-acks", daemon=True).start()
+
+    def _publish_all_acks(self) -> None:
+        try:
+            self.publish_acks([(tid, seq, False) for tid, seq in self.core.ack_states()])
+        except Exception:  # the next reconnect publishes them again; the agents also re-send on their timeout
+            log.exception("could not publish the acknowledgements after connecting")
 
     def _on_disconnect(self, reason: str) -> None:
         self.connected.clear()

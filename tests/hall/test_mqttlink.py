@@ -153,3 +153,37 @@ def test_acknowledgements_of_an_earlier_connection_are_dropped(broker: Mosquitto
         hall.stop()
         pub.disconnect()
         pub.loop_stop()
+
+
+def test_a_hall_of_thousands_connecting_into_their_retained_states_does_not_deadlock(
+        broker: MosquittoBroker, tmp_path: Path) -> None:
+    """On connect the hall publishes every terminal's ack while the broker delivers every retained state.
+
+    Written into the pipe by the thread that also reads from it, thousands of acks blocked both sides
+    of the MQTT process's pipe for good (bench hall (d), 10,000 terminals): nothing more was handled.
+    """
+    from fleet_agent.contract import Kind, StatePayload, terminal_topic
+    from hall_server.registry import RegistryEntry
+
+    n = 4000
+    pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="test-fleet", protocol=mqtt.MQTTv5)
+    pub.username_pw_set(*broker.fleet_login(HALL))
+    pub.max_inflight_messages_set(1000)
+    pub.connect("127.0.0.1", broker.port)
+    pub.loop_start()
+    infos = [pub.publish(terminal_topic(HALL, f"t{i:05d}", Kind.STATE),
+                         StatePayload(terminal=f"t{i:05d}", online=True, session=1).encode(), qos=1, retain=True)
+             for i in range(n)]
+    for info in infos:
+        info.wait_for_publish(30)
+    pub.disconnect()
+    pub.loop_stop()
+    svc = HallService(hall_config(tmp_path, broker.port, None))
+    svc.core.import_registry([RegistryEntry(id=f"t{i:05d}") for i in range(n)])
+    svc.start(http=False)
+    try:
+        wait_until(lambda: svc.ingest.handled >= n, timeout=60, what="every retained state handled")
+        wait_until(lambda: svc.ingest.acks_published >= n, timeout=30, what="every terminal's ack published")
+        assert all(m.online for m in svc.core.terminals.values())
+    finally:
+        svc.stop()
