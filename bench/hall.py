@@ -50,6 +50,7 @@ from drivers.status import (
     PrinterStation,
     PrinterStatus,
     TerminalStatus,
+    utcnow,
 )
 from fleet_agent.contract import (
     Kind,
@@ -57,7 +58,6 @@ from fleet_agent.contract import (
     StatusPayload,
     hall_subscriptions,
     terminal_topic,
-    utcnow,
 )
 from hall_server.config import AlertsConfig, HallServerConfig
 from hall_server.core import OFFLINE

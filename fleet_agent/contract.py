@@ -61,8 +61,8 @@ import msgspec
 from msgspec import Meta, Struct, field
 from msgspec.structs import force_setattr
 
-from drivers.status import TerminalStatus
-from zizhu.configbase import Identifier, split_error
+from drivers.status import TerminalStatus, utcnow
+from zizhu.configbase import ID_BODY, Identifier, split_error
 
 SCHEMA_VERSION = 1
 ROOT = "zizhu/v1"
@@ -100,10 +100,6 @@ class Kind(StrEnum):
 
 FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT)
 TO_TERMINAL: tuple[Kind, ...] = (Kind.CMD, Kind.ACK)  # plus the hall's notice
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def terminal_topic(hall: str, terminal: str, kind: Kind) -> str:
@@ -148,7 +144,7 @@ def hall_access(hall: str) -> Access:
                   read=tuple(hall_subscriptions(hall)))
 
 
-_TOPIC_RE = re.compile(rf"^{ROOT}/([a-z0-9][a-z0-9_-]{{0,62}})/(?:([a-z0-9][a-z0-9_-]{{0,62}})/)?"
+_TOPIC_RE = re.compile(rf"^{ROOT}/({ID_BODY})/(?:({ID_BODY})/)?"
                        r"(state|status|event|cmd|cmd/result|ack|notice)\Z")
 
 

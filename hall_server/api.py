@@ -24,6 +24,7 @@ from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Termin
 from hall_server.faults import Role, Tier
 from hall_server.registry import registry_entry
 from zizhu.config import ConfigError
+from zizhu.configbase import ID_BODY
 
 if TYPE_CHECKING:
     from hall_server.service import HallService
@@ -48,7 +49,7 @@ def _no_surrogates(text: str) -> str:
 
 Text = Annotated[str, AfterValidator(_no_surrogates)]
 RowId = Annotated[int, Path(ge=1, le=INT63_MAX, description="a row id (64-bit)")]
-TerminalId = Annotated[str, Path(min_length=1, max_length=63, pattern=r"^[a-z0-9][a-z0-9_-]{0,62}$",
+TerminalId = Annotated[str, Path(min_length=1, max_length=63, pattern=f"^{ID_BODY}$",
                                  description="terminal id: a-z, digits, '_' or '-'")]
 
 

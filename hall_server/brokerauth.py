@@ -29,7 +29,6 @@ import contextlib
 import hashlib
 import hmac
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -37,11 +36,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fleet_agent.contract import ROOT, Access, hall_access, terminal_access
+from zizhu.configbase import ID_RE
 
 ITERATIONS = 101  # mosquitto_passwd's default (PW_DEFAULT_ITERATIONS)
 SALT_LEN = 12  # Mosquitto's SALT_LEN
 MIN_SECRET_BYTES = 16
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}\Z")  # zizhu.configbase.Identifier: no '/', '+', '#', space, newline
+_ID_RE = ID_RE  # zizhu.configbase.Identifier: no '/', '+', '#', space, newline
 
 
 class BrokerAuthError(ValueError):

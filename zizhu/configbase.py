@@ -31,8 +31,14 @@ T = TypeVar("T")
 # Meta(extra={EXPECTED: "…"}) replaces the generated "expected: …" text of a type in error messages.
 EXPECTED = "expected"
 
+# The one identifier pattern (terminal, hall, broker account, MQTT topic level): lower-case, safe in a
+# topic (no '/', '+', '#'), a file name and a URL. ID_BODY for building other patterns from it.
+ID_BODY = r"[a-z0-9][a-z0-9_-]{0,62}"
+ID_PATTERN = rf"^{ID_BODY}\Z"
+ID_RE = re.compile(ID_PATTERN)
+
 Identifier = Annotated[str, msgspec.Meta(
-    pattern=r"^[a-z0-9][a-z0-9_-]{0,62}\Z",
+    pattern=ID_PATTERN,
     extra={EXPECTED: "an id: lower-case letters a-z, digits, '_' or '-', starting with a letter or digit, "
                      "at most 63 characters"})]
 

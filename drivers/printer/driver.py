@@ -43,6 +43,7 @@ StationName = Literal["receipt", "journal"]
 PAPER_NAME: dict[str, str] = {"receipt": "凭条纸", "journal": "流水纸"}
 # How long an unanswered GS r may take before we ask the printer in real time whether it stopped.
 PROGRESS_POLL_S = 0.3
+NO_ANSWER = "打印机无应答"  # the printer's reason when it does not answer in time (status and jobs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class _Replies:
                 if got:
                     raise DeviceProtocolError(f"{self.address}: only {len(got)} of 4 status bytes ({got.hex(' ')})",
                                               "打印机状态应答不完整")
-                raise DeviceTimeout(f"{self.address}: no answer to DLE EOT", "打印机无应答")
+                raise DeviceTimeout(f"{self.address}: no answer to DLE EOT", NO_ANSWER)
         replies = bytes(self.status[:4])
         del self.status[:4]
         return codec.RealtimeStatus.decode(replies)
@@ -193,7 +194,7 @@ class _Station:
             return fut.result(timeout=max(0.0, remaining(deadline)))
         except TimeoutError:
             fut.cancel()
-            raise DeviceTimeout(f"{self.link.address}: no answer before the deadline", "打印机无应答") from None
+            raise DeviceTimeout(f"{self.link.address}: no answer before the deadline", NO_ANSWER) from None
 
     def missing(self) -> bool:
         return self.link.not_found
@@ -384,7 +385,7 @@ class ReceiptPrinter(Device):
                 return st.call(lambda: st.poll(deadline), deadline), False
             return fut.result(timeout=max(0.0, remaining(deadline))), False
         except TimeoutError:
-            return DeviceTimeout(f"{st.link.address}: status timed out", "打印机无应答"), False
+            return DeviceTimeout(f"{st.link.address}: status timed out", NO_ANSWER), False
         except DeviceError as exc:
             return exc, False
         except RuntimeError as exc:  # the executor is shut down: the driver was closed

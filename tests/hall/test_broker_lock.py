@@ -21,6 +21,7 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.reasoncodes import ReasonCode
 
+from drivers.status import utcnow
 from fleet_agent.contract import (
     CommandAction,
     CommandPayload,
@@ -32,7 +33,6 @@ from fleet_agent.contract import (
     notice_topic,
     terminal_subscriptions,
     terminal_topic,
-    utcnow,
 )
 from tests.support import wait_until
 from zizhu.broker import MosquittoBroker
