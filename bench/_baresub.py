@@ -18,7 +18,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from fleet_agent.contract import decode_message, hall_subscriptions
+from wire.contract import decode_message, hall_subscriptions
 
 
 def drain(hall: str, port: int, client_id: str, n: int, validate: bool, *,

@@ -24,10 +24,10 @@ import psutil
 from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 
 from bench.common import Result
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import AckPayload, EventPayload, Kind, decode
 from fleet_agent.spool import Spool
+from wire.contract import AckPayload, EventPayload, Kind, decode
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import MosquittoBroker
 from zizhu.config import load_terminal
 

@@ -9,7 +9,7 @@ Every row is a world of its own, made fresh and torn down after it: a private Mo
 loopback port with the hall's shipped configuration (:class:`zizhu.broker.MosquittoBroker`: no
 anonymous clients, an account and ACL per terminal and one for the hall server), ``zizhu hall`` as a
 process on SQLite, N ``zizhu agent`` processes. A fake kiosk on
-each agent's local channel (the Unix socket of :mod:`fleet_agent.local`: hello, heartbeat, devices)
+each agent's local channel (the Unix socket of :mod:`wire.local`: hello, heartbeat, devices)
 toggles the receipt printer's paper between full and out; every toggle the agent notices is one
 fault event (``printer.receipt.paper_out`` raised or cleared) accepted into its spool with the next
 ``seq``. While the events stream, the row's fault strikes ``reps`` times. Then the kiosks stop
@@ -78,8 +78,8 @@ from typing import Any, Literal
 import psutil
 
 from bench.common import Result
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.client import AgentClient
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import SHIPPED_CONF, MosquittoBroker, free_port
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-INSTRUMENTED = ("fleet_agent.contract", "fleet_agent.local", "drivers.status", "zizhu.logs", "hall_server.core",
+INSTRUMENTED = ("wire.contract", "wire.local", "wire.status", "ground.logs", "hall_server.core",
                 "hall_server.db", "hall_server.faults", "hall_server.registry", "hall_server.api",
                 "drivers.printer.codec", "drivers.idcard.codec", "drivers.idcard.card", "drivers.locker.codec")
 KEEP_PER_SIGNATURE = 3  # crashing inputs written per distinct crash

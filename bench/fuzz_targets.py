@@ -72,7 +72,7 @@ def _plain(one: OneInput) -> Iterator[OneInput]:
 # ---- sample payloads ---------------------------------------------------------------------------
 
 def _sample_status() -> Any:
-    from drivers.status import (
+    from wire.status import (
         AppLiveness,
         CameraStatus,
         DeviceState,
@@ -105,7 +105,7 @@ def _sample_status() -> Any:
 
 
 def _contract_samples() -> list[Any]:
-    from fleet_agent.contract import (
+    from wire.contract import (
         AckPayload,
         CommandAction,
         CommandPayload,
@@ -138,12 +138,12 @@ def _contract_samples() -> list[Any]:
 # the topic is the bytes up to a NUL), then the payload.
 
 def _contract_topics() -> list[str]:
-    from fleet_agent.contract import Kind, notice_topic, terminal_topic
+    from wire.contract import Kind, notice_topic, terminal_topic
     return [notice_topic(HALL) if k is Kind.NOTICE else terminal_topic(HALL, TERMINAL, k) for k in Kind]
 
 
 def _contract_seeds() -> list[bytes]:
-    from fleet_agent.contract import Kind
+    from wire.contract import Kind
     kinds = list(Kind)
     seeds = [bytes([kinds.index(p.KIND)]) + p.encode() for p in _contract_samples()]
     seeds.append(bytes([0xF0]) + b"zizhu/v1/h1/t01/event\x00" + seeds[2][1:])
@@ -153,7 +153,7 @@ def _contract_seeds() -> list[bytes]:
 
 @contextlib.contextmanager
 def _contract() -> Iterator[OneInput]:
-    from fleet_agent.contract import ContractError, decode, decode_message
+    from wire.contract import ContractError, decode, decode_message
     topics = _contract_topics()
 
     def one(data: bytes) -> None:
@@ -188,8 +188,8 @@ def _contract() -> Iterator[OneInput]:
 # Input: lines of the local channel, as the app would send them.
 
 def _local_seeds() -> list[bytes]:
-    from drivers.status import to_json
-    from fleet_agent import local
+    from wire import local
+    from wire.status import to_json
     status = _sample_status()
     devices = b'{"type":"devices","devices":[' + b",".join(to_json(d) for d in status.devices) + b"]}"
     lines = [local.encode(local.Hello(role="kiosk", pid=1234, version="0.1.0")).strip(),
@@ -201,16 +201,16 @@ def _local_seeds() -> list[bytes]:
 
 @contextlib.contextmanager
 def _local() -> Iterator[OneInput]:
-    from drivers.status import TerminalStatus
-    from fleet_agent import local
-    from fleet_agent.contract import (
+    from ground.logs import mask_text
+    from wire import local
+    from wire.contract import (
         CommandResultPayload,
         ContractError,
         EventPayload,
         StatusPayload,
         is_fault_code,
     )
-    from zizhu.logs import mask_text
+    from wire.status import TerminalStatus
 
     accepted: list[local.AppMessage] = []
     with tempfile.TemporaryDirectory(prefix="zizhu-fuzz-local-") as tmp, _quiet("zizhu.agent.local"):
@@ -320,7 +320,7 @@ class _Reader:
 
 
 def _hall_status(bits: int) -> Any:
-    from drivers.status import (
+    from wire.status import (
         AppLiveness,
         CameraStatus,
         DeviceState,
@@ -361,11 +361,11 @@ def _hall_seeds() -> list[bytes]:
 def _hall() -> Iterator[OneInput]:
     from sqlalchemy.orm import sessionmaker
 
-    from fleet_agent.contract import ContractError, EventPayload, StatePayload, StatusPayload, decode
     from hall_server.clock import FakeClock
     from hall_server.core import CoreSettings, HallCore
     from hall_server.db import make_engine, open_database
     from hall_server.faults import load_fault_table
+    from wire.contract import ContractError, EventPayload, StatePayload, StatusPayload, decode
 
     table = load_fault_table()
     settings = CoreSettings(hall=HALL, hall_name="测试大厅")
@@ -500,12 +500,12 @@ def _hall() -> Iterator[OneInput]:
 @contextlib.contextmanager
 def hall_service(tmp: Path) -> Iterator[Any]:
     """A hall service on SQLite in ``tmp`` (no broker, no ticks), with a few terminals and incidents."""
-    from drivers.status import PaperLevel
-    from fleet_agent.contract import StatePayload, StatusPayload
     from hall_server.clock import FakeClock
     from hall_server.config import AlertsConfig, HallServerConfig
     from hall_server.service import HallService
     from hall_server.simulate import healthy_status
+    from wire.contract import StatePayload, StatusPayload
+    from wire.status import PaperLevel
     from zizhu.config import HallConfig, HallInfo, MqttConfig
 
     cfg = HallConfig(hall=HallInfo(id=HALL, name="测试大厅"), mqtt=MqttConfig(port=1, keepalive_s=5),

@@ -36,7 +36,20 @@ from sqlalchemy import func, select
 
 from bench._baresub import drain_in_process
 from bench.common import Result, percentile
-from drivers.status import (
+from hall_server.config import AlertsConfig, HallServerConfig
+from hall_server.core import OFFLINE
+from hall_server.db import Incident
+from hall_server.registry import RegistryEntry
+from hall_server.service import HallService, tune_gc
+from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
+from wire.contract import (
+    Kind,
+    StatePayload,
+    StatusPayload,
+    hall_subscriptions,
+    terminal_topic,
+)
+from wire.status import (
     AppLiveness,
     CameraStatus,
     DeviceState,
@@ -52,19 +65,6 @@ from drivers.status import (
     TerminalStatus,
     utcnow,
 )
-from fleet_agent.contract import (
-    Kind,
-    StatePayload,
-    StatusPayload,
-    hall_subscriptions,
-    terminal_topic,
-)
-from hall_server.config import AlertsConfig, HallServerConfig
-from hall_server.core import OFFLINE
-from hall_server.db import Incident
-from hall_server.registry import RegistryEntry
-from hall_server.service import HallService, tune_gc
-from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
 from zizhu.broker import MosquittoBroker
 from zizhu.config import HallConfig, HallInfo, MqttConfig
 

@@ -15,7 +15,7 @@ from drivers.printer.simmodel import PrinterModel
 from drivers.printer.simserver import PrinterSimulator
 from drivers.printer.slips import render
 from drivers.printer.walkthrough import NOTIFICATION
-from drivers.status import DeviceState
+from wire.status import DeviceState
 
 RENDERS = 300
 POLLS = 500

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Self
 
-from drivers.status import AnyDeviceStatus, to_builtins
+from wire.status import AnyDeviceStatus, to_builtins
 
 
 class DeviceError(Exception):

@@ -1,8 +1,8 @@
 """The fleet agent: gathers devices, host health and app liveness, and reports them to the hall.
 
-Threads: the local channel (:mod:`fleet_agent.local`), the MQTT link (:mod:`fleet_agent.link`),
+Threads: the local channel (:mod:`wire.local`), the MQTT link (:mod:`fleet_agent.link`),
 the host-health probe, and the agent's own loop, which assembles the
-:class:`~drivers.status.TerminalStatus`, turns changes in its fault set into ``event`` messages
+:class:`~wire.status.TerminalStatus`, turns changes in its fault set into ``event`` messages
 (accepted into the spool, so never lost), publishes the retained ``status`` on change and on the
 heartbeat, and executes the hall's commands.
 
@@ -27,9 +27,14 @@ from typing import Any, Literal
 
 from paho.mqtt.properties import Properties
 
-from drivers.status import AnyDeviceStatus, AppLiveness, HostHealth, TerminalStatus, replace, to_builtins, utcnow
-from fleet_agent import local
-from fleet_agent.contract import (
+from fleet_agent.config import TerminalConfig
+from fleet_agent.health import HostProbe
+from fleet_agent.link import MqttLink
+from fleet_agent.spool import Spool
+from ground import __version__
+from ground.logs import mask_text
+from wire import local
+from wire.contract import (
     MAX_PAYLOAD_BYTES,
     CommandAction,
     CommandPayload,
@@ -43,12 +48,7 @@ from fleet_agent.contract import (
     decode_message,
     terminal_topic,
 )
-from fleet_agent.health import HostProbe
-from fleet_agent.link import MqttLink
-from fleet_agent.spool import Spool
-from zizhu import __version__
-from zizhu.config import TerminalConfig
-from zizhu.logs import mask_text
+from wire.status import AnyDeviceStatus, AppLiveness, HostHealth, TerminalStatus, replace, to_builtins, utcnow
 
 log = logging.getLogger("zizhu.agent")
 

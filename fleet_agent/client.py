@@ -28,10 +28,10 @@ from typing import Any
 
 import msgspec
 
-from drivers.status import AnyDeviceStatus
-from fleet_agent import local
-from zizhu import __version__
-from zizhu.supervise import Supervised
+from ground import __version__
+from ground.supervise import Supervised
+from wire import local
+from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.client")
 

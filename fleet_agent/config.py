@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import Meta
 
-from zizhu.configbase import Section
+from drivers.devices import DevicesConfig
+from ground.configbase import Identifier, Section
+from ground.configfile import read_toml, validate
+from wire.connection import MqttConfig
 
 
 class AgentConfig(Section, frozen=True, kw_only=True):
@@ -39,3 +42,23 @@ class AgentConfig(Section, frozen=True, kw_only=True):
     def __post_init__(self) -> None:
         if self.reconnect_max_s < self.reconnect_min_s:
             raise ValueError("reconnect_max_s must not be below reconnect_min_s")
+
+
+class TerminalInfo(Section, frozen=True, kw_only=True):
+    id: Identifier
+    hall: Identifier
+    name: str = ""
+
+
+class TerminalConfig(Section, frozen=True, kw_only=True):
+    """One terminal: its identity, its devices, and how its agent reports."""
+
+    kind: Literal["terminal"] = "terminal"
+    terminal: TerminalInfo
+    devices: DevicesConfig = DevicesConfig()
+    mqtt: MqttConfig = MqttConfig()
+    agent: AgentConfig = AgentConfig()
+
+
+def load_terminal(path: str | Path) -> TerminalConfig:
+    return validate(path, read_toml(path), TerminalConfig)

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from drivers.base import Device, DeviceError, SelfTestResult, make_device
-from drivers.status import DEVICE_CLASSES, AnyDeviceStatus, DeviceState
-from fleet_agent import local
 from fleet_agent.client import AgentClient
-from zizhu.config import TerminalConfig
-from zizhu.supervise import Supervised
+from fleet_agent.config import TerminalConfig
+from ground.supervise import Supervised
+from wire import local
+from wire.status import DEVICE_CLASSES, AnyDeviceStatus, DeviceState
 
 log = logging.getLogger("zizhu.devicehost")
 

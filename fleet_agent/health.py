@@ -1,4 +1,4 @@
-"""Host health of a terminal (psutil, /proc, NUT's ``upsc``) → :class:`drivers.status.HostHealth`.
+"""Host health of a terminal (psutil, /proc, NUT's ``upsc``) → :class:`wire.status.HostHealth`.
 
 Every probe has a short timeout and reports ``None`` (not known) rather than guessing: a
 terminal without a battery sensor, a CPU sensor or a UPS reports those fields as unknown, which
@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 
 import psutil
 
-from drivers.status import HostHealth
 from fleet_agent.config import AgentConfig
+from wire.status import HostHealth
 
 log = logging.getLogger("zizhu.agent.health")
 

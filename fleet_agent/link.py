@@ -7,7 +7,7 @@ publishes the birth ``state {online: true, session: n}``. A fresh client per con
 never re-sends a message by itself: the spool is the only source of what is still owed.
 
 A PUBACK only frees room in the window; a message leaves the spool when the hall says it has
-*stored* it (``ack``, see :mod:`fleet_agent.contract`). What was sent and not acknowledged is sent
+*stored* it (``ack``, see :mod:`wire.contract`). What was sent and not acknowledged is sent
 again — from the oldest — after every reconnect, when the hall's ``epoch`` changes (the hall
 reconnected: the broker may have lost what it held for it), when the hall asks (``resend``), and
 when the hall's count has not moved for ``hall_ack_timeout_s`` (doubling while nothing moves).
@@ -31,7 +31,9 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersi
 from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 
-from fleet_agent.contract import (
+from fleet_agent.config import TerminalConfig
+from fleet_agent.spool import Spool
+from wire.contract import (
     QOS,
     AckPayload,
     ContractError,
@@ -44,8 +46,6 @@ from fleet_agent.contract import (
     terminal_subscriptions,
     terminal_topic,
 )
-from fleet_agent.spool import Spool
-from zizhu.config import TerminalConfig
 
 log = logging.getLogger("zizhu.agent.mqtt")
 

@@ -16,8 +16,9 @@ import time
 from types import FrameType
 
 from fleet_agent import sdnotify
-from zizhu.config import ConfigError, load_terminal
-from zizhu.logs import setup_logging
+from fleet_agent.config import load_terminal
+from ground.configfile import ConfigError
+from ground.logs import setup_logging
 
 log = logging.getLogger("zizhu.agent")
 UNHEALTHY_EXIT_S = 30.0  # a dead thread for this long: the process exits (systemd Restart=always)

@@ -1,5 +1,5 @@
 """Store-and-forward: every message the agent accepts goes to disk first, and leaves only when the
-hall has stored it (the hall's ``ack``, :mod:`fleet_agent.contract`), not when the broker has it.
+hall has stored it (the hall's ``ack``, :mod:`wire.contract`), not when the broker has it.
 
 One SQLite file holds the spool (``spool`` table, in acceptance order) and the agent's counters
 (``meta``: MQTT session number, event sequence number, events dropped, out-of-service flag), so

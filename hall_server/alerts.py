@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ground.supervise import Supervised
 from hall_server.config import AlertsConfig
 from hall_server.db import Alert, write_sessions
 from hall_server.faults import Role
-from zizhu.supervise import Supervised
 
 log = logging.getLogger("zizhu.hall.alerts")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 import msgspec
 from fastapi import FastAPI, HTTPException, Path, Query, Request
@@ -15,19 +15,36 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import AfterValidator, AwareDatetime, BaseModel, Field, model_validator
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from drivers.status import to_builtins
-from fleet_agent.contract import INT63_MAX, CommandAction, CommandPayload, ContractError
-from hall_server.core import HALL_SCOPE, IncidentError, NotFound
+from ground.configbase import ID_BODY
+from ground.configfile import ConfigError
+from hall_server.config import HallConfig
+from hall_server.core import HALL_SCOPE, HallCore, IncidentError, NotFound
 from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
-from hall_server.faults import Role, Tier
+from hall_server.faults import FaultTable, Role, Tier
+from hall_server.ingest import Ingest
+from hall_server.metrics import Metrics
 from hall_server.registry import registry_entry
-from zizhu.config import ConfigError
-from zizhu.configbase import ID_BODY
+from wire.contract import INT63_MAX, CommandAction, CommandPayload, ContractError
+from wire.status import to_builtins
 
-if TYPE_CHECKING:
-    from hall_server.service import HallService
+
+class HallRuntime(Protocol):
+    """What the HTTP side needs of a running hall server (:class:`hall_server.service.HallService`).
+
+    A protocol, not an import: the service starts the HTTP server, so the API may not import it back.
+    """
+
+    cfg: HallConfig
+    core: HallCore
+    ingest: Ingest
+    metrics: Metrics
+    sessions: sessionmaker[Session]
+    table: FaultTable
+
+    def update_gauges(self) -> None: ...
 
 
 # ---- what a request may carry ---------------------------------------------------------------------
@@ -180,7 +197,7 @@ def _presence(t: dict[str, Any], open_tiers: set[str]) -> Literal["red", "yellow
     return "green"
 
 
-def create_app(service: HallService) -> FastAPI:
+def create_app(service: HallRuntime) -> FastAPI:
     core = service.core
     app = FastAPI(title="Zizhu hall server", version="1", default_response_class=_JSON,
                   description="自助服务区大厅服务器：终端登记、故障工单、告警、公告、计划停机")

@@ -1,8 +1,8 @@
 """The hall broker's accounts: a Mosquitto password file and ACL made from the hall's registry.
 
 One account per registered terminal and one for the hall server. What each may publish and read
-comes from the wire contract (:func:`fleet_agent.contract.terminal_access`,
-:func:`~fleet_agent.contract.hall_access`), never from topic strings written here: a terminal
+comes from the wire contract (:func:`wire.contract.terminal_access`,
+:func:`~wire.contract.hall_access`), never from topic strings written here: a terminal
 publishes only its own ``state``, ``status``, ``event`` and ``cmd/result`` and reads only its own
 ``cmd`` and ``ack`` and the hall's ``notice``; only the hall server publishes commands,
 acknowledgements and the notice.
@@ -35,13 +35,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fleet_agent.contract import ROOT, Access, hall_access, terminal_access
-from zizhu.configbase import ID_RE
+from ground.configbase import ID_RE
+from wire.contract import ROOT, Access, hall_access, terminal_access
 
 ITERATIONS = 101  # mosquitto_passwd's default (PW_DEFAULT_ITERATIONS)
 SALT_LEN = 12  # Mosquitto's SALT_LEN
 MIN_SECRET_BYTES = 16
-_ID_RE = ID_RE  # zizhu.configbase.Identifier: no '/', '+', '#', space, newline
+_ID_RE = ID_RE  # ground.configbase.Identifier: no '/', '+', '#', space, newline
 
 
 class BrokerAuthError(ValueError):
@@ -161,7 +161,7 @@ def acl_file(hall: str, accounts: Sequence[Account], source: str = "") -> str:
     lines = [f"# Broker accounts of hall {hall}, made by `zizhu hall broker-config`"
              + (f" from {source}" if source else "") + ".",
              "# Do not edit: run it again after each registry change, then reload the broker (SIGHUP).",
-             "# What each account may do comes from fleet_agent/contract.py (terminal_access, hall_access).",
+             "# What each account may do comes from wire/contract.py (terminal_access, hall_access).",
              "# No line before the first `user`: an anonymous client may do nothing."]
     for a in accounts:
         lines += ["", f"# {_one_line(a.comment)}" if a.comment else "#", f"user {a.username}"]

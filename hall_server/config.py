@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import Meta
 
-from zizhu.configbase import Section
+from ground.configbase import Identifier, Section
+from ground.configfile import read_toml, validate
+from wire.connection import MqttConfig
 
 
 class AlertsConfig(Section, frozen=True, kw_only=True):
@@ -69,3 +71,23 @@ class BrokerConfig(Section, frozen=True, kw_only=True):
     terminal_tls: Annotated[bool, Meta(description="terminals connect with TLS (off only for the demo)")] = True
     terminal_ca_file: Annotated[Path | None, Meta(
         description="where each terminal keeps the hall's CA certificate")] = Path("/etc/zizhu/hall-ca.pem")
+
+
+class HallInfo(Section, frozen=True, kw_only=True):
+    id: Identifier
+    name: str = ""
+
+
+class HallConfig(Section, frozen=True, kw_only=True):
+    """One hall server."""
+
+    kind: Literal["hall"] = "hall"
+    hall: HallInfo
+    mqtt: MqttConfig = MqttConfig()
+    server: HallServerConfig = HallServerConfig()
+    alerts: AlertsConfig = AlertsConfig()
+    broker: BrokerConfig = BrokerConfig()
+
+
+def load_hall(path: str | Path) -> HallConfig:
+    return validate(path, read_toml(path), HallConfig)

@@ -17,7 +17,7 @@ incident maps inside a unit of work is journalled, and undone when the database 
 (one message's savepoint, or the whole commit). End-to-end acknowledgement: per terminal, the hall
 keeps the highest ``seq`` up to which every event and command result is stored (``acked``, also in
 the database) and the numbers stored above a gap; after each commit the changed counts are
-published as ``ack`` (:mod:`fleet_agent.contract`), with a request to send again when a gap stays.
+published as ``ack`` (:mod:`wire.contract`), with a request to send again when a gap stays.
 A terminal whose heartbeat has been silent for two periods plus a margin is offline on the hall's
 own clock, whatever the broker's will timing.
 """
@@ -37,8 +37,6 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from drivers.status import to_builtins
-from fleet_agent.contract import CommandResultPayload, EventPayload, NoticePayload, StatePayload, StatusPayload
 from hall_server.clock import Clock, SystemClock
 from hall_server.db import (
     Alert,
@@ -53,6 +51,8 @@ from hall_server.db import (
 )
 from hall_server.faults import CorrelationRule, FaultTable, Role, Tier
 from hall_server.registry import RegistryEntry
+from wire.contract import CommandResultPayload, EventPayload, NoticePayload, StatePayload, StatusPayload
+from wire.status import to_builtins
 
 log = logging.getLogger("zizhu.hall")
 

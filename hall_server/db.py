@@ -32,7 +32,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
-from zizhu.logs import mask_phone
+from ground.logs import mask_phone
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

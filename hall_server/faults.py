@@ -19,8 +19,8 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta
 
-from zizhu.config import ConfigError, read_toml, validate
-from zizhu.configbase import EXPECTED, Section
+from ground.configbase import EXPECTED, Section
+from ground.configfile import ConfigError, read_toml, validate
 
 # Package data: found the same way in a checkout and in an installed wheel.
 DEFAULT_FAULTS_FILE: Traversable = files("hall_server").joinpath("data", "faults.toml")

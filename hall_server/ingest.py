@@ -29,7 +29,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fleet_agent.contract import (
+from ground.supervise import Supervised
+from hall_server.core import HallCore
+from hall_server.metrics import Metrics
+from hall_server.mqttlink import FrontSettings, Message, MqttLink
+from wire.connection import MqttConfig
+from wire.contract import (
     QOS,
     AckPayload,
     CommandPayload,
@@ -45,11 +50,6 @@ from fleet_agent.contract import (
     notice_topic,
     terminal_topic,
 )
-from hall_server.core import HallCore
-from hall_server.metrics import Metrics
-from hall_server.mqttlink import FrontSettings, Message, MqttLink
-from zizhu.config import MqttConfig
-from zizhu.supervise import Supervised
 
 log = logging.getLogger("zizhu.hall.ingest")
 

@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 from types import FrameType
 
-from zizhu.config import ConfigError, load_hall
-from zizhu.logs import setup_logging
+from ground.configfile import ConfigError
+from ground.logs import setup_logging
+from hall_server.config import load_hall
 
 log = logging.getLogger("zizhu.hall")
 UNHEALTHY_EXIT_S = 30.0  # a dead thread for this long: the process exits for the service manager to restart

@@ -46,7 +46,7 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
-from zizhu.supervise import Supervised
+from ground.supervise import Supervised
 
 log = logging.getLogger("zizhu.hall.mqtt")
 

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta
 
-from zizhu.config import ConfigError, read_toml, validate
-from zizhu.configbase import EXPECTED, Identifier, Section
+from ground.configbase import EXPECTED, Identifier, Section
+from ground.configfile import ConfigError, read_toml, validate
 
 
 class RegistryEntry(Section, frozen=True, kw_only=True):

@@ -12,16 +12,16 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from fleet_agent.contract import NoticePayload
 from hall_server.alerts import AlertSender, Deliver, apprise_deliver
 from hall_server.clock import Clock
+from hall_server.config import HallConfig
 from hall_server.core import CoreSettings, HallCore
 from hall_server.db import Incident, open_database
 from hall_server.faults import load_fault_table
 from hall_server.ingest import Ingest
 from hall_server.metrics import Metrics
 from hall_server.registry import load_registry
-from zizhu.config import HallConfig
+from wire.contract import NoticePayload
 
 log = logging.getLogger("zizhu.hall")
 

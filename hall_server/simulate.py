@@ -1,7 +1,7 @@
 """Terminals simulated at the wire-contract level: what an agent publishes, for tests and benchmarks.
 
 A :class:`ContractTerminal` connects with its Last Will, publishes its birth, retained status
-snapshots and numbered events exactly as ``fleet_agent/contract.py`` describes; :meth:`kill`
+snapshots and numbered events exactly as ``wire/contract.py`` describes; :meth:`kill`
 drops the connection without a DISCONNECT so the broker publishes the will, as when the power
 goes. The real agent (``zizhu agent``) is the production path; this is its stand-in where a
 hundred terminals must fit in one process.
@@ -18,7 +18,8 @@ from typing import Literal
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
-from drivers.status import (
+from wire.contract import QOS, EventPayload, Kind, StatePayload, StatusPayload, terminal_topic
+from wire.status import (
     AppLiveness,
     DeviceState,
     HostHealth,
@@ -28,7 +29,6 @@ from drivers.status import (
     TerminalStatus,
     replace,
 )
-from fleet_agent.contract import QOS, EventPayload, Kind, StatePayload, StatusPayload, terminal_topic
 
 
 def healthy_status(paper: PaperLevel = PaperLevel.FULL, **host: object) -> TerminalStatus:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up, lint (ruff), types (mypy, strict on drivers/), then pytest.
+# The whole test suite: set-up, lint (ruff), types (mypy, strict on ground/, wire/, drivers/, zizhu/), the
+# import contracts (import-linter), then pytest.
 # Extra arguments go to pytest (e.g. scripts/test.sh tests/drivers -k printer).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
@@ -10,6 +11,8 @@ echo "== ruff"
 ruff check .
 echo "== mypy"
 mypy
+echo "== import contracts (layers: ground → wire → drivers → programs → zizhu; programs independent)"
+lint-imports --no-cache
 echo "== pytest"
 set +e
 python -m pytest "$@"

@@ -25,7 +25,7 @@ import pytest
 from zizhu.broker import find_mosquitto, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("zizhu", "kiosk", "fleet_agent", "drivers", "hall_server", "bench")
+PACKAGES = ("ground", "wire", "zizhu", "kiosk", "fleet_agent", "drivers", "hall_server", "bench")
 PURELIB = "import sysconfig; print(sysconfig.get_path('purelib'))"
 
 

@@ -1,3 +1,5 @@
-"""Zizhu (自助): shared plumbing of the three programs — the `zizhu` command, configuration, logging."""
+"""Zizhu (自助): the roof — the `zizhu` command, the demo and the tools that may import every program."""
 
-__version__ = "0.1.0"
+from ground import __version__
+
+__all__ = ["__version__"]

@@ -19,7 +19,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "kiosk": ("kiosk.app", "run the citizens' touchscreen app (自助终端)"),
     "agent": ("fleet_agent.main", "run the terminal's fleet agent (reports to the hall over MQTT)"),
     "hall": ("hall_server.main", "run the hall server (ingest, incidents, alerts, dashboard)"),
-    "diag": ("drivers.diag", "technician diagnostics: self-test every configured device"),
+    "diag": ("zizhu.diag", "technician diagnostics: self-test every configured device"),
     "demo": ("zizhu.demo", "run the demo hall"),
 }
 
@@ -70,7 +70,7 @@ def _not_built(name: str) -> Callable[[argparse.Namespace], int]:
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zizhu", description="Zizhu (自助) 24-hour self-service area")
-    from zizhu import __version__
+    from ground import __version__
 
     parser.add_argument("--version", action="version", version=f"zizhu {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -207,8 +207,8 @@ def run(args: argparse.Namespace) -> int:
         from drivers.printer import walkthrough
 
         return walkthrough.run(args)
+    from ground.logs import setup_logging
     from zizhu.broker import MosquittoBroker, find_mosquitto
-    from zizhu.logs import setup_logging
 
     if find_mosquitto() is None:
         print("zizhu demo: Mosquitto is not installed; install the Debian package 'mosquitto' "
@@ -244,7 +244,7 @@ def _watch_notices(broker: MosquittoBroker) -> Any:
     import paho.mqtt.client as mqtt
     from paho.mqtt.enums import CallbackAPIVersion
 
-    from fleet_agent.contract import ContractError, Kind, NoticePayload, decode, notice_topic
+    from wire.contract import ContractError, Kind, NoticePayload, decode, notice_topic
 
     shown = [False]
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, field
 
-from zizhu.configbase import Section
+from ground.configbase import Section
 
 
 class PhotoSpec(Section, frozen=True, kw_only=True):

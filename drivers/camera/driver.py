@@ -1,7 +1,7 @@
 """The ID-photo camera (证件照摄像头): frames off the UI thread, lens checks, the photo pipeline.
 
 ``Camera(config, name=...)`` implements :class:`drivers.base.Device`. Its status is a
-:class:`~drivers.status.CameraStatus`: ``no_device`` when the source cannot be opened or stopped
+:class:`~wire.status.CameraStatus`: ``no_device`` when the source cannot be opened or stopped
 delivering (unplugged), ``offline`` when it is open but frames stopped coming, ``hardware_error``
 for all-black frames (dead sensor) or frames that cannot be decoded, ``obstructed`` for a covered
 lens, otherwise ``online``.
@@ -28,7 +28,7 @@ from drivers.base import (
 from drivers.camera.capture import Frame, FrameGrabber, Link
 from drivers.camera.config import CameraConfig, LensThresholds
 from drivers.camera.photo import PhotoResult, check_photo
-from drivers.status import CameraStatus, DeviceState
+from wire.status import CameraStatus, DeviceState
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from typing import TypedDict
 
 from drivers.base import DeviceUserError
 from drivers.idcard.codec import ADDRESS_LEN, TEXT_LEN, IdCardError
-from zizhu.logs import mask_id_number, mask_name
+from ground.logs import mask_id_number, mask_name
 
 LONG_TERM = "长期"
 CARD_DATA_REASON = "证件信息校验失败，请到人工窗口办理"

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from zizhu.configbase import Section
+from ground.configbase import Section
 
 
 class IdCardConfig(Section, frozen=True, kw_only=True):

@@ -32,7 +32,7 @@ from drivers.idcard.codec import (
 from drivers.idcard.config import IdCardConfig
 from drivers.idcard.photo import WltDecoder, decode_photo, load_decoder
 from drivers.serialport import SerialLink
-from drivers.status import DeviceState, IdCardReaderStatus
+from wire.status import DeviceState, IdCardReaderStatus
 
 log = logging.getLogger("zizhu.drivers.idcard")
 

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta
 
-from zizhu.configbase import Section
+from ground.configbase import Section
 
 
 class LockerBoard(Section, frozen=True, kw_only=True):

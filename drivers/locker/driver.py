@@ -22,8 +22,8 @@ from drivers.locker.codec import Dialect, LockerError, LockerFrameError, Polarit
 from drivers.locker.config import LockerBoard, LockerConfig
 from drivers.locker.journal import OpenJournal, OpenRecord
 from drivers.serialport import SerialLink
-from drivers.status import DeviceState, DoorState, LockerBoardStatus, LockerSlot, LockerStatus
-from zizhu.logs import mask_text
+from ground.logs import mask_text
+from wire.status import DeviceState, DoorState, LockerBoardStatus, LockerSlot, LockerStatus
 
 log = logging.getLogger("zizhu.drivers.locker")
 

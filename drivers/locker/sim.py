@@ -241,10 +241,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     dialect, boards, polarity = args.dialect, args.boards, args.polarity
     if args.config:
-        from zizhu.config import ConfigError, load_terminal
+        from drivers.devices import load_devices
+        from ground.configfile import ConfigError
 
         try:
-            cfg = load_terminal(args.config).devices.locker
+            cfg = load_devices(args.config).locker
         except ConfigError as exc:
             print(str(exc), file=sys.stderr)
             return 2

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from msgspec import Meta
 
-from zizhu.configbase import Section
+from ground.configbase import Section
 
 UInt16 = Annotated[int, Meta(ge=0, le=0xFFFF)]
 

@@ -34,7 +34,7 @@ from drivers.printer import codec, slips
 from drivers.printer.config import PrinterConfig, PrinterConnection
 from drivers.printer.jobs import JobStore, PrintJob
 from drivers.printer.link import Link, make_link, remaining
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -3,7 +3,7 @@
 A template is a list of blocks (text, fields, list, rule, qr, feed, cut) with ``{placeholders}``.
 Placeholders may mask personal data on the way: ``{applicant:name}`` → ``张*``, ``{id_no:id}`` →
 ``1501**********1234``, ``{phone:phone}`` → ``138****5678`` (the one masking helper,
-:mod:`zizhu.logs`). A missing value or a bad template is a :class:`TemplateError` naming the
+:mod:`ground.logs`). A missing value or a bad template is a :class:`TemplateError` naming the
 template and the key, raised before a byte reaches the printer.
 
 The rendering also keeps a transcript: the lines a citizen reads, in the same conventions as the
@@ -25,8 +25,8 @@ import msgspec
 from msgspec import Meta
 
 from drivers.printer import codec
-from zizhu.configbase import convert, problems
-from zizhu.logs import mask_id_number, mask_name, mask_phone
+from ground.configbase import convert, problems
+from ground.logs import mask_id_number, mask_name, mask_phone
 
 TEMPLATE_DIR: Traversable = files("drivers.printer").joinpath("templates")  # package data
 QR_MARK = "[QR] "  # transcript line of a QR code: QR_MARK + its data
@@ -41,7 +41,7 @@ class TemplateError(ValueError):
 # Template model
 # --------------------------------------------------------------------------------------------
 
-# Like a configuration section (zizhu.configbase.Section), but text is kept as written: spaces count.
+# Like a configuration section (ground.configbase.Section), but text is kept as written: spaces count.
 class _Block(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     kind: Literal["text", "fields", "list", "rule", "qr", "feed", "cut"]
     text: str = ""

@@ -26,8 +26,8 @@ from drivers.printer.jobs import PrintJob
 from drivers.printer.simmodel import PrinterModel
 from drivers.printer.simserver import PrinterSimulator
 from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer, Step
-from drivers.status import DeviceState, PaperLevel, PrinterStatus
-from zizhu.logs import setup_logging
+from ground.logs import setup_logging
+from wire.status import DeviceState, PaperLevel, PrinterStatus
 
 DEFAULT_SCENARIO = "printer-demo"  # a shipped scenario (drivers/scenarios/), by name
 

@@ -21,8 +21,8 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from drivers.base import Device, SelfTestResult
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
-from fleet_agent.contract import (
+from tests.support import wait_until
+from wire.contract import (
     AckPayload,
     CommandPayload,
     CommandResultPayload,
@@ -32,7 +32,7 @@ from fleet_agent.contract import (
     decode_message,
     terminal_topic,
 )
-from tests.support import wait_until
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig, load_terminal
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.agent import Agent
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import EventPayload, Kind, StatePayload, StatusPayload
 from fleet_agent.spool import Spool
 from tests.agent.harness import HALL, TERM, Watcher, make_ca_and_server_cert
 from tests.support import wait_until
+from wire.contract import EventPayload, Kind, StatePayload, StatusPayload
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

@@ -10,11 +10,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import Kind, StatePayload
 from fleet_agent.spool import Spool
 from tests.agent.harness import ROOT, Watcher, log_lines, start_agent_process, write_config
+from wire.contract import Kind, StatePayload
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import MosquittoBroker
 from zizhu.config import load_terminal
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from drivers.status import TerminalStatus
-from fleet_agent.contract import (
+from wire.contract import (
     CommandAction,
     CommandPayload,
     CommandResultPayload,
@@ -15,6 +14,7 @@ from fleet_agent.contract import (
     decode,
     terminal_subscriptions,
 )
+from wire.status import TerminalStatus
 
 
 def test_terminal_subscriptions() -> None:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drivers.locker.sim import LockerSimulator
-from drivers.status import DeviceState
 from fleet_agent.agent import command
-from fleet_agent.contract import CommandAction, CommandResultPayload, Kind
 from tests.agent.harness import TERM, Watcher, start_agent_process, write_config
+from wire.contract import CommandAction, CommandResultPayload, Kind
+from wire.status import DeviceState
 from zizhu.broker import MosquittoBroker
 
 

@@ -9,11 +9,11 @@ from drivers.base import make_device
 from drivers.printer.config import PrinterConfig
 from drivers.printer.simmodel import PrinterModel
 from drivers.printer.simserver import PrinterSimulator
-from drivers.status import DeviceState
 from fleet_agent.agent import Agent, command
-from fleet_agent.contract import CommandAction, CommandResultPayload, Kind
 from fleet_agent.devicehost import DeviceHost
 from tests.agent.harness import TERM, Watcher
+from wire.contract import CommandAction, CommandResultPayload, Kind
+from wire.status import DeviceState
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

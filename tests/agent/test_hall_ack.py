@@ -9,13 +9,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from drivers.status import PaperLevel
 from fleet_agent.agent import Agent
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import AckPayload, EventPayload, Kind, NoticePayload, notice_topic, terminal_topic
 from tests.agent.harness import HALL, TERM, Watcher
 from tests.agent.test_agent_mqtt import agents, clients, kiosk, printer, start
 from tests.support import wait_until
+from wire.contract import AckPayload, EventPayload, Kind, NoticePayload, notice_topic, terminal_topic
+from wire.status import PaperLevel
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

@@ -8,15 +8,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from drivers.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from fleet_agent.agent import Agent, command
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import CommandAction, NoticePayload
 from hall_server.db import Incident
 from hall_server.service import HallService
 from tests.agent.harness import TERM
 from tests.hall.harness import HALL, hall_config
 from tests.support import wait_until
+from wire.contract import CommandAction, NoticePayload
+from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 

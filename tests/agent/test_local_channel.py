@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from drivers.status import PaperLevel
 from fleet_agent.agent import Agent, command
 from fleet_agent.client import AgentClient
-from fleet_agent.contract import CommandAction, CommandResultPayload, Kind, StatusPayload
 from fleet_agent.devicehost import DeviceHost
 from tests.agent.harness import TERM, FakePrinter, Watcher
 from tests.support import wait_until
+from wire.contract import CommandAction, CommandResultPayload, Kind, StatusPayload
+from wire.status import PaperLevel
 from zizhu.broker import MosquittoBroker
 from zizhu.config import TerminalConfig
 
@@ -179,7 +179,7 @@ def test_remote_commands_through_the_device_host(agent_on: Agent, broker: Mosqui
 
 def test_personal_data_in_a_device_reason_never_leaves_the_terminal(
         agent_on: Agent, broker: MosquittoBroker, watcher_for: Callable[..., Watcher]) -> None:
-    from drivers.status import DeviceState, IdCardReaderStatus
+    from wire.status import DeviceState, IdCardReaderStatus
 
     w = watcher_for(broker.port)
     client = AgentClient(agent_on.cfg.agent.socket_path, reconnect_s=0.1)

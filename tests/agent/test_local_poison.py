@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fleet_agent import local
 from tests.support import wait_until
+from wire import local
 
 
 @pytest.fixture

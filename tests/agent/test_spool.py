@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fleet_agent.contract import EventPayload, Kind, decode
 from fleet_agent.spool import Spool
+from wire.contract import EventPayload, Kind, decode
 
 
 def add_event(spool: Spool, fault: str = "printer.receipt.paper_out") -> int:

@@ -6,7 +6,7 @@ import threading
 from typing import Any, ClassVar
 
 from drivers.base import Device, DeviceOffline, SelfTestResult
-from drivers.status import DeviceState, PrinterStatus
+from wire.status import DeviceState, PrinterStatus
 
 
 class FakeDevice(Device):

@@ -11,12 +11,12 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from fleet_agent.contract import NoticePayload
 from hall_server.clock import FakeClock
 from hall_server.service import HallService
 from hall_server.simulate import WebhookReceiver
 from tests.hall.harness import Harness, hall_config, make_core
 from tests.support import wait_until
+from wire.contract import NoticePayload
 from zizhu.broker import MosquittoBroker
 
 PG_URL = os.environ.get("ZIZHU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from fleet_agent.contract import NoticePayload
 from hall_server.clock import FakeClock
 from hall_server.config import AlertsConfig, HallServerConfig
 from hall_server.core import CoreSettings, HallCore
@@ -15,6 +14,7 @@ from hall_server.db import Incident, open_database
 from hall_server.faults import load_fault_table
 from hall_server.service import HallService
 from hall_server.simulate import WebhookReceiver
+from wire.contract import NoticePayload
 from zizhu.broker import MosquittoBroker
 from zizhu.config import HallConfig, HallInfo, MqttConfig
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import SessionTransaction
 
-from drivers.status import PaperLevel
-from fleet_agent.contract import CommandAction, CommandResultPayload, EventPayload, StatePayload, StatusPayload
 from hall_server.core import OFFLINE
 from hall_server.db import CommandResult, EventSeen, Terminal
 from tests.hall.harness import Harness
 from tests.hall.test_core import incidents, register, state, status
+from wire.contract import CommandAction, CommandResultPayload, EventPayload, StatePayload, StatusPayload
+from wire.status import PaperLevel
 
 Acks = list[tuple[str, int, bool]]
 

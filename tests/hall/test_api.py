@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from drivers.status import PaperLevel
-from fleet_agent.contract import StatePayload, StatusPayload
 from hall_server.api import create_app
 from hall_server.clock import FakeClock
 from hall_server.registry import load_registry
 from hall_server.service import HallService
 from hall_server.simulate import healthy_status
 from tests.hall.harness import hall_config
+from wire.contract import StatePayload, StatusPayload
+from wire.status import PaperLevel
 
 
 @pytest.fixture

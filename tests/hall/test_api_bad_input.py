@@ -159,8 +159,8 @@ def test_huge_bodies_are_refused(api: TestClient) -> None:
 
 def test_non_finite_floats_from_a_terminal_do_not_break_the_api(svc: HallService, api: TestClient) -> None:
     """A status whose float is not finite (built in memory; JSON cannot carry one) still renders."""
-    from drivers.status import HostHealth, TerminalStatus
-    from fleet_agent.contract import StatusPayload
+    from wire.contract import StatusPayload
+    from wire.status import HostHealth, TerminalStatus
 
     clock = svc.core.clock
     clock.advance(5)  # type: ignore[attr-defined]

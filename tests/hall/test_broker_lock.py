@@ -21,8 +21,8 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.reasoncodes import ReasonCode
 
-from drivers.status import utcnow
-from fleet_agent.contract import (
+from tests.support import wait_until
+from wire.contract import (
     CommandAction,
     CommandPayload,
     EventPayload,
@@ -34,7 +34,7 @@ from fleet_agent.contract import (
     terminal_subscriptions,
     terminal_topic,
 )
-from tests.support import wait_until
+from wire.status import utcnow
 from zizhu.broker import MosquittoBroker
 
 HALL = "h1"

@@ -8,13 +8,13 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import select
 
-from drivers.status import PaperLevel
-from fleet_agent.contract import EventPayload, StatePayload, StatusPayload
 from hall_server.core import HALL_SCOPE, IncidentError
 from hall_server.db import Alert, Incident, IncidentLog, Terminal
 from hall_server.registry import RegistryEntry
 from hall_server.simulate import healthy_status
 from tests.hall.harness import Harness
+from wire.contract import EventPayload, StatePayload, StatusPayload
+from wire.status import PaperLevel
 
 
 def status(h: Harness, term: str, session: int = 1, paper: PaperLevel = PaperLevel.FULL,

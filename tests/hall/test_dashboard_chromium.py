@@ -21,11 +21,11 @@ import httpx
 import pytest
 from PIL import Image
 
-from drivers.status import PaperLevel
 from hall_server.service import HallService
 from hall_server.simulate import ContractTerminal, healthy_status
 from tests.hall.harness import HALL, open_incidents
 from tests.support import wait_until
+from wire.status import PaperLevel
 from zizhu.broker import MosquittoBroker
 
 PHONE = "13812345678"

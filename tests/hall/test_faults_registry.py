@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from drivers.status import DeviceState, HostHealth, LockerSlot, LockerStatus, PrinterStatus, TerminalStatus
 from hall_server.faults import Role, Tier, load_fault_table
 from hall_server.registry import load_registry, parse_csv
+from wire.status import DeviceState, HostHealth, LockerSlot, LockerStatus, PrinterStatus, TerminalStatus
 from zizhu.config import ConfigError
 
 

@@ -11,12 +11,12 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.exc import OperationalError
 
-from drivers.status import PaperLevel
-from fleet_agent.contract import Kind, NoticePayload, decode, notice_topic
 from hall_server.service import HallService
 from hall_server.simulate import ContractTerminal, WebhookReceiver, healthy_status
 from tests.hall.harness import HALL, open_incidents
 from tests.support import wait_until
+from wire.contract import Kind, NoticePayload, decode, notice_topic
+from wire.status import PaperLevel
 from zizhu.broker import MosquittoBroker
 
 

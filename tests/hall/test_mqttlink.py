@@ -162,8 +162,8 @@ def test_a_hall_of_thousands_connecting_into_their_retained_states_does_not_dead
     Written into the pipe by the thread that also reads from it, thousands of acks blocked both sides
     of the MQTT process's pipe for good (bench hall (d), 10,000 terminals): nothing more was handled.
     """
-    from fleet_agent.contract import Kind, StatePayload, terminal_topic
     from hall_server.registry import RegistryEntry
+    from wire.contract import Kind, StatePayload, terminal_topic
 
     n = 4000
     pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="test-fleet", protocol=mqtt.MQTTv5)

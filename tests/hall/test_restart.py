@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from drivers.status import AppLiveness, PaperLevel, replace
 from hall_server.db import EventSeen, Incident, open_database
 from hall_server.simulate import ContractTerminal, healthy_status
 from tests.hall.harness import HALL
 from tests.support import wait_until
+from wire.status import AppLiveness, PaperLevel, replace
 from zizhu.broker import MosquittoBroker
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from fleet_agent.contract import MAX_PAYLOAD_BYTES, hall_access, terminal_access
 from hall_server.brokerauth import BrokerAuth, BrokerAuthError, acl_file, password_line
 from hall_server.main import broker_config
 from tests.support import wait_until
+from wire.contract import MAX_PAYLOAD_BYTES, hall_access, terminal_access
 from zizhu.broker import SHIPPED_CONF, MosquittoBroker, mqtt_connect_code, shipped_options
 from zizhu.cli import main
 from zizhu.config import MqttConfig

@@ -4,8 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from drivers.status import PrinterStatus, TerminalStatus
-from fleet_agent.contract import (
+from wire.contract import (
     CommandAction,
     CommandPayload,
     ContractError,
@@ -20,6 +19,7 @@ from fleet_agent.contract import (
     parse_topic,
     terminal_topic,
 )
+from wire.status import PrinterStatus, TerminalStatus
 
 
 def test_topics_round_trip() -> None:

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from zizhu.logs import JsonFormatter, MaskingFilter, mask_id_number, mask_name, mask_phone, mask_text
+from ground.logs import JsonFormatter, MaskingFilter, mask_id_number, mask_name, mask_phone, mask_text
 
 
 def test_mask_helpers() -> None:

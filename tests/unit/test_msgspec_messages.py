@@ -1,6 +1,6 @@
 """The configuration-error listing still understands msgspec's messages.
 
-``zizhu.configbase`` turns msgspec's ``ValidationError`` text into problems a technician reads
+``ground.configbase`` turns msgspec's ``ValidationError`` text into problems a technician reads
 (``key devices.printer.connection.port: bad value 70000; expected: …``): :func:`split_error` cuts
 ``… - at `$.path``` off, and the listing recognises the message by its first words. msgspec says
 nothing about keeping that wording, so every kind of message the listing relies on is produced
@@ -17,7 +17,7 @@ import msgspec
 import pytest
 from msgspec import Meta
 
-from zizhu.configbase import Identifier, Problem, Section, convert, problems, split_error
+from ground.configbase import Identifier, Problem, Section, convert, problems, split_error
 
 
 class Mode(Enum):

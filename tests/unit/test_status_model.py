@@ -3,7 +3,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from drivers.status import (
+from wire.status import (
     AppLiveness,
     CameraStatus,
     DeviceState,

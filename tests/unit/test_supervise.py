@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from zizhu.supervise import Supervised
+from ground.supervise import Supervised
 
 
 def test_a_failing_loop_runs_again_and_is_counted(caplog: pytest.LogCaptureFixture) -> None:

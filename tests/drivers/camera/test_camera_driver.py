@@ -27,7 +27,7 @@ from drivers.camera.driver import (
     lens_state,
 )
 from drivers.camera.sim import CameraSim
-from drivers.status import CameraStatus, DeviceState
+from wire.status import CameraStatus, DeviceState
 
 Wait = Callable[..., Any]
 

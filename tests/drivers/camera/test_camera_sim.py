@@ -17,7 +17,7 @@ from drivers.camera.config import CameraConfig
 from drivers.camera.driver import Camera
 from drivers.camera.sim import CameraSim
 from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer
-from drivers.status import DeviceState
+from wire.status import DeviceState
 
 ROOT = Path(__file__).resolve().parents[3]
 FAULTS = ROOT / "drivers" / "scenarios" / "camera-faults.toml"

@@ -17,7 +17,7 @@ from drivers.idcard.driver import CardAlreadyRead, IdCardReader
 from drivers.idcard.photo import BMP_LEN, NoWltDecoder, PhotoUnavailable, load_decoder
 from drivers.idcard.sim import IdCardSimulator
 from drivers.idcard.synthetic import APPENDED_ADDRESSES, CARDS
-from drivers.status import DeviceState
+from wire.status import DeviceState
 
 READ_TIMEOUT = 1.5  # reads that should succeed
 FAIL_TIMEOUT = 0.8  # reads that should fail: they take their whole timeout

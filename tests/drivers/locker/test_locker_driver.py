@@ -18,7 +18,7 @@ from drivers.locker.config import LockerBoard, LockerConfig
 from drivers.locker.driver import BoardSilent, Locker, SlotJammed
 from drivers.locker.journal import AlreadyOpened, OpenJournal
 from drivers.locker.sim import LockerSimulator
-from drivers.status import DeviceState, DoorState
+from wire.status import DeviceState, DoorState
 
 Make = Callable[..., tuple[LockerSimulator, Locker]]
 

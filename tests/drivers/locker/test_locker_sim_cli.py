@@ -13,7 +13,7 @@ from drivers.locker.driver import Locker
 from drivers.locker.sim import LockerSimulator
 from drivers.ptysim import read_pty_path
 from drivers.scenario import Scenario, ScenarioPlayer
-from drivers.status import DeviceState, DoorState
+from wire.status import DeviceState, DoorState
 
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIOS = sorted((ROOT / "drivers" / "scenarios").glob("locker-*.toml"))

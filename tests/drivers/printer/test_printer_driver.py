@@ -23,7 +23,7 @@ from drivers.printer.jobs import JobState
 from drivers.printer.simmodel import PrinterModel
 from drivers.printer.simserver import PrinterSimulator
 from drivers.printer.slips import CUT_MARK, TemplateError
-from drivers.status import DeviceState, PaperLevel, replace, status_from_json, status_to_json
+from wire.status import DeviceState, PaperLevel, replace, status_from_json, status_to_json
 from zizhu.broker import free_port
 
 # the rig, tcp_rig, slip_data and wait_until fixtures are in conftest.py

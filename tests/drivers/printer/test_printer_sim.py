@@ -18,7 +18,7 @@ from drivers.printer.driver import ReceiptPrinter
 from drivers.printer.simmodel import PrinterModel
 from drivers.printer.slips import render
 from drivers.scenario import Scenario, ScenarioError, ScenarioPlayer
-from drivers.status import DeviceState, PaperLevel
+from wire.status import DeviceState, PaperLevel
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from drivers.base import DeviceError, SelfTestResult, make_device
+from ground.logs import mask_text, setup_logging
 from zizhu.config import ConfigError, TerminalConfig, load_terminal
-from zizhu.logs import mask_text, setup_logging
 
 log = logging.getLogger(__name__)
 

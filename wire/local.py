@@ -11,7 +11,7 @@ App → agent:
 ``heartbeat`` ``{"type": "heartbeat", "out_of_service": false}`` — from the app's UI thread, at
               least every ``app_frozen_after_s`` / 3; older than ``app_frozen_after_s`` = frozen
 ``devices``   ``{"type": "devices", "devices": [<device status>, …]}`` — every device the app
-              owns, each a :mod:`drivers.status` model (``kind`` selects printer/idcard/…)
+              owns, each a :mod:`wire.status` model (``kind`` selects printer/idcard/…)
 ``result``    ``{"type": "result", "id": "c1", "ok": true, "detail": "…", "data": {…}}`` — the
               answer to a ``command``
 ============  ==================================================================================
@@ -51,9 +51,9 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from drivers.status import AnyDeviceStatus, utcnow
-from fleet_agent.contract import CommandAction, is_fault_code
-from zizhu.configbase import split_error
+from ground.configbase import split_error
+from wire.contract import CommandAction, is_fault_code
+from wire.status import AnyDeviceStatus, utcnow
 
 log = logging.getLogger("zizhu.agent.local")
 

@@ -61,8 +61,8 @@ import msgspec
 from msgspec import Meta, Struct, field
 from msgspec.structs import force_setattr
 
-from drivers.status import TerminalStatus, utcnow
-from zizhu.configbase import ID_BODY, Identifier, split_error
+from ground.configbase import ID_BODY, Identifier, split_error
+from wire.status import TerminalStatus, utcnow
 
 SCHEMA_VERSION = 1
 ROOT = "zizhu/v1"

@@ -1,0 +1,30 @@
+"""The ``[devices]`` table of a terminal file: which devices the terminal has and how each is reached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drivers.camera.config import CameraConfig
+from drivers.idcard.config import IdCardConfig
+from drivers.locker.config import LockerConfig
+from drivers.printer.config import PrinterConfig
+from ground.configbase import Section
+from ground.configfile import read_toml, validate
+
+
+class DevicesConfig(Section, frozen=True, kw_only=True):
+    printer: PrinterConfig | None = None
+    idcard: IdCardConfig | None = None
+    locker: LockerConfig | None = None
+    camera: CameraConfig | None = None
+
+
+class _DevicesOnly(Section, frozen=True, kw_only=True, forbid_unknown_fields=False):
+    """A terminal file read for its devices alone (a simulator's ``--config``): other tables are not looked at."""
+
+    devices: DevicesConfig = DevicesConfig()
+
+
+def load_devices(path: str | Path) -> DevicesConfig:
+    """The ``[devices]`` table of a terminal file, validated; raises :class:`ground.configfile.ConfigError`."""
+    return validate(path, read_toml(path), _DevicesOnly).devices
