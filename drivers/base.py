@@ -94,20 +94,14 @@ class Device(ABC):
         self.close()
 
 
-# Config name -> "module:Class". Imported lazily so a terminal without a camera never loads OpenCV.
-DRIVERS: dict[str, str] = {
-    "printer": "drivers.printer.driver:ReceiptPrinter",
-    "idcard": "drivers.idcard.driver:IdCardReader",
-    "locker": "drivers.locker.driver:Locker",
-    "camera": "drivers.camera.driver:Camera",
-}
-
-
 def driver_class(kind: str) -> type[Device]:
+    """The driver of a device kind (:mod:`drivers.kinds`), imported now: OpenCV only with a camera."""
+    from drivers.kinds import BY_NAME, NAMES
+
     try:
-        target = DRIVERS[kind]
+        target = BY_NAME[kind].driver
     except KeyError:
-        raise ValueError(f"no driver for device kind {kind!r}; known: {', '.join(DRIVERS)}") from None
+        raise ValueError(f"no driver for device kind {kind!r}; known: {', '.join(NAMES)}") from None
     module_name, _, cls_name = target.partition(":")
     cls: type[Device] = getattr(importlib.import_module(module_name), cls_name)
     return cls

@@ -19,6 +19,23 @@ class DevicesConfig(Section, frozen=True, kw_only=True):
     camera: CameraConfig | None = None
 
 
+def _check_kinds() -> None:
+    """Each kind of drivers.kinds has its typed field here, of its config class, in the same order."""
+    from typing import get_type_hints
+
+    from drivers.kinds import KINDS
+
+    hints = get_type_hints(DevicesConfig)
+    fields = DevicesConfig.__struct_fields__
+    wanted = tuple(k.name for k in KINDS)
+    if fields != wanted or any(hints[k.name] != (k.config | None) for k in KINDS):
+        raise RuntimeError(f"DevicesConfig's fields {fields} must be drivers.kinds' {wanted}, "
+                           "each `<its config> | None`")
+
+
+_check_kinds()
+
+
 class _DevicesOnly(Section, frozen=True, kw_only=True, forbid_unknown_fields=False):
     """A terminal file read for its devices alone (a simulator's ``--config``): other tables are not looked at."""
 

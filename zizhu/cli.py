@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
+from drivers.kinds import KINDS
+
 # name -> (module, help). The module exposes `add_arguments(parser)` and `run(args) -> int`.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "kiosk": ("kiosk.app", "run the citizens' touchscreen app (自助终端)"),
@@ -23,13 +25,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("zizhu.demo", "run the demo hall"),
 }
 
-# `zizhu sim DEVICE`: one simulator per device class, beside its driver.
-SIMULATORS: dict[str, tuple[str, str]] = {
-    "printer": ("drivers.printer.sim", "ESC/POS receipt printer on TCP or a pseudo-terminal"),
-    "idcard": ("drivers.idcard.sim", "GA 467 ID card reader on a pseudo-terminal"),
-    "locker": ("drivers.locker.sim", "RS-485 document locker boards on a pseudo-terminal"),
-    "camera": ("drivers.camera.sim", "scripted camera image source"),
-}
+# `zizhu sim DEVICE`: one simulator per device kind, beside its driver (drivers/kinds.py).
+SIMULATORS: dict[str, tuple[str, str]] = {k.name: (k.simulator, k.simulator_help) for k in KINDS}
 
 
 class NotBuiltYet(Exception):

@@ -28,15 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from drivers.base import DeviceError, SelfTestResult, make_device
+from drivers.kinds import KINDS as DEVICE_KINDS
+from drivers.kinds import NAMES
 from ground.logs import mask_text, setup_logging
 from zizhu.config import ConfigError, TerminalConfig, load_terminal
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CONFIG = Path("/etc/zizhu/terminal.toml")
-KINDS = ("printer", "idcard", "locker", "camera")  # the order a technician walks the terminal
-KIND_LABEL = {"printer": "凭条打印机 receipt printer", "idcard": "身份证阅读器 ID card reader",
-              "locker": "智能文件柜 document locker", "camera": "证件照摄像头 ID-photo camera"}
+KINDS = NAMES  # the order a technician walks the terminal
+KIND_LABEL = {k.name: k.label for k in DEVICE_KINDS}
 SCHEMA = "zizhu.diag/1"
 
 

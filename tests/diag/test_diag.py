@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -13,9 +14,9 @@ import cv2
 import diag_fakes
 import pytest
 
-from drivers.base import DRIVERS
 from drivers.camera import scenes
 from drivers.camera.sim import CameraSim
+from drivers.kinds import BY_NAME
 from zizhu.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,8 @@ def fake_printer(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     diag_fakes.Hangs.release.clear()
 
     def use(cls_name: str) -> None:
-        monkeypatch.setitem(DRIVERS, "printer", f"diag_fakes:{cls_name}")
+        fake = dataclasses.replace(BY_NAME["printer"], driver=f"diag_fakes:{cls_name}")
+        monkeypatch.setitem(BY_NAME, "printer", fake)
 
     use("FakeDevice")
     yield use
