@@ -51,6 +51,10 @@ class _Slot:
     failing: str | None = None  # the open error being reported, logged once per outage
     last: AnyDeviceStatus | None = field(default=None)
 
+    def cannot_open(self) -> str:
+        """The reason of a device that cannot be opened (status and self-test say it alike)."""
+        return f"设备无法连接 (cannot open): {self.failing}"
+
 
 class DevicePoller:
     """Polls every device every ``poll_s`` on one worker thread; runs device jobs between polls."""
@@ -112,7 +116,7 @@ class DevicePoller:
                 log.exception("device %s: status() raised", name)
                 reason = f"驱动程序错误 (driver error): {exc}"
         else:
-            reason = f"设备无法连接 (cannot open): {slot.failing}"
+            reason = slot.cannot_open()
         return DEVICE_CLASSES[slot.kind](name=name, state=DeviceState.OFFLINE, reason=reason[:300])
 
     def poll_once(self) -> list[AnyDeviceStatus]:
@@ -150,7 +154,7 @@ class DevicePoller:
 
         def job() -> SelfTestResult:
             if not self._ensure_open(slot):
-                return SelfTestResult(name, False, f"设备无法连接 (cannot open): {slot.failing}")
+                return SelfTestResult(name, False, slot.cannot_open())
             return slot.device.self_test()
 
         return self.submit(job)
@@ -165,7 +169,7 @@ class DevicePoller:
             if fn is None:
                 return SelfTestResult(name, False, f"设备 {name} 不能打印测试页 (this device cannot print a test page)")
             if not self._ensure_open(slot):
-                return SelfTestResult(name, False, f"设备无法连接 (cannot open): {slot.failing}")
+                return SelfTestResult(name, False, slot.cannot_open())
             out = fn()
             if isinstance(out, SelfTestResult):
                 return out

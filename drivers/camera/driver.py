@@ -30,6 +30,7 @@ from drivers.camera.config import CameraConfig, LensThresholds
 from drivers.camera.photo import PhotoResult, check_photo
 from wire.status import CameraStatus, DeviceState
 
+NOT_OPEN = "摄像头未打开"  # the reason for a camera not opened (status and calls)
 log = logging.getLogger(__name__)
 
 REASON_MISSING = "未检测到摄像头（设备未连接或无法打开）"
@@ -118,7 +119,7 @@ class Camera(Device):
     def _status(self) -> CameraStatus:
         g = self._grabber
         if g is None:
-            return CameraStatus(name=self.name, state=DeviceState.OFFLINE, reason="摄像头未打开")
+            return CameraStatus(name=self.name, state=DeviceState.OFFLINE, reason=NOT_OPEN)
         if g.link() == Link.CONNECTING:
             g.wait_link(self.config.timeout_s)
         broken = self._link_status(g)
@@ -183,5 +184,5 @@ class Camera(Device):
 
     def _require_open(self) -> FrameGrabber:
         if self._grabber is None:
-            raise DeviceOffline(f"camera {self.name}: not open", "摄像头未打开")
+            raise DeviceOffline(f"camera {self.name}: not open", NOT_OPEN)
         return self._grabber

@@ -22,6 +22,7 @@ Outcome = Literal["pending", "opened", "jammed", "unconfirmed", "interrupted"]
 # Outcomes after which the door may have opened: a `once` open for the same reason is refused.
 BLOCKING: tuple[Outcome, ...] = ("pending", "opened", "unconfirmed", "interrupted")
 
+JOURNAL_UNWRITABLE = "文件柜开箱记录无法写入"  # the reason whenever the open record cannot be written
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS opens (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -83,7 +84,7 @@ class OpenJournal:
             db.execute("PRAGMA synchronous=FULL")
             db.executescript(SCHEMA)
         except (sqlite3.Error, OSError) as exc:
-            raise JournalError(f"cannot open the open record {self.path}: {exc}", "文件柜开箱记录无法写入") from None
+            raise JournalError(f"cannot open the open record {self.path}: {exc}", JOURNAL_UNWRITABLE) from None
         db.row_factory = sqlite3.Row
         self._db = db
 
@@ -120,7 +121,7 @@ class OpenJournal:
             except sqlite3.Error as exc:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
-                raise JournalError(f"cannot record the open: {exc}", "文件柜开箱记录无法写入") from None
+                raise JournalError(f"cannot record the open: {exc}", JOURNAL_UNWRITABLE) from None
             rid = cur.lastrowid
             assert rid is not None
             return self._get(rid)
@@ -132,7 +133,7 @@ class OpenJournal:
                                      (outcome, detail, _now(), record_id))
             except sqlite3.Error as exc:
                 raise JournalError(f"cannot record the outcome of open {record_id}: {exc}",
-                                   "文件柜开箱记录无法写入") from None
+                                   JOURNAL_UNWRITABLE) from None
             return self._get(record_id)
 
     def recover(self) -> list[OpenRecord]:

@@ -31,6 +31,7 @@ from drivers.base import (
     SelfTestResult,
 )
 from drivers.printer import codec, slips
+from drivers.printer import reasons as texts
 from drivers.printer.config import PrinterConfig, PrinterConnection
 from drivers.printer.jobs import JobStore, PrintJob
 from drivers.printer.link import Link, make_link, remaining
@@ -43,7 +44,6 @@ StationName = Literal["receipt", "journal"]
 PAPER_NAME: dict[str, str] = {"receipt": "凭条纸", "journal": "流水纸"}
 # How long an unanswered GS r may take before we ask the printer in real time whether it stopped.
 PROGRESS_POLL_S = 0.3
-NO_ANSWER = "打印机无应答"  # the printer's reason when it does not answer in time (status and jobs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -56,9 +56,9 @@ def blocking_fault(rt: codec.RealtimeStatus, station: StationName = "receipt") -
     if rt.paper_end or rt.stopped_by_paper_end:
         return DeviceHardwareError(f"{station} paper out", f"{paper}用完，请联系工作人员更换")
     if rt.cover_open:
-        return DeviceHardwareError("printer cover open", "打印机盖未关好")
+        return DeviceHardwareError("printer cover open", texts.COVER_OPEN)
     if rt.cutter_error:
-        return DeviceHardwareError("auto-cutter error", "打印机切纸刀故障（可能卡纸）")
+        return DeviceHardwareError("auto-cutter error", texts.CUTTER_ERROR)
     if rt.unrecoverable:
         return DeviceHardwareError("unrecoverable printer error", "打印机发生不可恢复的故障，需要维修")
     if rt.mechanical_error:
@@ -110,8 +110,8 @@ def compose_status(name: str, receipt: codec.RealtimeStatus | DeviceError | None
         if fault is not None:
             reasons.append(fault.reason)
         # Every condition present, not only the first: a technician sees all of them.
-        for present, text in ((rt.cover_open, "打印机盖未关好"), (rt.cutter_error, "打印机切纸刀故障（可能卡纸）"),
-                              (rt.paper_near_end and not rt.paper_end, "凭条纸将尽")):
+        for present, text in ((rt.cover_open, texts.COVER_OPEN), (rt.cutter_error, texts.CUTTER_ERROR),
+                              (rt.paper_near_end and not rt.paper_end, texts.PAPER_NEAR_END)):
             if present and text not in " ".join(reasons):
                 reasons.append(text)
         stations["receipt"] = PrinterStation(paper=paper_level(rt), online=not rt.offline)
@@ -154,7 +154,7 @@ class _Replies:
             else:
                 self.link.close()
                 raise DeviceProtocolError(f"{self.address}: not a status reply: {data.hex(' ')}",
-                                          "打印机状态应答无效（乱码）")
+                                          texts.GARBLED_STATUS)
         return True
 
     def realtime(self, deadline: float) -> codec.RealtimeStatus:
@@ -165,7 +165,7 @@ class _Replies:
                 if got:
                     raise DeviceProtocolError(f"{self.address}: only {len(got)} of 4 status bytes ({got.hex(' ')})",
                                               "打印机状态应答不完整")
-                raise DeviceTimeout(f"{self.address}: no answer to DLE EOT", NO_ANSWER)
+                raise DeviceTimeout(f"{self.address}: no answer to DLE EOT", texts.NO_ANSWER)
         replies = bytes(self.status[:4])
         del self.status[:4]
         return codec.RealtimeStatus.decode(replies)
@@ -194,7 +194,7 @@ class _Station:
             return fut.result(timeout=max(0.0, remaining(deadline)))
         except TimeoutError:
             fut.cancel()
-            raise DeviceTimeout(f"{self.link.address}: no answer before the deadline", NO_ANSWER) from None
+            raise DeviceTimeout(f"{self.link.address}: no answer before the deadline", texts.NO_ANSWER) from None
 
     def missing(self) -> bool:
         return self.link.not_found
@@ -213,7 +213,7 @@ class _Station:
             raise
         except codec.StatusReplyError as exc:
             self.link.close()
-            self.last = DeviceProtocolError(f"{self.link.address}: {exc}", "打印机状态应答无效（乱码）")
+            self.last = DeviceProtocolError(f"{self.link.address}: {exc}", texts.GARBLED_STATUS)
             raise self.last from None
         self.last = rt
         return rt
@@ -259,13 +259,13 @@ class _Station:
                 return
             if remaining(deadline) <= 0:
                 raise DeviceTimeout(f"{self.link.address}: job not confirmed in time",
-                                    "打印超时，凭条可能未打印完整")
+                                    texts.JOB_TIMED_OUT)
             # No progress for a while: has the printer stopped? (DLE EOT is answered at once.)
             self.link.write(codec.STATUS_QUERY, deadline)
             try:
                 rt = self.replies.realtime(deadline)
             except codec.StatusReplyError as exc:
-                raise DeviceProtocolError(str(exc), "打印机状态应答无效（乱码）") from None
+                raise DeviceProtocolError(str(exc), texts.GARBLED_STATUS) from None
             self.last = rt
             fault = blocking_fault(rt, self.station)
             if fault is not None:
@@ -362,7 +362,7 @@ class ReceiptPrinter(Device):
         with self._pending_lock:
             pending, self._pending = list(self._pending), set()
         for job in pending:
-            self._settle(job, DeviceOffline("printer closed before the job ran", "打印机已关闭，凭条未打印"))
+            self._settle(job, DeviceOffline("printer closed before the job ran", texts.CLOSED_NOT_PRINTED))
 
     def status(self) -> PrinterStatus:
         """Poll every station once, within ``status_timeout_s``. Never raises."""
@@ -385,11 +385,11 @@ class ReceiptPrinter(Device):
                 return st.call(lambda: st.poll(deadline), deadline), False
             return fut.result(timeout=max(0.0, remaining(deadline))), False
         except TimeoutError:
-            return DeviceTimeout(f"{st.link.address}: status timed out", NO_ANSWER), False
+            return DeviceTimeout(f"{st.link.address}: status timed out", texts.NO_ANSWER), False
         except DeviceError as exc:
             return exc, False
         except RuntimeError as exc:  # the executor is shut down: the driver was closed
-            return DeviceOffline(str(exc), "打印机已关闭"), False
+            return DeviceOffline(str(exc), texts.CLOSED), False
 
     def _journal_status(self, fut: Future[codec.RealtimeStatus] | None,
                         deadline: float) -> tuple[PrinterStation | None, str]:
@@ -473,7 +473,7 @@ class ReceiptPrinter(Device):
         deadline = time.monotonic() + (self.config.timeout_s if timeout is None else timeout)
         job.start_attempt()
         if self._closed:
-            self._settle(job, DeviceOffline("printer closed", "打印机已关闭，凭条未打印"))
+            self._settle(job, DeviceOffline("printer closed", texts.CLOSED_NOT_PRINTED))
             return
         with self._pending_lock:
             self._pending.add(job)
@@ -481,11 +481,11 @@ class ReceiptPrinter(Device):
             attempt = job.attempts
             self._receipt.submit(lambda: self._run(job, attempt, deadline))
         except RuntimeError:  # shut down between the check and here
-            self._settle(job, DeviceOffline("printer closed", "打印机已关闭，凭条未打印"))
+            self._settle(job, DeviceOffline("printer closed", texts.CLOSED_NOT_PRINTED))
 
     def _wait(self, job: PrintJob, deadline: float) -> PrintJob:
         if not job.wait(max(0.0, remaining(deadline))):
-            self._settle(job, DeviceTimeout(f"print job {job.id} timed out", "打印超时，凭条可能未打印完整"))
+            self._settle(job, DeviceTimeout(f"print job {job.id} timed out", texts.JOB_TIMED_OUT))
         return job
 
     def _settle(self, job: PrintJob, error: DeviceError | None, attempt: int | None = None) -> bool:

@@ -17,7 +17,7 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from drivers.base import DeviceError, DeviceOffline, DeviceTimeout
-from drivers.printer import escposlib
+from drivers.printer import escposlib, reasons
 from drivers.printer.config import PrinterConnection
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class Link(ABC):
 
     def open(self, deadline: float) -> None:
         if self._shut:
-            raise DeviceOffline(f"{self.address}: link shut down", "打印机已关闭")
+            raise DeviceOffline(f"{self.address}: link shut down", reasons.CLOSED)
         if self._printer is None:
             self._printer = self._open(_left(deadline, "connecting"))
             self.not_found = False
@@ -103,7 +103,7 @@ class Link(ABC):
         try:
             self._write(data, _left(deadline, "sending"))
         except (AttributeError, AssertionError):  # closed under us by abort() from another thread
-            raise DeviceOffline(f"{self.address}: closed while sending", "打印机已关闭") from None
+            raise DeviceOffline(f"{self.address}: closed while sending", reasons.CLOSED) from None
 
     def read(self, deadline: float) -> bytes:
         """Whatever the printer sends before the deadline; b"" if it stays silent."""
@@ -114,7 +114,7 @@ class Link(ABC):
         try:
             return self._read(left)
         except (AttributeError, AssertionError):
-            raise DeviceOffline(f"{self.address}: closed while reading", "打印机已关闭") from None
+            raise DeviceOffline(f"{self.address}: closed while reading", reasons.CLOSED) from None
 
     def drain(self) -> None:
         """Throw away stale input (a late answer to an earlier, timed-out question)."""
@@ -157,7 +157,7 @@ class NetworkLink(Link):
             self._printer._raw(data)
         except TimeoutError:
             raise self._fail(DeviceTimeout(f"sending to {self.address}: timed out",
-                                           "向打印机发送数据超时")) from None
+                                           reasons.SEND_TIMED_OUT)) from None
         except OSError as exc:
             raise self._fail(self._lost(exc)) from None
 
@@ -239,9 +239,9 @@ class SerialLink(Link):
             self._printer._raw(data)
         except serial.SerialTimeoutException:
             raise self._fail(DeviceTimeout(f"sending to {self.address}: timed out",
-                                           "向打印机发送数据超时")) from None
+                                           reasons.SEND_TIMED_OUT)) from None
         except (serial.SerialException, OSError) as exc:
-            raise self._fail(DeviceOffline(f"{self.address}: {exc}", "打印机串口连接中断")) from None
+            raise self._fail(DeviceOffline(f"{self.address}: {exc}", reasons.SERIAL_LOST)) from None
 
     def _read(self, timeout: float) -> bytes:
         import serial
@@ -254,7 +254,7 @@ class SerialLink(Link):
                 return b""
             return first + dev.read(dev.in_waiting) if dev.in_waiting else first
         except (serial.SerialException, OSError) as exc:
-            raise self._fail(DeviceOffline(f"{self.address}: {exc}", "打印机串口连接中断")) from None
+            raise self._fail(DeviceOffline(f"{self.address}: {exc}", reasons.SERIAL_LOST)) from None
 
     def _drain(self) -> None:
         import serial
@@ -262,7 +262,7 @@ class SerialLink(Link):
         try:
             self._printer.device.reset_input_buffer()
         except (serial.SerialException, OSError) as exc:
-            raise self._fail(DeviceOffline(f"{self.address}: {exc}", "打印机串口连接中断")) from None
+            raise self._fail(DeviceOffline(f"{self.address}: {exc}", reasons.SERIAL_LOST)) from None
 
     def _close(self, printer: Any) -> None:
         # Not python-escpos's Serial.close: it drains the output first (tcdrain), which blocks
@@ -306,9 +306,9 @@ class UsbLink(Link):
             self._printer.timeout = max(1, int(timeout * 1000))
             self._printer._raw(data)
         except usb.core.USBTimeoutError:
-            raise self._fail(DeviceTimeout(f"sending to {self.address}: timed out", "向打印机发送数据超时")) from None
+            raise self._fail(DeviceTimeout(f"sending to {self.address}: timed out", reasons.SEND_TIMED_OUT)) from None
         except usb.core.USBError as exc:
-            raise self._fail(DeviceOffline(f"{self.address}: {exc}", "USB打印机连接中断")) from None
+            raise self._fail(DeviceOffline(f"{self.address}: {exc}", reasons.USB_LOST)) from None
 
     def _read(self, timeout: float) -> bytes:
         import usb.core
@@ -318,7 +318,7 @@ class UsbLink(Link):
         except usb.core.USBTimeoutError:
             return b""
         except usb.core.USBError as exc:
-            raise self._fail(DeviceOffline(f"{self.address}: {exc}", "USB打印机连接中断")) from None
+            raise self._fail(DeviceOffline(f"{self.address}: {exc}", reasons.USB_LOST)) from None
         return bytes(data)
 
     def _drain(self) -> None:
