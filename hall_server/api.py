@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ground.configbase import ID_BODY
 from ground.configfile import ConfigError
 from hall_server.config import HallConfig
-from hall_server.core import HALL_SCOPE, HallCore, IncidentError, NotFound
+from hall_server.core import HALL_SCOPE, HALL_SCOPE_LABEL, HallCore, IncidentError, NotFound
 from hall_server.db import Alert, Incident, IncidentLog, PlannedShutdown, Terminal
 from hall_server.faults import FaultTable, Role, Tier
 from hall_server.ingest import Ingest
@@ -427,7 +427,7 @@ def create_app(service: HallRuntime) -> FastAPI:
             if i["deadline"] is not None:
                 secs = (i["deadline"] - now).total_seconds()
                 left = f"剩 {_span(secs)}" if secs >= 0 else f"<b class='bad'>超时 {_span(-secs)}</b>"
-            where = "全大厅" if i["scope"] == HALL_SCOPE else i["scope"]
+            where = HALL_SCOPE_LABEL if i["scope"] == HALL_SCOPE else i["scope"]
             ack = (f"{_e(i['acknowledged_by'])}：{_e(i['ack_comment'] or '')}" if i["acknowledged_by"] else "未确认")
             rows.append(f"<tr class='{i['tier']}'><td>#{i['id']}{' ↳#' + str(i['parent_id']) if i['parent_id'] else ''}"
                         f"</td><td>{_e(where)}</td><td>{_e(i['title'])}<br><small>{_e(i['fault_code'])}</small></td>"

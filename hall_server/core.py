@@ -57,6 +57,7 @@ from wire.status import to_builtins
 log = logging.getLogger("zizhu.hall")
 
 HALL_SCOPE = "@hall"
+HALL_SCOPE_LABEL = "全大厅"  # how people see the scope of a hall-wide incident
 OFFLINE = "terminal.offline"
 BROKER_UNREACHABLE = "hall.broker_unreachable"
 

@@ -165,7 +165,7 @@ class _Payload(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc
 
     KIND: ClassVar[Kind]
 
-    v: Literal[1] = 1  # SCHEMA_VERSION
+    v: Literal[1] = 1  # SCHEMA_VERSION (a Literal takes no name; checked against it below)
     ts: Annotated[datetime, Meta(tz=True)] = field(default_factory=utcnow)
 
     def __post_init__(self) -> None:
@@ -312,6 +312,9 @@ class NoticePayload(_Payload, frozen=True):
     incident_id: NonNegative | None = None
     since: datetime | None = None
 
+
+if _Payload.__struct_defaults__[0] != SCHEMA_VERSION:  # v is the first field; its default the version
+    raise RuntimeError("the payloads' v must be SCHEMA_VERSION: change both together")
 
 PAYLOADS: dict[Kind, type[_Payload]] = {
     p.KIND: p for p in (StatePayload, StatusPayload, EventPayload, CommandPayload,

@@ -273,6 +273,7 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
     from sqlalchemy import select
 
     from hall_server.config import AlertsConfig, HallServerConfig
+    from hall_server.core import HALL_SCOPE_LABEL
     from hall_server.db import Alert, Incident
     from hall_server.faults import Role
     from hall_server.registry import RegistryEntry
@@ -372,7 +373,7 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
                     key = f"{inc.state}"
                     if seen.get(inc.id) != key:
                         seen[inc.id] = key
-                        where = inc.terminal_id or "全大厅"
+                        where = inc.terminal_id or HALL_SCOPE_LABEL
                         _say(f"工单 #{inc.id} {inc.state:<12} {where:<6} [{inc.tier}] {inc.title} ({inc.fault_code})")
     finally:
         _say("stopping …")
