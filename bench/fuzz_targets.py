@@ -361,7 +361,7 @@ def _hall_seeds() -> list[bytes]:
 def _hall() -> Iterator[OneInput]:
     from sqlalchemy.orm import sessionmaker
 
-    from hall_server.clock import FakeClock
+    from ground.clock import FakeClock
     from hall_server.core import CoreSettings, HallCore
     from hall_server.db import make_engine, open_database
     from hall_server.faults import load_fault_table
@@ -500,7 +500,7 @@ def _hall() -> Iterator[OneInput]:
 @contextlib.contextmanager
 def hall_service(tmp: Path) -> Iterator[Any]:
     """A hall service on SQLite in ``tmp`` (no broker, no ticks), with a few terminals and incidents."""
-    from hall_server.clock import FakeClock
+    from ground.clock import FakeClock
     from hall_server.config import AlertsConfig, HallServerConfig
     from hall_server.service import HallService
     from hall_server.simulate import healthy_status

@@ -36,6 +36,7 @@ from sqlalchemy import func, select
 
 from bench._baresub import drain_in_process
 from bench.common import Result, percentile
+from ground.clock import utcnow
 from hall_server.config import AlertsConfig, HallServerConfig
 from hall_server.core import OFFLINE
 from hall_server.db import Incident
@@ -63,7 +64,6 @@ from wire.status import (
     PrinterStation,
     PrinterStatus,
     TerminalStatus,
-    utcnow,
 )
 from zizhu.broker import MosquittoBroker
 from zizhu.config import HallConfig, HallInfo, MqttConfig

@@ -32,6 +32,7 @@ from fleet_agent.health import HostProbe
 from fleet_agent.link import MqttLink
 from fleet_agent.spool import Spool
 from ground import __version__
+from ground.clock import utcnow
 from ground.logs import mask_text
 from wire import local
 from wire.contract import (
@@ -48,7 +49,7 @@ from wire.contract import (
     decode_message,
     terminal_topic,
 )
-from wire.status import AnyDeviceStatus, AppLiveness, HostHealth, TerminalStatus, replace, to_builtins, utcnow
+from wire.status import AnyDeviceStatus, AppLiveness, HostHealth, TerminalStatus, replace, to_builtins
 
 log = logging.getLogger("zizhu.agent")
 

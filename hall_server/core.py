@@ -37,7 +37,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from hall_server.clock import Clock, SystemClock
+from ground.clock import Clock, SystemClock
 from hall_server.db import (
     Alert,
     CommandResult,

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from ground.clock import Clock
 from hall_server.alerts import AlertSender, Deliver, apprise_deliver
-from hall_server.clock import Clock
 from hall_server.config import HallConfig
 from hall_server.core import CoreSettings, HallCore
 from hall_server.db import Incident, open_database

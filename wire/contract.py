@@ -61,8 +61,9 @@ import msgspec
 from msgspec import Meta, Struct, field
 from msgspec.structs import force_setattr
 
+from ground.clock import utcnow
 from ground.configbase import ID_BODY, Identifier, split_error
-from wire.status import TerminalStatus, utcnow
+from wire.status import TerminalStatus
 
 SCHEMA_VERSION = 1
 ROOT = "zizhu/v1"

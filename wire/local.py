@@ -51,9 +51,10 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta, Struct
 
+from ground.clock import utcnow
 from ground.configbase import split_error
 from wire.contract import CommandAction, is_fault_code
-from wire.status import AnyDeviceStatus, utcnow
+from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.local")
 

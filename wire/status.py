@@ -14,18 +14,16 @@ way out by decoding what it encoded.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta, Struct, field
 
+from ground.clock import utcnow
+
 StatusError = msgspec.DecodeError  # what decoding raises: malformed JSON or out of the model (ValidationError)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class DeviceState(StrEnum):

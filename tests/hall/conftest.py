@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from hall_server.clock import FakeClock
+from ground.clock import FakeClock
 from hall_server.service import HallService
 from hall_server.simulate import WebhookReceiver
 from tests.hall.harness import Harness, hall_config, make_core

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from hall_server.clock import FakeClock
+from ground.clock import FakeClock
 from hall_server.config import AlertsConfig, HallServerConfig
 from hall_server.core import CoreSettings, HallCore
 from hall_server.db import Incident, open_database

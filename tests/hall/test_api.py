@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from ground.clock import FakeClock
 from hall_server.api import create_app
-from hall_server.clock import FakeClock
 from hall_server.registry import load_registry
 from hall_server.service import HallService
 from hall_server.simulate import healthy_status

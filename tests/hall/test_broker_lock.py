@@ -21,6 +21,7 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.reasoncodes import ReasonCode
 
+from ground.clock import utcnow
 from tests.support import wait_until
 from wire.contract import (
     CommandAction,
@@ -34,7 +35,6 @@ from wire.contract import (
     terminal_subscriptions,
     terminal_topic,
 )
-from wire.status import utcnow
 from zizhu.broker import MosquittoBroker
 
 HALL = "h1"

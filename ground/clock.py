@@ -1,4 +1,4 @@
-"""Time for the hall server: injectable, so tests drive deadlines and reminders with a fake clock."""
+"""Time: ``utcnow()`` for every timestamp, and an injectable clock so tests drive deadlines with a fake one."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC: the one source of every timestamp the programs make."""
+    return datetime.now(UTC)
+
+
 class Clock(Protocol):
     def now(self) -> datetime: ...
 
 
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        return utcnow()
 
 
 class FakeClock:
