@@ -48,6 +48,7 @@ from wire.contract import (
 )
 
 log = logging.getLogger("zizhu.agent.mqtt")
+REWIND_MIN_INTERVAL_S = 1.0  # the backlog is sent again at most this often, whatever asks
 
 CommandHandler = Callable[[bytes, Properties | None], None]
 NoticeHandler = Callable[[bytes], None]
@@ -89,7 +90,6 @@ class MqttLink:
         self._refused = False
         self._session = 0
         self._inflight: dict[int, tuple[int, int | None]] = {}  # paho mid -> (spool id, seq)
-        self._inflight_ids: set[int] = set()
         self._acked: list[int] = []
         self._cursor = 0
         # The hall's acknowledgements (kept across connections: the hall's epoch is not ours).
@@ -190,7 +190,6 @@ class MqttLink:
     def _reset_connection(self) -> None:
         self._connected = self.connected = self._refused = False
         self._inflight.clear()
-        self._inflight_ids.clear()
         self._acked.clear()
         self._cursor = 0  # everything the hall has not acknowledged goes again, from the oldest
         self._ack_progress = time.monotonic()
@@ -269,7 +268,6 @@ class MqttLink:
         sent = self._inflight.pop(mid, None)
         if sent is not None:
             spool_id, seq = sent
-            self._inflight_ids.discard(spool_id)
             if reason.is_failure:
                 # Retrying cannot help (the broker's ACL or quota said no): count and log, never silent.
                 self.rejected += 1
@@ -335,7 +333,7 @@ class MqttLink:
 
     def _rewind(self, why: str) -> None:
         now = time.monotonic()
-        if now - self._last_rewind < 1.0 or self._cursor == 0:
+        if now - self._last_rewind < REWIND_MIN_INTERVAL_S or self._cursor == 0:
             return  # at most once a second; nothing sent yet that could be sent again
         self._last_rewind = self._ack_progress = now
         self._cursor = 0
@@ -373,8 +371,9 @@ class MqttLink:
         room = self.cfg.agent.max_inflight - len(self._inflight)
         if room <= 0:
             return
-        for item in self.spool.peek(self._cursor, room + len(self._inflight_ids)):
-            if item.id in self._inflight_ids:
+        in_flight = {spool_id for spool_id, _seq in self._inflight.values()}  # at most max_inflight
+        for item in self.spool.peek(self._cursor, room + len(in_flight)):
+            if item.id in in_flight:
                 self._cursor = item.id  # sent again after a rewind while still in flight: once is enough
                 continue
             if room <= 0:
@@ -391,7 +390,6 @@ class MqttLink:
             if mid is None:
                 return  # paho cannot take more now; the same message is tried again next turn
             self._inflight[mid] = (item.id, item.seq)
-            self._inflight_ids.add(item.id)
             self._cursor = item.id
             room -= 1
         self.peak_inflight = max(self.peak_inflight, len(self._inflight))

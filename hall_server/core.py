@@ -106,7 +106,7 @@ class _Unit:
     now: datetime
     alerts: list[int] = field(default_factory=list)
     notice_changed: bool = False
-    acks: dict[str, bool] = field(default_factory=dict)  # terminals whose ack to publish after the commit
+    acks: set[str] = field(default_factory=set)  # terminals whose ack to publish after the commit
     undo: list[Callable[[], None]] = field(default_factory=list)  # run backwards if the database refuses
     touched: set[str] = field(default_factory=set)  # terminals whose memory is journalled in this scope
 
@@ -469,7 +469,7 @@ class HallCore:
     def _is_stored(self, u: _Unit, mem: TerminalMem, seq: int) -> bool:
         """Whether the number is stored already: then the agent did not have our ack; it gets it again."""
         if seq <= mem.acked or seq in mem.above:
-            u.acks.setdefault(mem.id, False)
+            u.acks.add(mem.id)
             return True
         return False
 
@@ -496,7 +496,7 @@ class HallCore:
             u.undo.append(lambda: above.update(gone))
             mem.acked = n
             self._row(u, mem).acked_seq = n
-        u.acks.setdefault(mem.id, False)
+        u.acks.add(mem.id)
 
     def _event(self, u: _Unit, mem: TerminalMem, p: EventPayload) -> str:
         if self._is_stored(u, mem, p.seq) or u.s.get(EventSeen, (mem.id, p.seq)) is not None:
