@@ -1,0 +1,1 @@
+"""The kiosk's one interface to the government platform (:class:`model.Backend`) and its adapters."""
