@@ -24,8 +24,8 @@ import psutil
 from paho.mqtt.enums import CallbackAPIVersion, MQTTProtocolVersion
 
 from bench.common import Result
-from fleet_agent.client import AgentClient
 from fleet_agent.spool import Spool
+from terminal.client import AgentClient
 from wire.contract import AckPayload, EventPayload, Kind, decode
 from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import MosquittoBroker

@@ -78,7 +78,7 @@ from typing import Any, Literal
 import psutil
 
 from bench.common import Result
-from fleet_agent.client import AgentClient
+from terminal.client import AgentClient
 from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus
 from zizhu.broker import SHIPPED_CONF, MosquittoBroker, free_port
 

@@ -27,13 +27,13 @@ from typing import Any, Literal
 
 from paho.mqtt.properties import Properties
 
-from fleet_agent.config import TerminalConfig
 from fleet_agent.health import HostProbe
 from fleet_agent.link import MqttLink
 from fleet_agent.spool import Spool
 from ground import __version__
 from ground.clock import utcnow
 from ground.logs import mask_text
+from terminal.config import TerminalConfig
 from wire import local
 from wire.contract import (
     MAX_PAYLOAD_BYTES,

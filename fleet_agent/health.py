@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import psutil
 
-from fleet_agent.config import AgentConfig
+from terminal.config import AgentConfig
 from wire.status import HostHealth
 
 log = logging.getLogger("zizhu.agent.health")

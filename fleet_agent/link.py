@@ -31,8 +31,8 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersi
 from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 
-from fleet_agent.config import TerminalConfig
 from fleet_agent.spool import Spool
+from terminal.config import TerminalConfig
 from wire.contract import (
     QOS,
     AckPayload,

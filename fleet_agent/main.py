@@ -15,10 +15,10 @@ import threading
 import time
 from types import FrameType
 
-from fleet_agent import sdnotify
-from fleet_agent.config import load_terminal
 from ground.configfile import ConfigError
 from ground.logs import setup_logging
+from terminal import sdnotify
+from terminal.config import load_terminal
 
 log = logging.getLogger("zizhu.agent")
 UNHEALTHY_EXIT_S = 30.0  # a dead thread for this long: the process exits (systemd Restart=always)

@@ -1,7 +1,7 @@
 """Base for every configuration section: strict keys, clear errors — on msgspec, not pydantic.
 
 Each package defines the models of its own sections beside its code (``drivers/printer/config.py``,
-``fleet_agent/config.py`` …); :mod:`zizhu.config` assembles them into the terminal and hall files.
+``terminal/config.py`` …); :mod:`zizhu.config` assembles them into the terminal and hall files.
 
 msgspec keeps the fleet agent small (pydantic alone costs it ~12 MB), but it stops at the first
 error. A technician fixes a file faster seeing every problem, so :func:`problems` converts table by

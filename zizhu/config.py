@@ -1,6 +1,6 @@
 """Terminal and hall configuration for the roof: either kind of file, and every model in one place.
 
-Each program owns its own file's model (:mod:`fleet_agent.config` the terminal's,
+Each program owns its own file's model (:mod:`terminal.config` the terminal's,
 :mod:`hall_server.config` the hall's); reading and the error listing are :mod:`ground.configfile`.
 This module adds :func:`load_any` (``zizhu config check``) and names them all for the command line,
 the demo and the tests.
@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from drivers.devices import DevicesConfig
-from fleet_agent.config import TerminalConfig, TerminalInfo, load_terminal
 from ground.configfile import ConfigError, read_toml, validate
 from hall_server.config import HallConfig, HallInfo, load_hall
+from terminal.config import TerminalConfig, TerminalInfo, load_terminal
 from wire.connection import MqttConfig
 
 __all__ = ["ConfigError", "DevicesConfig", "HallConfig", "HallInfo", "MqttConfig", "TerminalConfig",

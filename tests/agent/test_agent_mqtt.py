@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from fleet_agent.agent import Agent
-from fleet_agent.client import AgentClient
 from fleet_agent.spool import Spool
+from terminal.client import AgentClient
 from tests.agent.harness import HALL, TERM, Watcher, make_ca_and_server_cert
 from tests.support import wait_until
 from wire.contract import EventPayload, Kind, StatePayload, StatusPayload

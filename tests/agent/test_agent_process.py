@@ -10,8 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from fleet_agent.client import AgentClient
 from fleet_agent.spool import Spool
+from terminal.client import AgentClient
 from tests.agent.harness import ROOT, Watcher, log_lines, start_agent_process, write_config
 from wire.contract import Kind, StatePayload
 from wire.status import DeviceState, PaperLevel, PrinterStation, PrinterStatus

@@ -12,7 +12,7 @@ import pytest
 
 from fleet_agent import link
 from fleet_agent.agent import Agent
-from fleet_agent.client import AgentClient
+from terminal.client import AgentClient
 from tests.agent.harness import HALL, TERM, Watcher
 from tests.agent.test_agent_mqtt import agents, clients, kiosk, printer, start
 from tests.support import wait_until

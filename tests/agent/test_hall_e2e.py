@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from fleet_agent.agent import Agent, command
-from fleet_agent.client import AgentClient
 from hall_server.db import Incident
 from hall_server.service import HallService
+from terminal.client import AgentClient
 from tests.agent.harness import TERM
 from tests.hall.harness import HALL, hall_config
 from tests.support import wait_until

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fleet_agent.config import AgentConfig
 from fleet_agent.health import HostProbe, arp_complete, default_gateway, parse_upsc, power_from_ups
+from terminal.config import AgentConfig
 
 UPSC_ON_BATTERY = """\
 battery.charge: 27

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from fleet_agent.agent import Agent, command
-from fleet_agent.client import AgentClient
 from fleet_agent.devicehost import DeviceHost
+from terminal.client import AgentClient
 from tests.agent.harness import TERM, FakePrinter, Watcher
 from tests.support import wait_until
 from wire.contract import CommandAction, CommandResultPayload, Kind, StatusPayload

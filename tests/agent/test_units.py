@@ -37,7 +37,7 @@ def test_unit_restarts_and_has_a_watchdog(name: str, sub: str) -> None:
 
 
 def test_agent_socket_directory_matches_the_default_config() -> None:
-    from fleet_agent.config import AgentConfig
+    from terminal.config import AgentConfig
 
     svc = unit("zizhu-agent.service")["Service"]
     assert AgentConfig().socket_path.parent == Path("/run") / svc["RuntimeDirectory"]

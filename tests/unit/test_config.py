@@ -127,7 +127,7 @@ def test_a_path_must_be_text(tmp_path: Path) -> None:
 
 def test_config_modules_do_not_load_pydantic() -> None:
     """The fleet agent must stay small: its configuration costs no pydantic (~12 MB)."""
-    code = ("import sys, zizhu.config, fleet_agent.config, hall_server.config, hall_server.faults, "
+    code = ("import sys, zizhu.config, terminal.config, hall_server.config, hall_server.faults, "
             "hall_server.registry, drivers.printer.config, drivers.printer.slips, drivers.idcard.config, "
             "drivers.locker.config, drivers.camera.config; print(sorted(m for m in sys.modules if 'pydantic' in m))")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)

@@ -100,7 +100,7 @@ def test_the_fleet_agent_loads_no_pydantic() -> None:
     from pathlib import Path
 
     code = ("import sys, zizhu.cli, fleet_agent.main, fleet_agent.agent, fleet_agent.devicehost, "
-            "fleet_agent.client; print(sorted(m for m in sys.modules if 'pydantic' in m))")
+            "terminal.client; print(sorted(m for m in sys.modules if 'pydantic' in m))")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          cwd=Path(__file__).resolve().parents[2])
     assert res.returncode == 0, res.stderr

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import grimp
 
-PACKAGES = ("ground", "wire", "drivers", "fleet_agent", "hall_server", "kiosk", "zizhu")
+PACKAGES = ("ground", "wire", "drivers", "terminal", "fleet_agent", "hall_server", "kiosk", "zizhu")
 
 
 def cycles(graph: grimp.ImportGraph) -> list[tuple[str, ...]]:

@@ -1,4 +1,8 @@
-"""Configuration of the fleet agent (one per terminal)."""
+"""The terminal file: the terminal's identity, its devices, its fleet agent and its kiosk app.
+
+One file per terminal, read by both programs that run there (``zizhu agent`` and ``zizhu kiosk``)
+and checked whole by ``zizhu config check``.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +48,46 @@ class AgentConfig(Section, frozen=True, kw_only=True):
             raise ValueError("reconnect_max_s must not be below reconnect_min_s")
 
 
+class BackendConfig(Section, frozen=True, kw_only=True):
+    """Where the kiosk's services get their data (docs/kiosk-backend.md)."""
+
+    kind: Annotated[Literal["demo", "http"], Meta(
+        description="demo: the bundled demo hall's data; http: a real platform at url")] = "demo"
+    url: Annotated[str | None, Meta(description="the platform's base URL (kind = http)")] = None
+    timeout_s: Annotated[float, Meta(gt=0, le=10, description=(
+        "a whole call, retries included, is bounded by this: the citizen hears within 10 s"))] = 8.0
+    retries: Annotated[int, Meta(ge=0, le=5, description="retries of an idempotent call that failed")] = 1
+    token: Annotated[str | None, Meta(description="bearer token the platform expects, if any")] = None
+
+    def __post_init__(self) -> None:
+        if self.kind == "http" and not self.url:
+            raise ValueError("backend kind http needs url")
+        if self.url is not None and not self.url.startswith(("http://", "https://")):
+            raise ValueError("backend url must start with http:// or https://")
+
+
+class KioskConfig(Section, frozen=True, kw_only=True):
+    """The citizens' app (``zizhu kiosk``)."""
+
+    idle_s: Annotated[float, Meta(ge=10, le=1800, description=(
+        "no touch, key or card for this long: the countdown to the session's end starts"))] = 60.0
+    countdown_s: Annotated[float, Meta(ge=20, le=300, description=(
+        "the countdown shown before a session ends (WCAG 2.2.1: at least 20 s)"))] = 30.0
+    max_extensions: Annotated[int, Meta(ge=10, le=10_000, description=(
+        "how often 继续 may extend one session (WCAG 2.2.1: at least 10 times)"))] = 20
+    language: Annotated[Literal["zh", "mn", "en"], Meta(description="the home screen's language")] = "zh"
+    elderly: Annotated[bool, Meta(description="start in elderly mode (长辈模式)")] = False
+    tts_engine: Annotated[str, Meta(description="QtTextToSpeech engine: speechd on a terminal, mock in tests")] = (
+        "speechd")
+    tts_voice: Annotated[str, Meta(description=(
+        "the voice chosen by name (espeak-ng's Mandarin through speech-dispatcher); empty: the engine's own"))] = ""
+    hotline: Annotated[str, Meta(description="the hall's hotline, shown when the terminal cannot help")] = "12345"
+    staffed_window: Annotated[str, Meta(description="where the staffed windows are")] = "大厅人工服务窗口"
+    heartbeat_s: Annotated[float, Meta(gt=0, le=60, description="heartbeat to the fleet agent from the UI")] = 2.0
+    poll_s: Annotated[float, Meta(gt=0, le=60, description="device status poll interval")] = 2.0
+    backend: BackendConfig = BackendConfig()
+
+
 class TerminalInfo(Section, frozen=True, kw_only=True):
     id: Identifier
     hall: Identifier
@@ -58,6 +102,7 @@ class TerminalConfig(Section, frozen=True, kw_only=True):
     devices: DevicesConfig = DevicesConfig()
     mqtt: MqttConfig = MqttConfig()
     agent: AgentConfig = AgentConfig()
+    kiosk: KioskConfig = KioskConfig()
 
 
 def load_terminal(path: str | Path) -> TerminalConfig:
