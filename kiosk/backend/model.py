@@ -42,7 +42,7 @@ class _Model(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     pass
 
 
-class Material(_Model):
+class Material(_Model, frozen=True, kw_only=True):
     """One required material (所需材料), seed 002 第十条: never a catch-all 其他 item."""
 
     name: str
@@ -55,7 +55,7 @@ class Material(_Model):
     note: str = ""
 
 
-class ServiceItem(_Model):
+class ServiceItem(_Model, frozen=True, kw_only=True):
     """One service item (政务服务事项) with its whole guide (办事指南)."""
 
     code: Annotated[str, Meta(min_length=1, max_length=64, description="事项编码")]
@@ -110,14 +110,14 @@ CASE_STATUS_LABELS: dict[CaseStatus, str] = {
 OPEN_STATUSES = frozenset({CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.CORRECTION})
 
 
-class CaseStep(_Model):
+class CaseStep(_Model, frozen=True, kw_only=True):
     time: datetime  # local time of the hall, naive
     step: Annotated[str, Meta(description="受理, 审查, 决定, 送达 …")]
     result: str
     by: str = ""  # the window or department
 
 
-class MissingMaterial(_Model):
+class MissingMaterial(_Model, frozen=True, kw_only=True):
     name: str
     problem: str
 
@@ -147,7 +147,7 @@ class Case(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     __str__ = __repr__
 
 
-class HallInfo(_Model):
+class HallInfo(_Model, frozen=True, kw_only=True):
     """What the kiosk tells a citizen when it cannot help: where people are."""
 
     name: str
