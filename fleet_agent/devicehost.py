@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future
 
-from drivers.base import Device, SelfTestResult
+from drivers.base import Device
 from terminal.client import AgentClient
-from terminal.poller import DevicePoller, devices_from_config
+from terminal.poller import DevicePoller, answer_device_command, devices_from_config
 from wire import local
 
 __all__ = ["DeviceHost", "DevicePoller", "devices_from_config"]
@@ -50,25 +49,10 @@ class DeviceHost:
         finally:
             self.stop()
 
-    def _answer(self, cmd: local.Command, fut: Future[SelfTestResult]) -> None:
-        def done(f: Future[SelfTestResult]) -> None:
-            try:
-                r = f.result()
-                self.client.result(cmd.id, r.ok, r.summary, r.to_dict())
-            except Exception as exc:
-                self.client.result(cmd.id, False, f"执行失败 (failed): {exc}")
-
-        fut.add_done_callback(done)
-
     def _on_command(self, cmd: local.Command) -> None:
-        if cmd.action in ("self_test", "print_test_page"):
-            if cmd.device not in self.poller.slots:
-                self.client.result(cmd.id, False, f"设备 {cmd.device} 未配置 (no such device here)")
-                return
-            assert cmd.device is not None
-            run = self.poller.self_test if cmd.action == "self_test" else self.poller.print_test_page
-            self._answer(cmd, run(cmd.device))
-        elif cmd.action == "out_of_service":
+        if answer_device_command(self.poller, cmd, self.client.result):
+            return
+        if cmd.action == "out_of_service":
             # No screen to show it on: the flag goes back in every heartbeat.
             self.client.result(cmd.id, True, "设备主机无屏幕，已记录 (device host has no screen; noted)")
         elif cmd.action == "restart_app":

@@ -17,9 +17,10 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from drivers.base import Device, DeviceError, SelfTestResult, make_device
+from drivers.base import Device, DeviceError, DeviceOffline, SelfTestResult, make_device
 from ground.supervise import Supervised
 from terminal.config import TerminalConfig
+from wire import local
 from wire.status import DEVICE_CLASSES, AnyDeviceStatus, DeviceState
 
 log = logging.getLogger("zizhu.devicehost")
@@ -143,6 +144,22 @@ class DevicePoller:
                 slot.opened = False
 
     # -- device jobs -----------------------------------------------------------------------
+    def call(self, name: str, fn: Callable[[Device], T]) -> Future[T]:
+        """Run ``fn(device)`` on the device thread, opening the device first if needed; a device
+        that cannot be opened fails the future with :class:`DeviceOffline` and its reason."""
+        slot = self.slots[name]
+
+        def job() -> T:
+            if not self._ensure_open(slot):
+                raise DeviceOffline(f"device {name} cannot be opened: {slot.failing}", slot.cannot_open())
+            return fn(slot.device)
+
+        return self.submit(job)
+
+    def by_kind(self, kind: str) -> str | None:
+        """The name of the (first) device of ``kind``, or None."""
+        return next((name for name, slot in self.slots.items() if slot.kind == kind), None)
+
     def self_test(self, name: str) -> Future[SelfTestResult]:
         slot = self.slots[name]
 
@@ -170,3 +187,26 @@ class DevicePoller:
             return SelfTestResult(name, True, "测试页已打印 (test page printed)")
 
         return self.submit(job)
+
+
+def answer_device_command(poller: DevicePoller, cmd: local.Command,
+                          reply: Callable[[str, bool, str, dict[str, Any] | None], Any]) -> bool:
+    """Run a hall command that is a device job (``self_test``, ``print_test_page``) and answer it
+    through ``reply(id, ok, detail, data)`` when done. False when ``cmd`` is not a device job."""
+    if cmd.action not in ("self_test", "print_test_page"):
+        return False
+    if cmd.device not in poller.slots:
+        reply(cmd.id, False, f"设备 {cmd.device} 未配置 (no such device here)", None)
+        return True
+    run = poller.self_test if cmd.action == "self_test" else poller.print_test_page
+    fut = run(cmd.device)
+
+    def done(f: Future[SelfTestResult]) -> None:
+        try:
+            r = f.result()
+            reply(cmd.id, r.ok, r.summary, r.to_dict())
+        except Exception as exc:
+            reply(cmd.id, False, f"执行失败 (failed): {exc}", None)
+
+    fut.add_done_callback(done)
+    return True

@@ -1,0 +1,93 @@
+"""Before a flow starts, whether it can finish: which devices are usable, and why not.
+
+Pure: it reads the newest device snapshot (the poller's), the hall's outage notice and the agent's
+out-of-service flag. Reasons are codes (``printer_paper_out`` …) that the screens turn into words
+in the citizen's language (kiosk/qml/Zizhu/Texts.qml); nothing here is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wire.status import AnyDeviceStatus, DeviceState, PaperLevel, PrinterStatus
+
+USABLE = frozenset({DeviceState.ONLINE, DeviceState.BUSY})
+
+# The services of the home screen and the devices each cannot do without. A slip is optional for
+# the guide and progress (a QR code instead), so the printer is not among their needs.
+SERVICE_NEEDS: dict[str, tuple[str, ...]] = {
+    "identity": ("idcard",),
+    "guide": (),
+    "progress": (),
+}
+
+
+def device_reason(status: AnyDeviceStatus | None, kind: str) -> str | None:
+    """None when the device is usable; else a reason code ``{kind}_{why}``."""
+    if status is None:
+        return f"{kind}_missing"
+    if status.state in USABLE:
+        if isinstance(status, PrinterStatus):
+            receipt = status.stations.get("receipt")
+            if receipt is not None and receipt.paper is PaperLevel.OUT:
+                return "printer_paper_out"
+        return None
+    if isinstance(status, PrinterStatus):
+        receipt = status.stations.get("receipt")
+        if receipt is not None and receipt.paper is PaperLevel.OUT:
+            return "printer_paper_out"
+        if status.cover_open:
+            return "printer_cover_open"
+    if status.state in (DeviceState.OFFLINE, DeviceState.NO_DEVICE, DeviceState.POWER_OFF):
+        return f"{kind}_offline"
+    return f"{kind}_fault"
+
+
+@dataclass
+class Availability:
+    devices: dict[str, AnyDeviceStatus] = field(default_factory=dict)  # by kind
+    configured: frozenset[str] = frozenset()
+    notice: dict[str, Any] | None = None  # the hall's public outage notice
+    out_of_service: bool = False  # the agent's command
+
+    def update(self, statuses: Iterable[AnyDeviceStatus]) -> None:
+        for s in statuses:
+            self.devices[s.kind] = s
+
+    def device(self, kind: str) -> str | None:
+        """None when ``kind`` can be used now; else why not."""
+        if kind not in self.configured:
+            return f"{kind}_missing"
+        status = self.devices.get(kind)
+        if status is None:
+            return None  # configured, not polled yet: try it (a call that fails says why)
+        return device_reason(status, kind)
+
+    def service(self, name: str) -> str | None:
+        """None when the home screen may offer ``name``; else the reason it is greyed."""
+        for kind in SERVICE_NEEDS[name]:
+            why = self.device(kind)
+            if why is not None:
+                return why
+        return None
+
+    @property
+    def closed(self) -> str | None:
+        """Why the whole terminal is closed to citizens (a full screen), or None."""
+        if self.out_of_service:
+            return "out_of_service"
+        if self.notice:
+            return "notice"
+        return None
+
+    def view(self) -> dict[str, Any]:
+        return {
+            "services": {name: self.service(name) or "" for name in SERVICE_NEEDS},
+            "printer": self.device("printer") or "",
+            "idcard": self.device("idcard") or "",
+            "closed": self.closed or "",
+            "noticeTitle": (self.notice or {}).get("title", ""),
+            "noticeMessage": (self.notice or {}).get("message", ""),
+        }

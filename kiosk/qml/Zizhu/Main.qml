@@ -1,0 +1,61 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+ApplicationWindow {
+    id: win
+    objectName: "kioskWindow"
+    width: 1080
+    height: 1920
+    visible: false
+    color: Theme.bg
+    title: qsTranslate("Zizhu", "自助服务终端")
+
+    function pageName() { return stack.currentItem ? stack.currentItem.name : "" }
+    function open(component) {
+        stack.push(component)
+    }
+    function home() {
+        stack.clear(StackView.Immediate)
+        stack.push(homePage, {}, StackView.Immediate)
+    }
+
+    Connections {
+        target: kiosk
+        function onHomeRequested() { win.home() }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TopBar {
+            id: bar
+            Layout.fillWidth: true
+            title: stack.currentItem ? stack.currentItem.title : ""
+            home: win.pageName() === "home"
+            onSpeak: if (stack.currentItem) stack.currentItem.speakPrompt()
+            onGoHome: win.home()
+        }
+        StackView {
+            id: stack
+            objectName: "stack"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            initialItem: homePage
+            onCurrentItemChanged: if (currentItem) {
+                kiosk.pageShown(currentItem.name)
+                currentItem.speakPrompt()
+            }
+        }
+    }
+
+    Component { id: homePage; HomePage { onOpen: (what) => win.open(what === "identity" ? identityPage : what === "guide" ? guidePage : progressPage) } }
+    Component { id: identityPage; IdentityPage { onDone: win.home() } }
+    Component { id: guidePage; GuidePage { onOpenItem: win.open(guideItemPage) } }
+    Component { id: guideItemPage; GuideItemPage { onBack: { kiosk.guide.act("back"); stack.pop() } } }
+    Component { id: progressPage; ProgressPage { onOpenCase: win.open(casePage) } }
+    Component { id: casePage; CasePage { onBack: { kiosk.progress.act("back"); stack.pop() } } }
+
+    Countdown { anchors.fill: parent; z: 10 }
+    ClosedScreen { anchors.fill: parent; z: 20 }
+}

@@ -1,0 +1,109 @@
+"""A whole terminal on one machine: the four device simulators and the demo back end.
+
+``zizhu kiosk --demo`` and the kiosk's tests run the app against this: the receipt printer
+simulator on TCP, the ID card reader and the document locker on pseudo-terminals, the camera as
+an MJPEG stream — each speaking its device's real wire protocol, so the production drivers are
+what runs. :attr:`SimRig.config` is the terminal configuration that points the drivers at them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from drivers.idcard.synthetic import CARDS
+from ground.configfile import validate
+from kiosk.backend.demo import DemoBackend
+from terminal.config import TerminalConfig
+
+DEMO_CARDS = ("resident", "resident_long_term", "hmt_permit", "foreign_pr_2017", "foreign_pr_2023",
+              "bad_check_digit")
+
+
+class SimRig:
+    def __init__(self, workdir: Path | None = None, today: date | None = None, kiosk: str = "",
+                 camera: bool = True, locker: bool = True) -> None:
+        from drivers.idcard.sim import IdCardSimulator
+        from drivers.printer.simmodel import PrinterModel
+        from drivers.printer.simserver import PrinterSimulator
+
+        self._tmp = None if workdir is not None else tempfile.TemporaryDirectory(prefix="zizhu-kiosk-")
+        self.dir = workdir if workdir is not None else Path(self._tmp.name)  # type: ignore[union-attr]
+        self.printer_model = PrinterModel()
+        self.printer = PrinterSimulator(self.printer_model)
+        self.idcard = IdCardSimulator()
+        self.locker: Any = None
+        self.camera: Any = None
+        if locker:
+            from drivers.locker.sim import LockerSimulator
+
+            self.locker = LockerSimulator()
+        if camera:
+            from drivers.camera.sim import CameraSim
+
+            self.camera = CameraSim(fps=5)
+        self.backend = DemoBackend(today=today)
+        self.kiosk_extra = kiosk  # more [kiosk] keys (tests: idle_s, tts_engine = "mock" …)
+        self.card_names = [c for c in DEMO_CARDS if c in CARDS]
+        self.config: TerminalConfig
+
+    def start(self) -> SimRig:
+        self.printer.start()
+        idcard_path = self.idcard.start()
+        sections = [f"""kind = "terminal"
+[terminal]
+id = "demo-t01"
+hall = "demo-hall"
+name = "演示政务服务中心 24小时自助区"
+[agent]
+socket_path = "{self.dir}/agent.sock"
+spool_path = "{self.dir}/spool.sqlite3"
+[kiosk]
+hotline = "0477-8888123"
+staffed_window = "政务服务大厅一楼 综合受理窗口"
+{self.kiosk_extra}
+[devices.printer]
+timeout_s = 3
+job_dir = "{self.dir}/print-jobs"
+[devices.printer.connection]
+connector = "network"
+host = "127.0.0.1"
+port = {self.printer.port}
+[devices.printer.journal]
+kind = "file"
+path = "{self.dir}/journal.txt"
+[devices.idcard]
+device = "{idcard_path}"
+timeout_s = 1.5
+command_timeout_s = 0.5
+"""]
+        if self.locker is not None:
+            locker_path = self.locker.start()
+            sections.append(f'[devices.locker]\ndevice = "{locker_path}"\nrecord_path = "{self.dir}/locker.sqlite3"\n')
+        if self.camera is not None:
+            self.camera.start()
+            sections.append(f'[devices.camera]\nsource = "{self.camera.url}"\ntimeout_s = 2.0\n')
+        path = self.dir / "terminal.toml"
+        path.write_text("\n".join(sections), encoding="utf-8")
+        import tomllib
+
+        self.config = validate(path, tomllib.loads(path.read_text(encoding="utf-8")), TerminalConfig)
+        return self
+
+    def place_card(self, name: str) -> None:
+        self.idcard.place(name)
+
+    def remove_card(self) -> None:
+        self.idcard.remove()
+
+    def stop(self) -> None:
+        for sim in (self.camera, self.locker, self.idcard, self.printer):
+            if sim is not None:
+                try:
+                    sim.stop()
+                except Exception:  # a simulator that is already down
+                    pass
+        if self._tmp is not None:
+            self._tmp.cleanup()
