@@ -190,7 +190,10 @@ class KioskApp:
         self._tickers.append(Ticker(int(k.heartbeat_s * 1000), self._heartbeat))
         beat = sdnotify.watchdog_interval_s()
         if beat:
-            self._tickers.append(Ticker(int(beat * 1000), lambda: None if sdnotify.notify("WATCHDOG=1") else None))
+            def watchdog() -> None:
+                sdnotify.notify("WATCHDOG=1")
+
+            self._tickers.append(Ticker(int(beat * 1000), watchdog))
 
     def stop(self) -> None:
         from terminal import sdnotify

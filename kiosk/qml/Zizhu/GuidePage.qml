@@ -12,8 +12,10 @@ KPage {
     readonly property var v: kiosk.guide.view
     property string mode: "department"
     Component.onCompleted: kiosk.guide.act("open")
+    property string lastState: ""
     onVChanged: {
-        if (v.state === "item") page.openItem()
+        if (v.state === "item" && lastState !== "item") page.openItem()  // on entering the state, not on every refresh
+        lastState = v.state
         if (v.error) kiosk.say(qsTranslate("Zizhu", Texts.reason(v.error)))
     }
 

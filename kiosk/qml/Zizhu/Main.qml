@@ -42,6 +42,13 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             initialItem: homePage
+            // Pages change at once: no sliding for eyes that follow slowly, no touch lost mid-slide.
+            pushEnter: Transition {}
+            pushExit: Transition {}
+            popEnter: Transition {}
+            popExit: Transition {}
+            replaceEnter: Transition {}
+            replaceExit: Transition {}
             onCurrentItemChanged: if (currentItem) {
                 kiosk.pageShown(currentItem.name)
                 currentItem.speakPrompt()

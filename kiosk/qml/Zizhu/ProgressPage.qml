@@ -10,8 +10,10 @@ KPage {
     signal openCase()
     readonly property var v: kiosk.progress.view
     Component.onCompleted: kiosk.progress.act("open")
+    property string lastState: ""
     onVChanged: {
-        if (v.state === "case") page.openCase()
+        if (v.state === "case" && lastState !== "case") page.openCase()  // on entering the state, not on every refresh
+        lastState = v.state
         if (v.error) kiosk.say(qsTranslate("Zizhu", Texts.reason(v.error)))
     }
 
