@@ -20,7 +20,8 @@ Item {
     function fill(t) {
         var out = t
         for (var i = 0; i < args.length; ++i)
-            out = out.arg(args[i])
+            if (out.indexOf("%" + (i + 1)) >= 0)
+                out = out.arg(args[i])
         return out
     }
 
