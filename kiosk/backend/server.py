@@ -1,0 +1,289 @@
+"""A platform in a box: the JSON API of docs/kiosk-backend.md served from any
+:class:`~kiosk.backend.model.Backend` (the demo's data, a test's stand-in) by the standard library.
+
+For the tests of :class:`~kiosk.backend.http.HttpBackend` (a real server on a free port, real
+sockets) and for demos: ``BackendServer(backend).start()``, then ``HttpBackend(server.url)``.
+Not for production — a real platform implements the API itself.
+
+Test knobs, which may be changed while it runs: ``delay_s`` (hang that long before answering),
+``status_override`` (answer that status, ``{"error": …}``, to every request — or only to the next
+``override_times`` ones), ``garbage`` (answer ``200`` with invalid JSON, or with the bytes given).
+``requests`` lists the request lines seen (method, path and query: what an access log keeps).
+
+A handler's error never stops the server: the request gets a ``500``. Requests are logged (at
+debug level) by their request line, masked; bodies are never logged.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import socket
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import unquote, urlsplit
+
+import msgspec
+
+from ground.logs import mask_text
+from kiosk.backend.model import Backend, BackendError, BackendTimeout, NotFound
+
+__all__ = ["BackendServer"]
+
+log = logging.getLogger(__name__)
+
+GARBAGE = b"<!DOCTYPE html><title>502 Bad Gateway</title>"  # what a proxy in the way answers
+MAX_REQUEST_BODY = 64 * 1024
+
+
+class _Search(msgspec.Struct, forbid_unknown_fields=True):
+    id_number: str
+
+
+_SEARCH = msgspec.json.Decoder(_Search)
+
+
+class _HttpError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class BackendServer:
+    """Serves ``backend`` at ``http://host:port`` + ``base_path`` (``port=0``: a free one) once started."""
+
+    def __init__(self, backend: Backend, host: str = "127.0.0.1", port: int = 0, *, base_path: str = "",
+                 token: str | None = None) -> None:
+        self.backend = backend
+        self.host = host
+        self.port = port
+        self.base_path = "/" + base_path.strip("/") if base_path.strip("/") else ""
+        self.token = token  # if set, requests must carry ``Authorization: Bearer <token>``
+        self.delay_s = 0.0
+        self.status_override: int | None = None
+        self.override_times: int | None = None  # None: every request while status_override is set
+        self.garbage: bool | bytes = False
+        self._lock = threading.Lock()
+        self._requests: list[str] = []
+        self._stopping = threading.Event()
+        self._httpd: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    # ----------------------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        if self._httpd is not None:
+            raise RuntimeError("the server is already started")
+        self._stopping.clear()
+        httpd = _Server((self.host, self.port), _Handler)
+        httpd.owner = self
+        self.port = httpd.server_address[1]
+        self._httpd = httpd
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=f"backend-server-{self.port}", daemon=True)
+        self._thread.start()
+        log.info("platform stand-in serving at %s", self.url)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving: hanging answers end, open connections are closed, handler threads joined."""
+        httpd, self._httpd = self._httpd, None
+        if httpd is None:
+            return
+        self._stopping.set()
+        httpd.shutdown()
+        httpd.close_connections()
+        httpd.server_close()  # joins the handlers' threads
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    @property
+    def url(self) -> str:
+        """The API's root, for :class:`~kiosk.backend.http.HttpBackend`: ``http://127.0.0.1:PORT``."""
+        if self._httpd is None:
+            raise RuntimeError("the server is not started")
+        return f"http://{self.host}:{self.port}{self.base_path}"
+
+    @property
+    def requests(self) -> list[str]:
+        """The request lines seen so far (``GET /items HTTP/1.1``), oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, tp: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    # ----------------------------------------------------------------------------------------
+
+    def _saw(self, line: str) -> None:
+        with self._lock:
+            self._requests.append(line)
+
+    def _take_override(self) -> int | None:
+        with self._lock:
+            status = self.status_override
+            if status is not None and self.override_times is not None:
+                self.override_times -= 1
+                if self.override_times <= 0:
+                    self.status_override = self.override_times = None
+            return status
+
+    def _authorized(self, header: str | None) -> bool:
+        if self.token is None:
+            return True
+        expected = f"Bearer {self.token}".encode()
+        return header is not None and hmac.compare_digest(header.encode(), expected)
+
+    def _answer(self, method: str, path: str, body: bytes) -> Any:
+        """What the API answers ``method path``: the object to encode, or :class:`_HttpError`."""
+        if not path.startswith(self.base_path + "/"):
+            raise _HttpError(404, "no such endpoint")
+        parts = path[len(self.base_path) + 1:].split("/")
+        match method, parts:
+            case "GET", ["hall"]:
+                return self.backend.hall()
+            case "GET", ["items"]:
+                return self.backend.items()
+            case "GET", ["items", code] if code:
+                return self.backend.item(unquote(code))
+            case "POST", ["cases", "search"]:
+                try:
+                    search = _SEARCH.decode(body)
+                except msgspec.DecodeError as exc:
+                    raise _HttpError(400, f"bad search: {exc}") from None
+                return self.backend.cases_of(search.id_number)
+            case "GET", ["cases", case_no] if case_no and case_no != "search":
+                return self.backend.case(unquote(case_no))
+            case _, ["hall"] | ["items"] | ["items", _] | ["cases", "search"] | ["cases", _]:
+                raise _HttpError(405, f"{method} not allowed here")
+        raise _HttpError(404, "no such endpoint")
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = False  # joined by server_close, after close_connections ends them
+    block_on_close = True
+    owner: BackendServer
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        conn, addr = super().get_request()
+        with self._open_lock:
+            self._open.add(conn)
+        return conn, addr
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End every open connection (kept-alive ones wait for a next request that never comes)."""
+        with self._open_lock:
+            conns = list(self._open)
+        for conn in conns:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        exc = sys.exc_info()[1]  # its traceback may hold a request's personal data: the kind is enough
+        log.warning("platform stand-in: a connection failed: %s", type(exc).__name__)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # an idle kept-alive connection ends after this
+    server: _Server
+
+    def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def do_PUT(self) -> None:
+        self._serve("PUT")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
+
+    def _serve(self, method: str) -> None:
+        owner = self.server.owner
+        owner._saw(self.requestline)
+        try:
+            body = self._body()
+            if owner.delay_s > 0 and owner._stopping.wait(owner.delay_s):
+                self.close_connection = True
+                return  # stopping: no answer
+            status: int
+            payload: bytes
+            if not owner._authorized(self.headers.get("Authorization")):
+                status, payload = 401, _error("unauthorized: a bearer token is required")
+            elif (override := owner._take_override()) is not None:
+                status, payload = override, _error(f"status {override} (test override)")
+            elif owner.garbage:
+                status, payload = 200, owner.garbage if isinstance(owner.garbage, bytes) else GARBAGE
+            else:
+                status, payload = self._dispatch(method, body)
+        except _HttpError as exc:
+            status, payload = exc.status, _error(str(exc))
+        except Exception as exc:  # a bug of the backend object: the server goes on
+            log.warning("platform stand-in: %s failed: %s", mask_text(self.requestline), type(exc).__name__)
+            status, payload = 500, _error("internal error")
+        self._send(status, payload)
+
+    def _dispatch(self, method: str, body: bytes) -> tuple[int, bytes]:
+        path = urlsplit(self.path).path
+        try:
+            return 200, msgspec.json.encode(self.server.owner._answer(method, path, body))
+        except _HttpError as exc:
+            return exc.status, _error(str(exc))
+        except NotFound as exc:
+            return 404, _error(str(exc))
+        except BackendTimeout as exc:
+            return 504, _error(str(exc))
+        except BackendError as exc:
+            return 502, _error(str(exc))
+
+    def _body(self) -> bytes:
+        length = self.headers.get("Content-Length")
+        if not length:
+            return b""
+        try:
+            n = int(length)
+        except ValueError:
+            raise _HttpError(400, "bad Content-Length") from None
+        if not 0 <= n <= MAX_REQUEST_BODY:
+            self.close_connection = True  # the body is not read: the connection cannot go on
+            raise _HttpError(413, f"request body of {n} bytes; at most {MAX_REQUEST_BODY}")
+        return self.rfile.read(n)
+
+    def _send(self, status: int, payload: bytes) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+        except OSError:  # the client gave up (a timeout): nothing to answer to
+            self.close_connection = True
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("platform stand-in: %s", mask_text(format % args))
+
+
+def _error(message: str) -> bytes:
+    return msgspec.json.encode({"error": mask_text(message)})
