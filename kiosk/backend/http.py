@@ -1,0 +1,326 @@
+"""The adapter of a real platform: :class:`~kiosk.backend.model.Backend` over the JSON API of
+docs/kiosk-backend.md, with httpx.
+
+Bounded: every call answers within ``timeout_s`` — attempts, back-off and all. The call runs on a
+small pool of worker threads and the caller waits for it until one deadline, so not even a server
+trickling its answer byte by byte holds a citizen longer (httpx's timeouts are per network
+operation, and add up); each attempt's own timeouts are the time left, so an abandoned attempt
+ends soon after. Retried, while time is left: failures of the network (connection refused or
+reset, a kept-alive connection closed by the server, timeouts) and 502/503/504 — every call is a
+read, so repeating one is safe. Not retried: any other status and a malformed answer
+(docs/kiosk-backend.md § Timeouts and retries).
+
+Strict: answers are decoded into the model's types by msgspec (unknown fields, wrong types, a
+time with a UTC offset are errors); the :class:`~kiosk.backend.model.BackendError` names what was
+wrong. Each failed call is logged once, without personal data: the citizen's ID number travels
+only in the body of ``POST /cases/search`` (docs/kiosk-backend.md § Why the search is a POST) and
+appears in no URL, message or log line, and a case's applicant fields are never logged.
+
+One :class:`httpx.Client` (thread-safe) serves every thread; :meth:`HttpBackend.close` ends it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+from urllib.parse import quote
+
+import httpx
+import msgspec
+
+from ground import __version__
+from ground.logs import mask_id_number, mask_text
+from kiosk.backend.model import Backend, BackendError, BackendTimeout, Case, HallInfo, NotFound, ServiceItem
+
+__all__ = ["HttpBackend"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+RETRY_STATUSES = frozenset({502, 503, 504})
+BACKOFF_S = 0.1  # before the first retry; doubled for each further one, at most MAX_BACKOFF_S
+MAX_BACKOFF_S = 1.0
+MIN_ATTEMPT_S = 0.05  # no retry with less time than this left
+MAX_BODY = 32 * 1024 * 1024  # a catalogue of a few hundred items with their guides is a few MB
+WORKERS = 8
+CASE_NO = re.compile(r"[0-9]{6,24}")
+
+_HALL = msgspec.json.Decoder(HallInfo)
+_ITEMS = msgspec.json.Decoder(list[ServiceItem])
+_ITEM = msgspec.json.Decoder(ServiceItem)
+_CASE = msgspec.json.Decoder(Case)
+_CASES = msgspec.json.Decoder(list[Case])
+_ERROR = msgspec.json.Decoder(dict[str, Any])
+
+
+@dataclass(frozen=True)
+class _Answer:
+    status: int
+    body: bytes
+    attempts: int
+
+
+class _Failed(Exception):
+    """An attempt failed in a way worth retrying: ``error`` is what the caller gets if no retry is left."""
+
+    def __init__(self, error: BackendError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class HttpBackend:
+    """:class:`~kiosk.backend.model.Backend` of the platform at ``base_url`` (its API's root:
+    ``https://zwfw.example.gov.cn/kiosk/v1``).
+
+    ``timeout_s`` bounds every call whole; ``retries`` is how many times a failed attempt may be
+    repeated within it (see the module's docstring); ``token``, if given, is sent as
+    ``Authorization: Bearer …``; ``transport`` replaces httpx's network (tests). Proxy settings of
+    the environment are not used: the platform is reached at the address configured.
+    """
+
+    def __init__(self, base_url: str, timeout_s: float = 8.0, retries: int = 1, token: str | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        if not timeout_s > 0:
+            raise ValueError(f"timeout_s must be positive, not {timeout_s!r}")
+        if retries < 0:
+            raise ValueError(f"retries cannot be negative: {retries!r}")
+        url = httpx.URL(base_url)
+        if url.scheme not in ("http", "https") or not url.host:
+            raise ValueError(f"not an http(s) URL: {base_url!r}")
+        self.base_url = str(url)
+        self.timeout_s = float(timeout_s)
+        self.retries = retries
+        headers = {"Accept": "application/json", "User-Agent": f"zizhu-kiosk/{__version__}"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._client = httpx.Client(base_url=url, headers=headers, transport=transport, trust_env=False,
+                                    follow_redirects=False, timeout=self.timeout_s)
+        self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="backend-http")
+        self._closed = threading.Event()
+
+    # ----------------------------------------------------------------------------------------
+    # The Backend protocol
+    # ----------------------------------------------------------------------------------------
+
+    def hall(self) -> HallInfo:
+        return self._call("GET /hall", "GET", "hall", _HALL.decode)
+
+    def items(self) -> list[ServiceItem]:
+        return self._call("GET /items", "GET", "items", _ITEMS.decode)
+
+    def item(self, code: str) -> ServiceItem:
+        path = "items/" + quote(code, safe="")
+        what = "GET /" + path
+
+        def decode(body: bytes) -> ServiceItem:
+            found = _ITEM.decode(body)
+            if found.code != code:
+                raise BackendError(f"{what}: the platform answered item {quote(found.code, safe='')}")
+            return found
+
+        if not 1 <= len(code) <= 64:  # the model's bounds: nothing else can be an item
+            raise NotFound(f"{what}: not an item code (1 to 64 characters)")
+        return self._call(what, "GET", path, decode, not_found=True)
+
+    def case(self, case_no: str) -> Case:
+        if not CASE_NO.fullmatch(case_no):  # the model's pattern: nothing else can be a case
+            raise NotFound("GET /cases/…: not a case number (6 to 24 digits)")
+        what = f"GET /cases/{case_no}"
+
+        def decode(body: bytes) -> Case:
+            found = _CASE.decode(body)
+            if found.case_no != case_no:
+                raise BackendError(f"{what}: the platform answered case {found.case_no}")
+            _naive_times(what, found, "$")
+            return found
+
+        return self._call(what, "GET", "cases/" + case_no, decode, not_found=True)
+
+    def cases_of(self, id_number: str) -> list[Case]:
+        what = "POST /cases/search"
+
+        def decode(body: bytes) -> list[Case]:
+            found = _CASES.decode(body)
+            for i, c in enumerate(found):
+                _naive_times(what, c, f"$[{i}]")
+            return found
+
+        body = msgspec.json.encode({"id_number": id_number})
+        return self._call(what, "POST", "cases/search", decode, body=body, secret=id_number)
+
+    # ----------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """End the client; calls after this raise :class:`BackendError`. Idempotent."""
+        if self._closed.is_set():
+            return
+        self._closed.set()  # also ends a back-off in progress
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, tp: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"HttpBackend({self.base_url!r}, timeout_s={self.timeout_s:g}, retries={self.retries})"
+
+    # ----------------------------------------------------------------------------------------
+    # One call
+    # ----------------------------------------------------------------------------------------
+
+    def _call(self, what: str, method: str, path: str, decode: Callable[[bytes], T], *,
+              body: bytes | None = None, not_found: bool = False, secret: str = "") -> T:
+        """``what`` (method and path, no personal data) names the call in messages and the log;
+        ``secret``, if the server echoes it in an error, is masked there."""
+        start = time.monotonic()
+        deadline = start + self.timeout_s
+        if self._closed.is_set():
+            raise BackendError(f"{what}: the platform's adapter is closed")
+        try:
+            future: Future[_Answer] = self._pool.submit(self._exchange, what, method, path, body, deadline)
+        except RuntimeError:  # shut down meanwhile
+            raise BackendError(f"{what}: the platform's adapter is closed") from None
+        try:
+            answer = future.result(timeout=max(0.0, deadline - time.monotonic()))
+        except FutureTimeout:
+            future.cancel()  # the attempt under way ends by its own timeouts, its answer unread
+            raise self._fail(BackendTimeout(f"{what}: no answer within {self.timeout_s:g} s"), start) from None
+        except BackendError as failed:
+            raise self._fail(failed, start) from None
+        except Exception as exc:  # the client closed under the call, a bug: still the protocol's error
+            raise self._fail(BackendError(f"{what}: {type(exc).__name__}: {mask_text(str(exc))[:200]}"),
+                             start) from exc
+        n = _attempts(answer.attempts)
+        if answer.status == 200:
+            try:
+                result = decode(answer.body)
+            except msgspec.DecodeError as exc:  # ValidationError too: the message says what and where
+                raise self._fail(BackendError(f"{what}: malformed answer: {exc}"), start) from None
+            except BackendError as wrong:  # decoded, but not what was asked for
+                raise self._fail(wrong, start) from None
+            log.debug("%s: %d bytes in %.2f s (%s)", what, len(answer.body), time.monotonic() - start, n)
+            return result
+        detail = _error_text(answer.body, secret)
+        if answer.status == 404 and not_found:
+            error: BackendError = NotFound(f"{what}: not found" + (f" ({detail})" if detail else ""))
+        elif answer.status == 404:
+            error = BackendError(f"{what}: HTTP 404: no such endpoint (check the base URL {self.base_url})")
+        else:
+            error = BackendError(f"{what}: HTTP {answer.status} after {n}" + (f": {detail}" if detail else ""))
+        raise self._fail(error, start)
+
+    def _fail(self, error: BackendError, start: float | None = None) -> BackendError:
+        """``error``, logged (once: every failure of a call passes here exactly once)."""
+        took = f" after {time.monotonic() - start:.2f} s" if start is not None else ""
+        if isinstance(error, NotFound):
+            log.info("%s%s", error, took)
+        else:
+            log.warning("platform call failed%s: %s", took, error)
+        return error
+
+    def _exchange(self, what: str, method: str, path: str, body: bytes | None, deadline: float) -> _Answer:
+        """The attempts of one call, on a worker thread: the last answer, or the last failure raised."""
+        attempt = 0
+        while True:
+            attempt += 1
+            outcome: _Answer | BackendError
+            try:
+                outcome = _Answer(*self._attempt(what, method, path, body, deadline), attempt)
+                if outcome.status not in RETRY_STATUSES:
+                    return outcome
+                why = f"HTTP {outcome.status}"
+            except _Failed as exc:
+                outcome, why = exc.error, str(exc.error)
+            pause = min(BACKOFF_S * 2 ** (attempt - 1), MAX_BACKOFF_S)
+            if (attempt > self.retries or deadline - time.monotonic() < pause + MIN_ATTEMPT_S
+                    or self._closed.is_set()):
+                if isinstance(outcome, _Answer):
+                    return outcome  # reported with its status by the caller
+                raise type(outcome)(f"{outcome} ({_attempts(attempt)})")
+            log.debug("%s: retrying in %.2f s: %s", what, pause, why)
+            if self._closed.wait(pause):
+                raise BackendError(f"{what}: the platform's adapter is closed")
+
+    def _attempt(self, what: str, method: str, path: str, body: bytes | None,
+                 deadline: float) -> tuple[int, bytes]:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _Failed(BackendTimeout(f"{what}: no answer within {self.timeout_s:g} s"))
+        timeout = httpx.Timeout(left, connect=min(left, self.timeout_s / 2))
+        headers = {"Content-Type": "application/json"} if body is not None else None
+        try:
+            request = self._client.build_request(method, path, content=body, headers=headers, timeout=timeout)
+            response = self._client.send(request, stream=True)
+            try:
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > MAX_BODY:
+                        raise BackendError(f"{what}: answer larger than {MAX_BODY // (1024 * 1024)} MB")
+                    if time.monotonic() > deadline:
+                        raise _Failed(BackendTimeout(f"{what}: answer not complete within {self.timeout_s:g} s"))
+                    chunks.append(chunk)
+                return response.status_code, b"".join(chunks)
+            finally:
+                response.close()
+        except httpx.TimeoutException as exc:
+            raise _Failed(BackendTimeout(f"{what}: {_describe(exc)} within {self.timeout_s:g} s")) from None
+        except httpx.TransportError as exc:  # connection refused or reset, protocol errors: worth a retry
+            raise _Failed(BackendError(f"{what}: {_describe(exc)}")) from None
+        except httpx.HTTPError as exc:  # anything else of httpx (a bad URL): not worth one
+            raise BackendError(f"{what}: {_describe(exc)}") from None
+
+
+def _attempts(n: int) -> str:
+    return f"{n} attempt{'s' if n != 1 else ''}"
+
+
+def _describe(exc: httpx.HTTPError) -> str:
+    names: dict[type[httpx.HTTPError], str] = {httpx.ConnectTimeout: "no connection", httpx.ReadTimeout: "no answer",
+             httpx.WriteTimeout: "request not sent", httpx.PoolTimeout: "no free connection",
+             httpx.ConnectError: "cannot connect"}
+    text = names.get(type(exc), type(exc).__name__)
+    detail = str(exc)
+    return f"{text} ({mask_text(detail)[:200]})" if detail and type(exc) is not httpx.ReadTimeout else text
+
+
+def _error_text(body: bytes, secret: str) -> str:
+    """The server's ``{"error": "…"}``, masked and short; "" when there is none."""
+    try:
+        doc = _ERROR.decode(body)
+    except msgspec.DecodeError:
+        return ""
+    text = doc.get("error")
+    if not isinstance(text, str):
+        return ""
+    if secret:
+        text = text.replace(secret, mask_id_number(secret))
+    text = mask_text(" ".join(text.split()))
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _naive_times(what: str, case: Case, where: str) -> None:
+    """The model's times are the hall's local time without an offset (docs/kiosk-backend.md § Bodies)."""
+    for i, step in enumerate(case.steps):
+        if step.time.tzinfo is not None:
+            raise BackendError(f"{what}: malformed answer: a time with a UTC offset at `{where}.steps[{i}].time`; "
+                               f"expected the hall's local time without one")
+
+
+if TYPE_CHECKING:
+    def _is_a_backend(backend: HttpBackend) -> Backend:  # mypy checks that the adapter is one
+        return backend
