@@ -377,6 +377,7 @@ class KioskApp:
 
 def _configure_qt(windowed: bool) -> None:
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")  # before the QGuiApplication
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -196,3 +196,21 @@ def test_countdown_continue_and_timeout_wipe(qapp: Any, rig: Any) -> None:
         app.stop()
         spin(0.05)
     assert app.qml_warnings == []
+
+
+def test_guide_search_in_chinese_through_the_on_screen_keyboard(kiosk: Citizen) -> None:
+    from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+
+    kiosk.tap("service_guide")
+    kiosk.wait_page("guide")
+    kiosk.tap("searchField")
+    wait_for(lambda: kiosk.find("keyboard") is not None, what="the on-screen keyboard shown")
+    field = kiosk.get("searchField")
+    # What the keyboard's Pinyin sends when the citizen picks the candidate 医疗 after typing "yiliao".
+    event = QInputMethodEvent("", [])
+    event.setCommitString("医疗")
+    QGuiApplication.sendEvent(field, event)
+    assert field.property("text") == "医疗"
+    kiosk.tap("searchButton")
+    wait_for(lambda: any("医疗" in r.name for r in kiosk.app.guide.results), what="items with 医疗")
+    assert all("医疗" in (r.name + r.department + "".join(r.themes)) for r in kiosk.app.guide.results)

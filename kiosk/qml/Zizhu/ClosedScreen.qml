@@ -10,7 +10,7 @@ Rectangle {
     visible: why !== ""
     color: Theme.bg
     onVisibleChanged: if (visible) kiosk.say(qsTranslate("Zizhu", "本终端暂停服务，请到人工窗口或其他终端办理"))
-    MouseArea { anchors.fill: parent }
+    MouseArea { objectName: "blocker"; anchors.fill: parent }
     ColumnLayout {
         anchors.centerIn: parent
         width: parent.width - 4 * Theme.pad

@@ -7,7 +7,7 @@ Rectangle {
     objectName: "countdown"
     visible: kiosk.sessionState === "warning"
     color: "#e6000000"
-    MouseArea { anchors.fill: parent }  // nothing behind it takes a touch meanwhile
+    MouseArea { objectName: "blocker"; anchors.fill: parent }  // nothing behind it takes a touch meanwhile
     onVisibleChanged: if (visible) kiosk.say(qsTranslate("Zizhu", "您还在吗？如需继续办理，请点击“继续”"))
     Rectangle {
         anchors.centerIn: parent

@@ -21,7 +21,7 @@ Rectangle {
     border.color: enabled ? Theme.primary : Theme.muted
 
     Accessible.role: Accessible.Button
-    Accessible.name: qsTranslate("Zizhu", src) + (reason !== "" ? "：" + qsTranslate("Zizhu", reason) : "")
+    Accessible.name: label.shown + (reason !== "" ? "：" + qsTranslate("Zizhu", reason) : "")
     Accessible.onPressAction: if (root.enabled) root.clicked()
 
     Column {
@@ -40,6 +40,7 @@ Rectangle {
                 font.pixelSize: Theme.heading
             }
             KText {
+                id: label
                 anchors.verticalCenter: parent.verticalCenter
                 src: root.src
                 args: root.args

@@ -1,6 +1,8 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 
 ApplicationWindow {
     id: win
@@ -62,6 +64,23 @@ ApplicationWindow {
     Component { id: guideItemPage; GuideItemPage { onBack: { kiosk.guide.act("back"); stack.pop() } } }
     Component { id: progressPage; ProgressPage { onOpenCase: win.open(casePage) } }
     Component { id: casePage; CasePage { onBack: { kiosk.progress.act("back"); stack.pop() } } }
+
+    // Qt Virtual Keyboard: Pinyin for Chinese (typing "zhengwu" offers 政务) and English; its user
+    // dictionary is personal data, removed when the session ends (kiosk/app.py).
+    InputPanel {
+        id: keyboard
+        objectName: "keyboard"
+        z: 5
+        x: 0
+        width: win.width
+        y: active ? win.height - height : win.height
+        visible: active
+    }
+    Binding {
+        target: VirtualKeyboardSettings
+        property: "activeLocales"
+        value: ["zh_CN", "en_US"]
+    }
 
     Countdown { anchors.fill: parent; z: 10 }
     ClosedScreen { anchors.fill: parent; z: 20 }
