@@ -25,7 +25,7 @@ from tests.support import wait_until
 from zizhu.broker import find_mosquitto, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("ground", "wire", "zizhu", "kiosk", "fleet_agent", "drivers", "hall_server", "bench")
+PACKAGES = ("ground", "wire", "zizhu", "kiosk", "terminal", "fleet_agent", "drivers", "hall_server", "bench")
 PURELIB = "import sysconfig; print(sysconfig.get_path('purelib'))"
 
 

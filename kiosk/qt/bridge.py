@@ -117,7 +117,7 @@ class QrProvider(QQuickImageProvider):
 def mongolian_columns(text: str, pixel_size: int, max_height: int) -> list[str]:
     """Split Mongolian text into single-line columns no longer than ``max_height`` px.
 
-    Each column is then rotated 90° clockwise and the columns laid out left to right (KIOSK.md:
+    Each column is then rotated 90° clockwise and the columns laid out left to right (docs/kiosk.md:
     a rotated multi-line Text would put its columns in the wrong order). Breaks fall between
     words; a word longer than a column gets a column of its own.
     """

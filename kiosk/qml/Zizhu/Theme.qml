@@ -3,7 +3,7 @@ import QtQuick
 
 // Sizes, colours and fonts: the one place. Sizes are dp-equivalent pixels at the terminal's
 // 1080-wide portrait or 1920-wide landscape screen; elderly mode (长辈模式) scales them up
-// (KIOSK.md: body ≥ 18, headings ≥ 30, targets ≥ 60 × 60, contrast ≥ 4.5 : 1).
+// (docs/kiosk.md: body ≥ 18, headings ≥ 30, targets ≥ 60 × 60, contrast ≥ 4.5 : 1).
 QtObject {
     readonly property bool elderly: kiosk.elderly
     readonly property int body: elderly ? 32 : 24
