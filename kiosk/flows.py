@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from drivers.base import DeviceError, DeviceHardwareError, DeviceOffline, DeviceTimeout
-from drivers.idcard.card import CardDataError, IdCard
+from drivers.idcard.card import CardDataError, IdCard, id_number_valid
 from drivers.idcard.codec import CardReadFailed, NoCard, UnknownCardType
 from drivers.idcard.driver import CardAlreadyRead
 from ground.logs import mask_id_number, mask_name
@@ -444,6 +444,13 @@ class ProgressFlow(_Printing):
         no = self.number
         if not CASE_NO.match(no):
             self._set("error", "case_no_invalid")
+            return
+        if len(no) == 18 and id_number_valid(no):
+            # An ID number typed on the pad would travel in a URL and land in access logs: the
+            # citizen's cases are looked up by the card instead.
+            self.number = ""
+            self.session.keep("typed_case_no", "")
+            self._set("error", "case_no_is_id")
             return
         self._set("loading")
         self.jobs.backend(lambda b: _with_limits(b, [b.case(no)]), self._current(self._got_case))

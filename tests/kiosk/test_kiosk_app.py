@@ -214,3 +214,12 @@ def test_guide_search_in_chinese_through_the_on_screen_keyboard(kiosk: Citizen) 
     kiosk.tap("searchButton")
     wait_for(lambda: any("医疗" in r.name for r in kiosk.app.guide.results), what="items with 医疗")
     assert all("医疗" in (r.name + r.department + "".join(r.themes)) for r in kiosk.app.guide.results)
+
+
+def test_an_id_number_typed_as_a_case_number_is_not_sent(kiosk: Citizen, rig: Any) -> None:
+    kiosk.tap("service_progress")
+    for d in CARDS["resident"].number:
+        kiosk.tap(f"key_{d}")
+    kiosk.tap("findNumber")
+    kiosk.wait_text("这是身份证号码，不是办件编号")
+    assert kiosk.app.progress.number == ""  # forgotten at once

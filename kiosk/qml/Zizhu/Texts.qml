@@ -25,6 +25,7 @@ QtObject {
         "not_found": QT_TRANSLATE_NOOP("Zizhu", "未查询到相关信息，请核对后重试"),
         "case_no_invalid": QT_TRANSLATE_NOOP("Zizhu", "办件编号应为6至24位数字，请核对后重新输入"),
         "no_card": QT_TRANSLATE_NOOP("Zizhu", "请先读取身份证"),
+        "case_no_is_id": QT_TRANSLATE_NOOP("Zizhu", "这是身份证号码，不是办件编号：请在首页放置身份证查询您的办件"),
         "out_of_service": QT_TRANSLATE_NOOP("Zizhu", "本终端暂停服务"),
         "notice": QT_TRANSLATE_NOOP("Zizhu", "系统故障，暂停服务")
     })
