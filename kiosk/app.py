@@ -227,6 +227,11 @@ class KioskApp:
             self.session.touch()
 
     def _tick(self) -> None:
+        client = self.client
+        if client is not None and client.out_of_service != self.availability.out_of_service:
+            # The agent's wish as it stands: its welcome says it to a kiosk that (re)connects while
+            # the hall has the terminal out of service, and no command comes again.
+            self._set_out_of_service(client.out_of_service)
         before = self.session.state
         self.session.tick()
         if self.session.state.value == "warning" or before != self.session.state:
@@ -332,10 +337,7 @@ class KioskApp:
             return
         if cmd.action == "out_of_service":
             on = bool(cmd.params.get("on", True))
-            self.availability.out_of_service = on
-            if on:
-                self.session.end(self._reason("out_of_service"))
-            self.bridge.set_availability(self.availability.view())
+            self._set_out_of_service(on)
             client.result(cmd.id, True, "已显示暂停服务画面 (out-of-service screen shown)" if on
                           else "已恢复服务 (back in service)")
         elif cmd.action == "restart_app":
@@ -343,6 +345,12 @@ class KioskApp:
             self.qapp.exit(0)
         else:
             client.result(cmd.id, False, f"不支持的命令 (unsupported here): {cmd.action}")
+
+    def _set_out_of_service(self, on: bool) -> None:
+        self.availability.out_of_service = on
+        if on:
+            self.session.end(self._reason("out_of_service"))
+        self.bridge.set_availability(self.availability.view())
 
     def _notice(self, notice: dict[str, Any] | None) -> None:
         self.availability.notice = notice or None
