@@ -1,0 +1,128 @@
+"""`zizhu kiosk` from the command line, as systemd and a technician start it: a subprocess, offscreen."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wire import local
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    # Qt's caches and settings (the QML disk cache, the keyboard's dictionary) go to tmp_path, not the home directory.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    return subprocess.run([sys.executable, "-m", "zizhu", "kiosk", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_demo_starts_is_ready_and_ends_by_itself(tmp_path: Path) -> None:
+    done = kiosk(tmp_path, "--demo", "--duration", "3")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "zizhu.kiosk: kiosk ready in" in done.stderr, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ('kind = "terminal"\n[terminal\nid = "t01"\n', "not valid TOML"),
+    ('kind = "terminal"\n[terminal]\nid = "t01"\nhall = "h1"\n[kiosk]\nidle_s = 3\n', "kiosk.idle_s"),
+], ids=["not-toml", "bad-value"])
+def test_a_broken_configuration_exits_2_naming_the_file_and_its_problem(tmp_path: Path, text: str,
+                                                                         problem: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    done = kiosk(tmp_path, "--config", str(path), "--duration", "2")
+    assert done.returncode == 2, done.stderr[-3000:]
+    assert f"{path}:" in done.stderr and problem in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and "kiosk ready" not in done.stderr
+
+
+class FakeAgent:
+    """A real Unix socket at the configuration's [agent] socket_path speaking wire/local.py, as the
+    agent does: a welcome on connect, and every line the app sends, decoded."""
+
+    def __init__(self, path: Path, welcome: local.Welcome) -> None:
+        self.received: list[local.AppMessage] = []
+        self.refused: list[str] = []
+        self.welcome = welcome
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(str(path))
+        self.listener.listen(2)
+        self.listener.settimeout(0.2)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="fake-agent", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.sendall(local.encode(self.welcome))
+                conn.settimeout(0.2)
+                buf = b""
+                while not self._stop.is_set():
+                    try:
+                        chunk = conn.recv(65536)
+                    except TimeoutError:
+                        continue
+                    if not chunk:
+                        break
+                    buf += chunk
+                    while b"\n" in buf:
+                        line, buf = buf.split(b"\n", 1)
+                        try:
+                            self.received.append(local.APP_MESSAGE.decode(line))
+                        except local.LineError as exc:
+                            self.refused.append(local.why_invalid(exc))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.listener.close()
+
+    def of(self, kind: type[Any]) -> list[Any]:
+        return [m for m in self.received if isinstance(m, kind)]
+
+
+def test_a_minimal_terminal_file_runs_and_talks_to_its_agent(tmp_path: Path) -> None:
+    """No devices, the mock voice: the kiosk starts, says hello on the configured socket, beats, and
+    follows the agent's welcome (the terminal is out of service: its heartbeats say it shows so)."""
+    sock = tmp_path / "agent.sock"
+    path = tmp_path / "terminal.toml"
+    path.write_text(f"""kind = "terminal"
+[terminal]
+id = "t01"
+hall = "h1"
+[agent]
+socket_path = "{sock}"
+spool_path = "{tmp_path / 'spool.sqlite3'}"
+[kiosk]
+tts_engine = "mock"
+heartbeat_s = 0.3
+""", encoding="utf-8")
+    agent = FakeAgent(sock, local.Welcome(terminal="t01", out_of_service=True, heartbeat_s=0.3))
+    try:
+        done = kiosk(tmp_path, "--config", str(path), "--duration", "2")
+    finally:
+        agent.close()
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "kiosk ready in" in done.stderr and "Traceback" not in done.stderr, done.stderr[-3000:]
+    assert agent.refused == []
+    hellos = agent.of(local.Hello)
+    assert len(hellos) == 1 and hellos[0].role == "kiosk" and hellos[0].pid is not None
+    beats = agent.of(local.Heartbeat)
+    assert len(beats) >= 2, agent.received
+    assert beats[-1].out_of_service  # the closed screen is up, as the agent's welcome asked
+    assert all(d.devices == [] for d in agent.of(local.Devices))  # no devices configured, none reported
