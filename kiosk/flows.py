@@ -354,7 +354,7 @@ class GuideFlow(_Printing):
         card: IdCard | None = self.session.get("card")
         data = {
             "hall_name": hall.name, "matter": item.name + (f"（{item.subitem}）" if item.subitem else ""),
-            "applicant": card.name if card is not None else "", "case_no": "—",
+            "applicant": (card.name or card.name_en) if card is not None else "", "case_no": "—",
             "date": f"{self.today():%Y-%m-%d}", "legal_basis": item.legal_basis,
             "time_limit": f"法定办结时限：{_limit_text(item.legal_limit_days)}；"
                           f"承诺办结时限：{_limit_text(item.promised_limit_days)}",

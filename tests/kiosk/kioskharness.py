@@ -71,6 +71,8 @@ class Citizen:
         item = self.get(name, timeout)
         wait_for(item.isEnabled, timeout, f"{name!r} enabled")
         centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        w, h = self.window.width(), self.window.height()
+        assert 0 <= centre.x() < w and 0 <= centre.y() < h, f"{name!r} is off the screen at {centre} ({w}×{h})"
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          QPoint(int(centre.x()), int(centre.y())))
         spin(0.05)

@@ -34,47 +34,59 @@ KPage {
             Layout.fillWidth: true
             src: QT_TRANSLATE_NOOP("Zizhu", "正在查询，请稍候…")
         }
-        ColumnLayout {
+        GridLayout {
             visible: page.v.state === "start" || page.v.state === "error" || page.v.state === "case"
             Layout.fillWidth: true
-            spacing: Theme.gap
-            KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号") }
-            Rectangle {
+            columns: page.landscape ? 2 : 1
+            columnSpacing: Theme.gap * 2
+            rowSpacing: Theme.gap
+            ColumnLayout {
                 Layout.fillWidth: true
-                implicitHeight: Theme.target
-                radius: Theme.radius
-                border.color: Theme.primary
-                border.width: 2
-                color: Theme.bg
-                DataText {
-                    objectName: "caseNumber"
-                    anchors.verticalCenter: parent.verticalCenter
-                    x: Theme.pad
-                    text: page.v.number || ""
-                    font.pixelSize: Theme.heading
-                    font.letterSpacing: 2
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gap
+                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号") }
+                Rectangle {
+                    Layout.fillWidth: true
+                    implicitHeight: Theme.target
+                    radius: Theme.radius
+                    border.color: Theme.primary
+                    border.width: 2
+                    color: Theme.bg
+                    DataText {
+                        objectName: "caseNumber"
+                        anchors.verticalCenter: parent.verticalCenter
+                        x: Theme.pad
+                        text: page.v.number || ""
+                        font.pixelSize: Theme.heading
+                        font.letterSpacing: 2
+                    }
+                }
+                NumPad {
+                    Layout.fillWidth: true
+                    onKey: (k) => kiosk.progress.act("key", k)
                 }
             }
-            NumPad {
+            ColumnLayout {
                 Layout.fillWidth: true
-                onKey: (k) => kiosk.progress.act("key", k)
-            }
-            KButton {
-                objectName: "findNumber"
-                Layout.fillWidth: true
-                src: QT_TRANSLATE_NOOP("Zizhu", "查询")
-                enabled: (page.v.number || "").length > 0
-                onClicked: kiosk.progress.act("findNumber")
-            }
-            KButton {
-                objectName: "findByCard"
-                Layout.fillWidth: true
-                primary: false
-                src: QT_TRANSLATE_NOOP("Zizhu", "用身份证查询我的办件")
-                enabled: page.v.hasCard === true
-                reason: page.v.hasCard ? "" : (kiosk.availability.idcard ? Texts.reason(kiosk.availability.idcard)
-                                                                         : QT_TRANSLATE_NOOP("Zizhu", "请先在首页放置身份证"))
-                onClicked: kiosk.progress.act("findByCard")
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gap
+                KButton {
+                    objectName: "findNumber"
+                    Layout.fillWidth: true
+                    src: QT_TRANSLATE_NOOP("Zizhu", "查询")
+                    enabled: (page.v.number || "").length > 0
+                    onClicked: kiosk.progress.act("findNumber")
+                }
+                KButton {
+                    objectName: "findByCard"
+                    Layout.fillWidth: true
+                    primary: false
+                    src: QT_TRANSLATE_NOOP("Zizhu", "用身份证查询我的办件")
+                    enabled: page.v.hasCard === true
+                    reason: page.v.hasCard ? "" : (kiosk.availability.idcard ? Texts.reason(kiosk.availability.idcard)
+                                                                             : QT_TRANSLATE_NOOP("Zizhu", "请先在首页放置身份证"))
+                    onClicked: kiosk.progress.act("findByCard")
+                }
             }
         }
         ListView {
