@@ -143,34 +143,64 @@ class IdentityFlow(Flow):
         self.card: IdCard | None = None
         self.on_card: Callable[[IdCard], None] | None = None
         self.state = "idle"
+        self._inflight = False  # a read is queued or running on the device thread
+        self._late: Outcome[IdCard | None] | None = None
 
     def reset(self) -> None:
         self.card = None
-        self._generation += 1
+        self._late = None
+        self._generation += 1  # the answer of a read in flight belongs to the session that ended
         self._set("idle")
 
     def start(self) -> None:
-        """Begin waiting for a card (again)."""
+        """Begin waiting for a card (again).
+
+        One read at a time: the reader is asked again only when its last answer is in, so leaving
+        and re-entering the home screen never piles reads up on the device thread (where prints
+        and status polls wait behind them). A card that a read took while the citizen was on
+        another page is not lost: its answer is held and taken here.
+        """
         why = self.availability.device("idcard")
         if why is not None:
             self._set("error", why)
             return
         self.card = None
-        self._generation += 1
         self._set("waiting")
-        self._read()
+        late, self._late = self._late, None
+        if late is not None:
+            self._got(late)
+        elif not self._inflight:
+            self._read()
 
     def stop(self) -> None:
-        """Stop waiting (the citizen left the page); a read in flight is dropped."""
+        """Stop asking (the citizen left the page); the read in flight finishes and is held."""
         if self.state in ("waiting", "reading"):
-            self._generation += 1
             self._set("idle")
 
     def _read(self) -> None:
         read_s = self.read_s
-        self.jobs.device("idcard", lambda reader: reader.read_card(timeout_s=read_s), self._current(self._got))
+        self._inflight = True
 
-    def _got(self, out: Outcome[IdCard]) -> None:
+        def job(reader: Any) -> IdCard | None:
+            if self.state != "waiting":
+                return None  # asked for when the citizen was here, who has since left: do not start
+            card: IdCard = reader.read_card(timeout_s=read_s)
+            return card
+
+        self.jobs.device("idcard", job, self._current(self._answered))
+
+    def _answered(self, out: Outcome[IdCard | None]) -> None:
+        self._inflight = False
+        if self.state != "waiting":
+            if out.value is not None:
+                self._late = out  # a card was taken: keep it for when the citizen is back
+            return
+        if out.error is None and out.value is None:
+            self._read()  # the read did not start
+            return
+        self._got(out)
+
+    def _got(self, out: Outcome[Any]) -> None:
         exc = out.error
         if exc is None and out.value is not None:
             card = out.value

@@ -223,3 +223,28 @@ def test_an_id_number_typed_as_a_case_number_is_not_sent(kiosk: Citizen, rig: An
     kiosk.tap("findNumber")
     kiosk.wait_text("这是身份证号码，不是办件编号")
     assert kiosk.app.progress.number == ""  # forgotten at once
+
+
+def test_back_into_a_service_from_home_mid_session(kiosk: Citizen) -> None:
+    kiosk.tap("service_guide")
+    kiosk.tap("group_0")
+    first = wait_for(lambda: kiosk.app.guide.results, what="items")[0]
+    kiosk.tap(f"item_{first.code}")
+    kiosk.wait_page("guideItem")
+    kiosk.tap("homeButton")
+    kiosk.tap("service_guide")  # the flow still holds the item: the guide opens at its start
+    kiosk.wait_page("guide")
+    spin(0.3)
+    assert kiosk.shown_page() == "guide" and kiosk.app.qml_warnings == []
+
+
+def test_a_card_placed_just_after_leaving_home_is_not_lost(kiosk: Citizen) -> None:
+    for _ in range(3):  # quick round trips leave no reads piled up on the device thread
+        kiosk.tap("service_guide")
+        kiosk.wait_page("guide")
+        kiosk.tap("homeButton")
+        kiosk.wait_page("home")
+    kiosk.tap("service_guide")
+    _place(kiosk, "resident")
+    kiosk.tap("homeButton")
+    kiosk.wait_text("您好，" + mask_name(CARDS["resident"].name))

@@ -14,7 +14,7 @@ KPage {
     Component.onCompleted: kiosk.guide.act("open")
     property string lastState: ""
     onVChanged: {
-        if (v.state === "item" && lastState !== "item") page.openItem()  // on entering the state, not on every refresh
+        if (v.state === "item" && lastState !== "item" && page.StackView.status === StackView.Active) page.openItem()  // on entering the state, not on every refresh
         lastState = v.state
         if (v.error) kiosk.say(qsTranslate("Zizhu", Texts.reason(v.error)))
     }

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 
 // 办件查询: the case number on a large pad, or the citizen's cases by the ID card.
@@ -12,7 +13,7 @@ KPage {
     Component.onCompleted: kiosk.progress.act("open")
     property string lastState: ""
     onVChanged: {
-        if (v.state === "case" && lastState !== "case") page.openCase()  // on entering the state, not on every refresh
+        if (v.state === "case" && lastState !== "case" && page.StackView.status === StackView.Active) page.openCase()  // on entering the state, not on every refresh
         lastState = v.state
         if (v.error) kiosk.say(qsTranslate("Zizhu", Texts.reason(v.error)))
     }
