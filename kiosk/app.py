@@ -19,6 +19,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -394,10 +395,22 @@ def run(args: argparse.Namespace) -> int:
     from ground.logs import setup_logging
 
     setup_logging(args.log_level)
+    # systemd's stop (SIGTERM) and Ctrl-C end the app as --duration does: the session ended, the
+    # devices closed, the agent's channel shut. The handler only notes the signal: Python runs it in
+    # the middle of whatever callback from Qt is running (quitting from there crashed the app now and
+    # then); a timer on the UI thread acts on it. One noted while starting stops the app once started.
+    stop_asked: list[int] = []
+    signal.signal(signal.SIGTERM, lambda signum, _frame: stop_asked.append(signum))
+    signal.signal(signal.SIGINT, lambda signum, _frame: stop_asked.append(signum))
     _configure_qt(args.windowed)
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
+    try:
+        w, h = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"zizhu kiosk: --size {args.size!r}: expected WxH such as 1080x1920", file=sys.stderr)
+        return 2
     rig = None
     if args.demo:
         from kiosk.simrig import SimRig
@@ -417,20 +430,28 @@ def run(args: argparse.Namespace) -> int:
             return 2
         backend = _make_backend(cfg)
         socket_path = str(cfg.agent.socket_path)
-    try:
-        w, h = (int(v) for v in args.size.lower().split("x"))
-    except ValueError:
-        print(f"zizhu kiosk: --size {args.size!r}: expected WxH such as 1080x1920", file=sys.stderr)
-        return 2
     qapp = QGuiApplication(sys.argv[:1])
     app = KioskApp(cfg, backend, socket_path=socket_path, demo_rig=rig, windowed=args.windowed or args.demo,
                    size=(w, h))
     app.start()
     if args.duration:
         QTimer.singleShot(int(args.duration * 1000), qapp.quit)
+
+    def stop_if_asked() -> None:
+        if stop_asked:
+            log.info("signal %d: stopping", stop_asked[0])
+            qapp.quit()
+
+    signals = QTimer()
+    signals.timeout.connect(stop_if_asked)
+    signals.start(100)
     try:
+        if stop_asked:
+            stop_if_asked()
+            return 0
         return int(qapp.exec())
     finally:
+        signals.stop()
         app.stop()
         if rig is not None:
             rig.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -12,16 +13,22 @@ from typing import Any
 
 import pytest
 
+from tests.support import wait_until
 from wire import local
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def kiosk_env(tmp_path: Path) -> dict[str, str]:
+    """Offscreen; Qt's caches and settings (the QML disk cache, the keyboard's dictionary) in tmp_path,
+    not in the home directory."""
+    return {**os.environ, "PYTHONFAULTHANDLER": "1", "QT_QPA_PLATFORM": "offscreen",  # a crash shows its stack
+            "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data")}
+
+
 def kiosk(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    # Qt's caches and settings (the QML disk cache, the keyboard's dictionary) go to tmp_path, not the home directory.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    return subprocess.run([sys.executable, "-m", "zizhu", "kiosk", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "zizhu", "kiosk", *args], cwd=ROOT, env=kiosk_env(tmp_path),
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -100,18 +107,7 @@ def test_a_minimal_terminal_file_runs_and_talks_to_its_agent(tmp_path: Path) -> 
     """No devices, the mock voice: the kiosk starts, says hello on the configured socket, beats, and
     follows the agent's welcome (the terminal is out of service: its heartbeats say it shows so)."""
     sock = tmp_path / "agent.sock"
-    path = tmp_path / "terminal.toml"
-    path.write_text(f"""kind = "terminal"
-[terminal]
-id = "t01"
-hall = "h1"
-[agent]
-socket_path = "{sock}"
-spool_path = "{tmp_path / 'spool.sqlite3'}"
-[kiosk]
-tts_engine = "mock"
-heartbeat_s = 0.3
-""", encoding="utf-8")
+    path = minimal_config(tmp_path, "heartbeat_s = 0.3")
     agent = FakeAgent(sock, local.Welcome(terminal="t01", out_of_service=True, heartbeat_s=0.3))
     try:
         done = kiosk(tmp_path, "--config", str(path), "--duration", "2")
@@ -126,3 +122,48 @@ heartbeat_s = 0.3
     assert len(beats) >= 2, agent.received
     assert beats[-1].out_of_service  # the closed screen is up, as the agent's welcome asked
     assert all(d.devices == [] for d in agent.of(local.Devices))  # no devices configured, none reported
+
+
+def minimal_config(tmp_path: Path, kiosk_keys: str = "") -> Path:
+    path = tmp_path / "terminal.toml"
+    path.write_text(f"""kind = "terminal"
+[terminal]
+id = "t01"
+hall = "h1"
+[agent]
+socket_path = "{tmp_path / 'agent.sock'}"
+spool_path = "{tmp_path / 'spool.sqlite3'}"
+[kiosk]
+tts_engine = "mock"
+{kiosk_keys}
+""", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_systemd_stop_or_ctrl_c_ends_the_kiosk_cleanly(tmp_path: Path, sig: signal.Signals) -> None:
+    """systemd stops the kiosk with SIGTERM, a technician at a desk with Ctrl-C: either way the app
+    stops as at --duration's end (session ended, devices closed, agent told), exit status 0."""
+    err = tmp_path / "stderr.txt"
+    with err.open("w", encoding="utf-8") as fh:
+        proc = subprocess.Popen([sys.executable, "-m", "zizhu", "kiosk", "--config", str(minimal_config(tmp_path))],
+                                cwd=ROOT, env=kiosk_env(tmp_path), stdout=subprocess.DEVNULL, stderr=fh)
+        try:
+            wait_until(lambda: "kiosk ready in" in err.read_text(encoding="utf-8") or proc.poll() is not None,
+                       30, "the kiosk ready")
+            assert proc.poll() is None, err.read_text(encoding="utf-8")[-3000:]
+            proc.send_signal(sig)
+            rc = proc.wait(10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(5)
+    text = err.read_text(encoding="utf-8")
+    assert rc == 0, text[-3000:]
+    assert f"signal {int(sig)}: stopping" in text and "Traceback" not in text, text[-3000:]
+
+
+def test_a_bad_size_exits_2_and_says_what_is_expected(tmp_path: Path) -> None:
+    done = kiosk(tmp_path, "--demo", "--windowed", "--size", "big")
+    assert done.returncode == 2 and "--size 'big': expected WxH" in done.stderr, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
