@@ -16,6 +16,13 @@ does what happens in a real hall, one step every ``--pace`` seconds:
 Meanwhile the printers run out of paper, have their cover left open, fail and go offline, and
 are mended: faults of every tier (warning, 一般, 通讯/机械, 系统) become incidents and alerts.
 Ctrl-C (or ``--duration``) stops everything and prints what happened.
+
+Where there is a display (``DISPLAY`` or ``WAYLAND_DISPLAY``; ``--kiosk``/``--no-kiosk`` decide
+otherwise), the first terminal also runs the citizens' app in a window (``zizhu kiosk --config
+… --windowed``), as a terminal in a hall does: the kiosk owns that terminal's printer and reports
+it, so that agent runs without ``--devices`` (one owner per device) and expects its app; the
+hall's notice and out-of-service commands appear on the kiosk's screen. The director's power cut
+kills that terminal's agent only: the window stays and reconnects when the agent is back.
 """
 
 from __future__ import annotations
@@ -57,6 +64,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds between the director's steps (default 20)")
     parser.add_argument("--http-port", type=int, default=8080, help="dashboard port (0: a free one)")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the database and logs here")
+    parser.add_argument("--kiosk", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"the citizens' app in a window for {TERMINALS[0][0]}, owning its printer "
+                             "(default: when a display exists)")
+
+
+def display_exists() -> bool:
+    """A desktop to open a window on: X11 or Wayland, and Qt not told to draw offscreen."""
+    import os
+
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return False
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 class _Backend:
@@ -105,10 +124,15 @@ def _free_port() -> int:
 
 
 class _Terminal:
-    """One simulated terminal: the printer simulator in this process, the agent as its own process."""
+    """One simulated terminal: the printer simulator in this process, the agent as its own process.
+
+    ``kiosk``: the citizens' app runs too, as a third process, and owns the printer (it polls it and
+    reports it to the agent, answers the hall's self-tests); the agent then runs without
+    ``--devices`` and expects the app's heartbeats.
+    """
 
     def __init__(self, tid: str, scenario: str, location: str, workdir: Path, *, broker_port: int,
-                 login: tuple[str, str], backend_port: int) -> None:
+                 login: tuple[str, str], backend_port: int, kiosk: bool = False) -> None:
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
         from drivers.scenario import Scenario, ScenarioPlayer, shipped
@@ -123,8 +147,12 @@ class _Terminal:
         self.broker_port = broker_port
         self.login = login
         self.backend_port = backend_port
+        self.kiosk = kiosk
         self.proc: subprocess.Popen[bytes] | None = None
+        self.kiosk_proc: subprocess.Popen[bytes] | None = None
         self.log: TextIO | None = None
+        self.kiosk_log: TextIO | None = None
+        self.kiosk_gone = False  # its exit was told
 
     def start_devices(self) -> None:
         self.sim.start()
@@ -145,8 +173,12 @@ socket_path = "{self.dir}/agent.sock"
 spool_path = "{self.dir}/spool.sqlite3"
 heartbeat_s = 5
 poll_s = 1
-expect_app = false
+expect_app = {"true" if self.kiosk else "false"}
 backend_url = "http://127.0.0.1:{self.backend_port}/"
+[kiosk]
+hotline = "0477-8888123"
+staffed_window = "政务服务大厅一楼 综合受理窗口"
+poll_s = 1
 [devices.printer]
 timeout_s = 2
 [devices.printer.connection]
@@ -158,9 +190,18 @@ port = {self.sim.port}
     def start_agent(self) -> None:
         if self.log is None:
             self.log = (self.dir / "agent.log").open("a", encoding="utf-8")
+        devices = [] if self.kiosk else ["--devices"]  # the kiosk owns the devices where it runs
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "zizhu", "agent", "--config", str(self.config), "--devices", "--log-level",
+            [sys.executable, "-m", "zizhu", "agent", "--config", str(self.config), *devices, "--log-level",
              "WARNING"], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def start_kiosk(self) -> None:
+        if not self.kiosk:
+            return
+        self.kiosk_log = (self.dir / "kiosk.log").open("a", encoding="utf-8")
+        self.kiosk_proc = subprocess.Popen(
+            [sys.executable, "-m", "zizhu", "kiosk", "--config", str(self.config), "--windowed"],
+            cwd=ROOT, stdout=self.kiosk_log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def kill_agent(self) -> None:
         """Power cut: no goodbye, so the broker publishes the agent's will."""
@@ -169,17 +210,19 @@ port = {self.sim.port}
             self.proc.wait(10)
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+        for proc in (self.kiosk_proc, self.proc):  # the app first: its agent would report it gone
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(5)
         self.player.stop()
         self.sim.stop()
-        if self.log is not None:
-            self.log.close()
+        for log in (self.kiosk_log, self.log):
+            if log is not None:
+                log.close()
 
 
 def _demo_faults(workdir: Path, pace: float) -> Path:
@@ -312,8 +355,10 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
         return 2
     backend = _Backend()
     backend.up()
+    kiosk = display_exists() if args.kiosk is None else bool(args.kiosk)
     terminals = [_Terminal(tid, sc, loc, workdir, broker_port=broker_port, login=broker.terminal_login(tid),
-                           backend_port=backend.port) for tid, sc, loc in TERMINALS]
+                           backend_port=backend.port, kiosk=kiosk and i == 0)
+                 for i, (tid, sc, loc) in enumerate(TERMINALS)]
     service.core.import_registry([
         RegistryEntry(id=t.id, name=f"综合自助终端 {t.id}", zone="24小时自助服务区", location=t.location,
                       model="ZZ-K200", asset_number=f"DEMO-{t.id.upper()}", responsible="王敏",
@@ -330,12 +375,16 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
     for t in terminals:
         t.start_devices()
         t.start_agent()
+        t.start_kiosk()
     _say(f"演示大厅已启动 (the demo hall is running): broker 127.0.0.1:{broker_port}, {len(terminals)} terminals")
     _say(f"  dashboard      {service.base_url}/")
     _say(f"  status page    {service.base_url}/status")
     _say(f"  API            {service.base_url}/docs")
     _say(f"  metrics        {service.base_url}/metrics")
     _say(f"  work directory {workdir}")
+    for t in terminals:
+        if t.kiosk_proc is not None:
+            _say(f"  kiosk          {t.id}'s citizens' app in a window (log {t.dir / 'kiosk.log'})")
     _say("Ctrl-C stops the demo.")
 
     def restart(ts: list[_Terminal]) -> None:
@@ -368,6 +417,11 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
                 action()
                 next_step += 1
             print_alerts()
+            for t in terminals:
+                if t.kiosk_proc is not None and t.kiosk_proc.poll() is not None and not t.kiosk_gone:
+                    t.kiosk_gone = True
+                    _say(f"{t.id} 的自助终端应用已退出 (the kiosk app exited with {t.kiosk_proc.returncode}; "
+                         f"see {t.dir / 'kiosk.log'})")
             with service.sessions() as s:
                 for inc in s.scalars(select(Incident).order_by(Incident.id)):
                     key = f"{inc.state}"

@@ -167,3 +167,43 @@ def test_a_bad_size_exits_2_and_says_what_is_expected(tmp_path: Path) -> None:
     done = kiosk(tmp_path, "--demo", "--windowed", "--size", "big")
     assert done.returncode == 2 and "--size 'big': expected WxH" in done.stderr, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
+
+
+def test_the_demo_hall_runs_the_kiosk_of_its_first_terminal(tmp_path: Path) -> None:
+    """`zizhu demo --kiosk`: t01's citizens' app owns its printer and reports it through t01's agent
+    (which runs without --devices and expects the app); it stops with the demo, cleanly."""
+    import json
+    import sqlite3
+
+    work = tmp_path / "demo"
+    done = subprocess.run([sys.executable, "-m", "zizhu", "demo", "--kiosk", "--duration", "8", "--pace", "100",
+                           "--http-port", "0", "--workdir", str(work)],
+                          cwd=ROOT, env=kiosk_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "kiosk          t01's citizens' app in a window" in done.stdout, done.stdout
+    assert "kiosk app exited" not in done.stdout, done.stdout  # it ran until the demo stopped it
+    log = (work / "t01" / "kiosk.log").read_text(encoding="utf-8")
+    assert "kiosk ready in" in log and "signal 15: stopping" in log and "Traceback" not in log, log[-3000:]
+    with sqlite3.connect(work / "hall.sqlite3") as db:
+        rows = dict(db.execute("SELECT id, last_status FROM terminals").fetchall())
+    t01 = json.loads(rows["t01"])["status"]
+    assert t01["app"]["state"] == "running", t01["app"]
+    assert [d["name"] for d in t01["devices"]] == ["printer"]  # reported by the kiosk, its only owner
+    assert "expect_app = true" in (work / "t01" / "terminal.toml").read_text(encoding="utf-8")
+    assert "expect_app = false" in (work / "t02" / "terminal.toml").read_text(encoding="utf-8")  # device host only
+
+
+def test_the_demo_opens_a_kiosk_window_only_where_one_can_be_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zizhu.demo import display_exists
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert not display_exists()
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert display_exists()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # as in the tests: Qt draws nowhere
+    assert not display_exists()
+    monkeypatch.delenv("WAYLAND_DISPLAY")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert display_exists()
