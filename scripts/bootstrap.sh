@@ -95,3 +95,12 @@ else
   log "dependencies: as requirements.lock says (unchanged since they were installed)"
 fi
 export PATH="$VENV/bin:$PATH"
+
+# ---- the kiosk's translations ----------------------------------------------------------------
+# kiosk/i18n/*.ts (in git) compiled to .qm (git-ignored) when a .qm is missing or older than its .ts.
+_zizhu_qm_stale() { local ts; for ts in "$ZIZHU_ROOT"/kiosk/i18n/*.ts; do [[ $ts -nt ${ts%.ts}.qm ]] && return 0; done; return 1; }
+if _zizhu_qm_stale; then
+  zizhu_step "translations: compiling the kiosk's kiosk/i18n/*.ts to .qm (pyside6-lrelease)" "$VENV/bin/python" -m kiosk.i18n compile
+else
+  log "translations: the kiosk's .qm files are up to date"
+fi

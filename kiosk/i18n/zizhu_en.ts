@@ -5,495 +5,499 @@
     <name>Zizhu</name>
     <message>
         <source>办件进度</source>
-        <translation type="unfinished"></translation>
+        <translation>Case status</translation>
     </message>
     <message>
         <source>这是您的办件进度，可打印进度凭条或扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the status of your case. You can print a status slip or scan the code to view it.</translation>
     </message>
     <message>
         <source>打印完成，请取走凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing finished. Please take your slip.</translation>
     </message>
     <message>
         <source>办件编号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number: %1</translation>
     </message>
     <message>
         <source>申请人：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant: %1</translation>
     </message>
     <message>
         <source>承诺办结日期：%1（按工作日计算）</source>
-        <translation type="unfinished"></translation>
+        <translation>Promised completion date: %1 (in working days)</translation>
     </message>
     <message>
         <source>%1年法定节假日安排尚未公布，办结日期请以窗口告知为准</source>
-        <translation type="unfinished"></translation>
+        <translation>The %1 public holiday schedule is not published yet. Please ask at a service counter for the completion date.</translation>
     </message>
     <message>
         <source>办结日期请以窗口告知为准</source>
-        <translation type="unfinished"></translation>
+        <translation>Please ask at a service counter for the completion date.</translation>
     </message>
     <message>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <source>领取方式：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>How to collect: %1</translation>
     </message>
     <message>
         <source>需补正的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents to add or correct</translation>
     </message>
     <message>
         <source>不予受理理由：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for not accepting: %1</translation>
     </message>
     <message>
         <source>打印进度凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Print status slip</translation>
     </message>
     <message>
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>本终端暂停服务，请到人工窗口或其他终端办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal is out of service. Please go to a service counter or another terminal.</translation>
     </message>
     <message>
         <source>请到人工窗口或其他自助终端办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Please go to a service counter or another self-service terminal.</translation>
     </message>
     <message>
         <source>人工窗口：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Service counter: %1</translation>
     </message>
     <message>
         <source>咨询电话：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Help line: %1</translation>
     </message>
     <message>
         <source>您还在吗？如需继续办理，请点击“继续”</source>
-        <translation type="unfinished"></translation>
+        <translation>Are you still there? To carry on, tap “Continue”.</translation>
     </message>
     <message>
         <source>您还在吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Are you still there?</translation>
     </message>
     <message>
         <source>%1 秒后将结束本次办理并清除您的信息</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 seconds this session will end and your information will be cleared.</translation>
     </message>
     <message>
         <source>继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
         <source>办事指南详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Service guide details</translation>
     </message>
     <message>
         <source>这是该事项的办事指南，可打印一次性告知书或扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the guide for this service. You can print the requirements notice or scan the code to view it.</translation>
     </message>
     <message>
         <source>事项类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of service</translation>
     </message>
     <message>
         <source>实施主体</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
         <source>受理条件</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions</translation>
     </message>
     <message>
         <source>设定依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <source>法定办结时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal time limit</translation>
     </message>
     <message>
         <source>承诺办结时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Promised time limit</translation>
     </message>
     <message>
         <source>收费标准及依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees and their basis</translation>
     </message>
     <message>
         <source>所需材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents needed</translation>
     </message>
     <message>
         <source>办理流程</source>
-        <translation type="unfinished"></translation>
+        <translation>Steps</translation>
     </message>
     <message>
         <source>办理形式</source>
-        <translation type="unfinished"></translation>
+        <translation>How to apply</translation>
     </message>
     <message>
         <source>办理地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Where</translation>
     </message>
     <message>
         <source>办理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening hours</translation>
     </message>
     <message>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>咨询方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Enquiries</translation>
     </message>
     <message>
         <source>监督投诉方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision and complaints</translation>
     </message>
     <message>
         <source>打印一次性告知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Print requirements notice</translation>
     </message>
     <message>
         <source>办事指南</source>
-        <translation type="unfinished"></translation>
+        <translation>Service guide</translation>
     </message>
     <message>
         <source>请按部门或主题选择，或输入事项名称、拼音首字母查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose by department or topic, or search by service name or pinyin initials.</translation>
     </message>
     <message>
         <source>正在加载，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading, please wait…</translation>
     </message>
     <message>
         <source>重试</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <source>事项名称或拼音首字母</source>
-        <translation type="unfinished"></translation>
+        <translation>Service name or pinyin initials</translation>
     </message>
     <message>
         <source>查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>按部门</source>
-        <translation type="unfinished"></translation>
+        <translation>By department</translation>
     </message>
     <message>
         <source>按主题</source>
-        <translation type="unfinished"></translation>
+        <translation>By topic</translation>
     </message>
     <message>
         <source>没有找到相关事项，请换个说法或按部门查找</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching services. Try other words or browse by department.</translation>
     </message>
     <message>
         <source>请选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose</translation>
     </message>
     <message>
         <source>返回上一级</source>
-        <translation type="unfinished"></translation>
+        <translation>Up one level</translation>
     </message>
     <message>
         <source>24小时自助服务</source>
-        <translation type="unfinished"></translation>
+        <translation>24-hour self-service</translation>
     </message>
     <message>
         <source>您好，请放置身份证，或点击要办理的业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome. Place your ID card, or tap the service you need.</translation>
     </message>
     <message>
         <source>您好，%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hello, %1</translation>
     </message>
     <message>
         <source>请将身份证放在感应区，或点击下方业务开始</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card on the reader, or tap a service below to start.</translation>
     </message>
     <message>
         <source>读取身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Read ID card</translation>
     </message>
     <message>
         <source>办件查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Find my case</translation>
     </message>
     <message>
         <source>语言 / Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>中文</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinese</translation>
     </message>
     <message>
         <source>蒙古文</source>
-        <translation type="unfinished"></translation>
+        <translation>Mongolian</translation>
     </message>
     <message>
         <source>英文</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>长辈模式：已开启</source>
-        <translation type="unfinished"></translation>
+        <translation>Senior mode: on</translation>
     </message>
     <message>
         <source>长辈模式：字更大</source>
-        <translation type="unfinished"></translation>
+        <translation>Senior mode: larger text</translation>
     </message>
     <message>
         <source>遇到问题请拨打咨询电话：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Need help? Call the help line: %1</translation>
     </message>
     <message>
         <source>演示：放置证件 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: place card %1</translation>
     </message>
     <message>
         <source>请将身份证放在感应区，不要移动</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep your ID card on the reader and do not move it.</translation>
     </message>
     <message>
         <source>读取成功</source>
-        <translation type="unfinished"></translation>
+        <translation>Card read</translation>
     </message>
     <message>
         <source>未能读取证件</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the card</translation>
     </message>
     <message>
         <source>请将身份证放在感应区</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card on the reader</translation>
     </message>
     <message>
         <source>姓名：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: %1</translation>
     </message>
     <message>
         <source>证件号码：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number: %1</translation>
     </message>
     <message>
         <source>有效期至：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until: %1</translation>
     </message>
     <message>
         <source>重新读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Read again</translation>
     </message>
     <message>
         <source>选择业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a service</translation>
     </message>
     <message>
         <source>自助服务终端</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-service terminal</translation>
     </message>
     <message>
         <source>清空</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>退格</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>正在打印，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing, please wait…</translation>
     </message>
     <message>
         <source>扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan to view</translation>
     </message>
     <message>
         <source>手机扫码查看，可随时查阅</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan with your phone to view it at any time.</translation>
     </message>
     <message>
         <source>打印暂不可用</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing unavailable</translation>
     </message>
     <message>
         <source>请输入办件编号，或使用身份证查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your case number, or look it up with your ID card.</translation>
     </message>
     <message>
         <source>正在查询，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Searching, please wait…</translation>
     </message>
     <message>
         <source>办件编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Look up</translation>
     </message>
     <message>
         <source>用身份证查询我的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Find my cases with my ID card</translation>
     </message>
     <message>
         <source>请先在首页放置身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Please place your ID card on the home screen first.</translation>
     </message>
     <message>
         <source>未查询到您的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>No cases found for you</translation>
     </message>
     <message>
         <source>按办件编号查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Look up by case number</translation>
     </message>
     <message>
         <source>证件已过有效期，请到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Your ID card has expired. Please go to a service counter.</translation>
     </message>
     <message>
         <source>证件信息校验失败，请到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Your ID card could not be verified. Please go to a service counter.</translation>
     </message>
     <message>
         <source>读卡失败，请取下证件后重新放置</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the card. Please lift it off and place it again.</translation>
     </message>
     <message>
         <source>本次业务已读取该证件，请取走证件</source>
-        <translation type="unfinished"></translation>
+        <translation>This card has already been read. Please take your card.</translation>
     </message>
     <message>
         <source>身份证阅读器暂停使用，可用办件编号查询</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID card reader is out of service. You can look up by case number.</translation>
     </message>
     <message>
         <source>本机未配置身份证阅读器</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal has no ID card reader.</translation>
     </message>
     <message>
         <source>打印纸已用完，请扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is out of paper. Please scan the code to view.</translation>
     </message>
     <message>
         <source>打印机暂停使用，请扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is out of service. Please scan the code to view.</translation>
     </message>
     <message>
         <source>本机不能打印，请扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal cannot print. Please scan the code to view.</translation>
     </message>
     <message>
         <source>打印中断，请扫码查看，或到人工窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing stopped. Please scan the code to view, or collect it at a service counter.</translation>
     </message>
     <message>
         <source>打印机无响应，请扫码查看，或到人工窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is not responding. Please scan the code to view, or collect it at a service counter.</translation>
     </message>
     <message>
         <source>未能打印，请扫码查看，或到人工窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not print. Please scan the code to view, or collect it at a service counter.</translation>
     </message>
     <message>
         <source>业务系统响应超时，请稍后再试或到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>The service system is not responding. Please try again later or go to a service counter.</translation>
     </message>
     <message>
         <source>业务系统暂时无法访问，请稍后再试或到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>The service system is unavailable right now. Please try again later or go to a service counter.</translation>
     </message>
     <message>
         <source>未查询到相关信息，请核对后重试</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found. Please check and try again.</translation>
     </message>
     <message>
         <source>办件编号应为6至24位数字，请核对后重新输入</source>
-        <translation type="unfinished"></translation>
+        <translation>A case number has 6 to 24 digits. Please check and enter it again.</translation>
     </message>
     <message>
         <source>请先读取身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Please read your ID card first.</translation>
+    </message>
+    <message>
+        <source>这是身份证号码，不是办件编号：请在首页放置身份证查询您的办件</source>
+        <translation>This is an ID card number, not a case number. To find your cases, place your ID card on the home screen.</translation>
     </message>
     <message>
         <source>本终端暂停服务</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal is out of service</translation>
     </message>
     <message>
         <source>系统故障，暂停服务</source>
-        <translation type="unfinished"></translation>
+        <translation>System fault: out of service</translation>
     </message>
     <message>
         <source>已申请，待受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted, awaiting acceptance</translation>
     </message>
     <message>
         <source>已受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <source>审查中</source>
-        <translation type="unfinished"></translation>
+        <translation>Under review</translation>
     </message>
     <message>
         <source>需补正材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents needed</translation>
     </message>
     <message>
         <source>已办结，待领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed, ready to collect</translation>
     </message>
     <message>
         <source>已办结，已领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed, collected</translation>
     </message>
     <message>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Not accepted</translation>
     </message>
     <message>
         <source>已撤回</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <source>居民身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident ID card</translation>
     </message>
     <message>
         <source>港澳台居民居住证</source>
-        <translation type="unfinished"></translation>
+        <translation>Residence permit for Hong Kong, Macao and Taiwan residents</translation>
     </message>
     <message>
         <source>外国人永久居留身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign permanent resident ID card</translation>
     </message>
     <message>
         <source>暂时无法办理，请到人工窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>This cannot be done here right now. Please go to a service counter.</translation>
     </message>
     <message>
         <source>朗读</source>
-        <translation type="unfinished"></translation>
+        <translation>Read aloud</translation>
     </message>
     <message>
         <source>首页</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
     <message>
         <source>结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
 </context>
 </TS>

@@ -5,495 +5,608 @@
     <name>Zizhu</name>
     <message>
         <source>办件进度</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠶᠠᠪᠤᠴᠠ</translation>
     </message>
     <message>
         <source>这是您的办件进度，可打印进度凭条或扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠪᠣᠯ ᠲᠠᠨ&#x202f;ᠤ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠶᠠᠪᠤᠴᠠ᠃ ᠶᠠᠪᠤᠴᠠ&#x202f;ᠶᠢᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠬᠦ ᠪᠤᠶᠤ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
     </message>
     <message>
         <source>打印完成，请取走凭条</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠲᠠᠰᠤᠯᠪᠤᠷ&#x202f;ᠢᠶᠠᠨ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>办件编号：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ᠄ %1</translation>
     </message>
     <message>
         <source>申请人：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠰᠦᠯᠲᠡ ᠭᠠᠷᠭᠠᠭᠴᠢ᠄ %1</translation>
     </message>
     <message>
         <source>承诺办结日期：%1（按工作日计算）</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠠᠯᠠᠭᠰᠠᠨ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠡᠳᠦᠷ᠄ %1 (ᠠᠵᠢᠯ&#x202f;ᠤᠨ ᠡᠳᠦᠷ&#x202f;ᠢᠶᠡᠷ ᠲᠣᠭᠠᠴᠠᠭᠰᠠᠨ)</translation>
     </message>
     <message>
         <source>%1年法定节假日安排尚未公布，办结日期请以窗口告知为准</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠣᠨ&#x202f;ᠤ ᠪᠠᠶᠠᠷ&#x202f;ᠤᠨ ᠡᠳᠦᠷ&#x202f;ᠦᠨ ᠵᠣᠬᠢᠶᠠᠯᠲᠠ ᠵᠠᠷᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠡᠳᠦᠷ&#x202f;ᠢ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠠᠰᠠᠭᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>办结日期请以窗口告知为准</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠡᠳᠦᠷ&#x202f;ᠢ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠠᠰᠠᠭᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ</translation>
     </message>
     <message>
         <source>领取方式：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠪᠬᠤ ᠠᠷᠭ᠎ᠠ᠄ %1</translation>
     </message>
     <message>
         <source>需补正的材料</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠮᠡᠵᠦ ᠵᠠᠰᠠᠬᠤ ᠪᠠᠷᠢᠮᠲᠠ</translation>
     </message>
     <message>
         <source>不予受理理由：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ᠄ %1</translation>
     </message>
     <message>
         <source>打印进度凭条</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠶᠠᠪᠤᠴᠠ&#x202f;ᠶᠢᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠬᠦ</translation>
     </message>
     <message>
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠪᠤᠴᠠᠬᠤ</translation>
     </message>
     <message>
         <source>本终端暂停服务，请到人工窗口或其他终端办理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ&#x202f;ᠤ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ ᠪᠤᠶᠤ ᠥᠭᠡᠷ᠎ᠡ ᠮᠠᠱᠢᠨ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>请到人工窗口或其他自助终端办理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ ᠪᠤᠶᠤ ᠥᠭᠡᠷ᠎ᠡ ᠥᠪᠡᠷᠢᠶᠡᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠮᠠᠱᠢᠨ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>人工窗口：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ᠄ %1</translation>
     </message>
     <message>
         <source>咨询电话：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ᠄ %1</translation>
     </message>
     <message>
         <source>您还在吗？如需继续办理，请点击“继续”</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠ ᠪᠠᠶᠢᠰᠠᠭᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ&#x202f;ᠤᠤ? ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠪᠣᠯ “ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠬᠦ”&#x202f;ᠶᠢ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>您还在吗？</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠ ᠪᠠᠶᠢᠰᠠᠭᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ&#x202f;ᠤᠤ?</translation>
     </message>
     <message>
         <source>%1 秒后将结束本次办理并清除您的信息</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠰᠧᠺᠦᠨᠲ&#x202f;ᠦᠨ ᠳᠠᠷᠠᠭ᠎ᠠ ᠡᠨᠡ ᠤᠳᠠ&#x202f;ᠶᠢᠨ ᠪᠦᠲᠦᠭᠡᠯ ᠲᠡᠭᠦᠰᠭᠡᠳ᠂ ᠲᠠᠨ&#x202f;ᠤ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ&#x202f;ᠢ ᠠᠷᠢᠯᠭᠠᠨ᠎ᠠ᠃</translation>
     </message>
     <message>
         <source>继续</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠬᠦ</translation>
     </message>
     <message>
         <source>办事指南详情</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠵᠢᠭᠠᠪᠤᠷᠢ&#x202f;ᠶᠢᠨ ᠳᠡᠯᠭᠡᠷᠡᠩᠭᠦᠢ</translation>
     </message>
     <message>
         <source>这是该事项的办事指南，可打印一次性告知书或扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠪᠣᠯ ᠲᠤᠰ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠵᠢᠭᠠᠪᠤᠷᠢ᠃ ᠨᠢᠭᠡ ᠤᠳᠠ&#x202f;ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ ᠬᠡᠪᠯᠡᠬᠦ ᠪᠤᠶᠤ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
     </message>
     <message>
         <source>事项类型</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠲᠥᠷᠦᠯ</translation>
     </message>
     <message>
         <source>实施主体</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠦᠢᠴᠡᠳᠭᠡᠬᠦ ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ</translation>
     </message>
     <message>
         <source>受理条件</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠪᠣᠯᠵᠣᠯ</translation>
     </message>
     <message>
         <source>设定依据</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠤᠯᠢ&#x202f;ᠶᠢᠨ ᠦᠨᠳᠦᠰᠦ</translation>
     </message>
     <message>
         <source>法定办结时限</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠤᠯᠢ&#x202f;ᠳᠤ ᠲᠣᠭᠲᠠᠭᠠᠭᠰᠠᠨ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ</translation>
     </message>
     <message>
         <source>承诺办结时限</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠠᠯᠠᠭᠰᠠᠨ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ</translation>
     </message>
     <message>
         <source>收费标准及依据</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠤᠷᠢᠶᠠᠮᠵᠢ&#x202f;ᠶᠢᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠪᠠ ᠦᠨᠳᠦᠰᠦ</translation>
     </message>
     <message>
         <source>所需材料</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭᠲᠡᠢ ᠪᠠᠷᠢᠮᠲᠠ</translation>
     </message>
     <message>
         <source>办理流程</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠶᠠᠪᠤᠴᠠ</translation>
     </message>
     <message>
         <source>办理形式</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠡᠯᠪᠡᠷᠢ</translation>
     </message>
     <message>
         <source>办理地点</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠭᠠᠵᠠᠷ</translation>
     </message>
     <message>
         <source>办理时间</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠴᠠᠭ</translation>
     </message>
     <message>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠯ&#x202f;ᠦᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ</translation>
     </message>
     <message>
         <source>咨询方式</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠯᠠᠪᠯᠠᠬᠤ ᠠᠷᠭ᠎ᠠ</translation>
     </message>
     <message>
         <source>监督投诉方式</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠢᠨᠠᠨ ᠬᠢᠶᠠᠭᠤᠯᠬᠤ ᠪᠠ ᠭᠣᠮᠳᠠᠯ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠠᠷᠭ᠎ᠠ</translation>
     </message>
     <message>
         <source>打印一次性告知书</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠢᠭᠡ ᠤᠳᠠ&#x202f;ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ ᠬᠡᠪᠯᠡᠬᠦ</translation>
     </message>
     <message>
         <source>办事指南</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠵᠢᠭᠠᠪᠤᠷᠢ</translation>
     </message>
     <message>
         <source>请按部门或主题选择，或输入事项名称、拼音首字母查找</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠯᠲᠡᠰ ᠪᠤᠶᠤ ᠰᠡᠳᠦᠪ&#x202f;ᠢᠶᠡᠷ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠂ ᠪᠤᠶᠤ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠨᠡᠷ᠎ᠡ᠂ ᠫᠢᠨᠶᠢᠨ&#x202f;ᠦ ᠲᠡᠷᠢᠭᠦᠨ ᠦᠰᠦᠭ&#x202f;ᠢ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠡᠷᠢᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>正在加载，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
     </message>
     <message>
         <source>重试</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠬᠤ</translation>
     </message>
     <message>
         <source>事项名称或拼音首字母</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠨᠡᠷ᠎ᠡ ᠪᠤᠶᠤ ᠫᠢᠨᠶᠢᠨ&#x202f;ᠦ ᠲᠡᠷᠢᠭᠦᠨ ᠦᠰᠦᠭ</translation>
     </message>
     <message>
         <source>查找</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠡᠷᠢᠬᠦ</translation>
     </message>
     <message>
         <source>按部门</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠬᠡᠯᠲᠡᠰ&#x202f;ᠢᠶᠡᠷ</translation>
     </message>
     <message>
         <source>按主题</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠰᠡᠳᠦᠪ&#x202f;ᠢᠶᠡᠷ</translation>
     </message>
     <message>
         <source>没有找到相关事项，请换个说法或按部门查找</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠣᠯᠪᠣᠭᠳᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠦᠭᠡ&#x202f;ᠪᠡᠷ ᠪᠤᠶᠤ ᠬᠡᠯᠲᠡᠰ&#x202f;ᠢᠶᠡᠷ ᠡᠷᠢᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>请选择</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
     </message>
     <message>
         <source>返回上一级</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠡᠭᠡᠷ᠎ᠡ ᠱᠠᠲᠤ&#x202f;ᠳᠤ ᠪᠤᠴᠠᠬᠤ</translation>
     </message>
     <message>
         <source>24小时自助服务</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>24 ᠴᠠᠭ&#x202f;ᠤᠨ ᠥᠪᠡᠷᠢᠶᠡᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ</translation>
     </message>
     <message>
         <source>您好，请放置身份证，或点击要办理的业务</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ&#x202f;ᠤᠤ? ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠂ ᠪᠤᠶᠤ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠡᠷᠡᠭ&#x202f;ᠢᠶᠡᠨ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>您好，%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ&#x202f;ᠤᠤ᠂ %1</translation>
     </message>
     <message>
         <source>请将身份证放在感应区，或点击下方业务开始</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠮᠡᠳᠡᠷᠡᠭᠴᠢ ᠲᠠᠯᠪᠠᠢ&#x202f;ᠳᠤ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠂ ᠪᠤᠶᠤ ᠳᠣᠣᠷ᠎ᠠ&#x202f;ᠬᠢ ᠬᠡᠷᠡᠭ&#x202f;ᠢ ᠳᠠᠷᠤᠵᠤ ᠡᠬᠢᠯᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>读取身份证</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠤᠩᠰᠢᠬᠤ</translation>
     </message>
     <message>
         <source>办件查询</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠶᠠᠪᠤᠴᠠ ᠯᠠᠪᠯᠠᠬᠤ</translation>
     </message>
     <message>
         <source>语言 / Language</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠬᠡᠯᠡ / Language</translation>
     </message>
     <message>
         <source>中文</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠬᠢᠲᠠᠳ ᠬᠡᠯᠡ</translation>
     </message>
     <message>
         <source>蒙古文</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ</translation>
     </message>
     <message>
         <source>英文</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠠᠩᠭᠯᠢ ᠬᠡᠯᠡ</translation>
     </message>
     <message>
         <source>长辈模式：已开启</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠲᠡᠭᠦᠰ&#x202f;ᠦᠨ ᠬᠡᠯᠪᠡᠷᠢ᠄ ᠠᠰᠠᠭᠠᠪᠠ</translation>
     </message>
     <message>
         <source>长辈模式：字更大</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠲᠡᠭᠦᠰ&#x202f;ᠦᠨ ᠬᠡᠯᠪᠡᠷᠢ᠄ ᠦᠰᠦᠭ ᠢᠯᠡᠭᠦᠦ ᠲᠣᠮᠤ</translation>
     </message>
     <message>
         <source>遇到问题请拨打咨询电话：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠰᠠᠭᠤᠳᠠᠯ ᠭᠠᠷᠪᠠᠯ ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ&#x202f;ᠳᠤ ᠶᠠᠷᠢᠭᠠᠷᠠᠢ᠄ %1</translation>
     </message>
     <message>
         <source>演示：放置证件 %1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠵᠡᠭᠦᠯᠬᠦ᠄ ᠦᠨᠡᠮᠯᠡᠯ ᠲᠠᠯᠪᠢᠬᠤ %1</translation>
     </message>
     <message>
         <source>请将身份证放在感应区，不要移动</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠮᠡᠳᠡᠷᠡᠭᠴᠢ ᠲᠠᠯᠪᠠᠢ&#x202f;ᠳᠤ ᠲᠠᠯᠪᠢᠵᠤ᠂ ᠪᠦᠦ ᠬᠥᠳᠡᠯᠭᠡ᠃</translation>
     </message>
     <message>
         <source>读取成功</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠵᠢᠯᠲᠠ&#x202f;ᠲᠠᠢ ᠤᠩᠰᠢᠪᠠ</translation>
     </message>
     <message>
         <source>未能读取证件</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢ ᠤᠩᠰᠢᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ</translation>
     </message>
     <message>
         <source>请将身份证放在感应区</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠮᠡᠳᠡᠷᠡᠭᠴᠢ ᠲᠠᠯᠪᠠᠢ&#x202f;ᠳᠤ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ</translation>
     </message>
     <message>
         <source>姓名：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠨᠡᠷ᠎ᠡ᠄ %1</translation>
     </message>
     <message>
         <source>证件号码：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ᠄ %1</translation>
     </message>
     <message>
         <source>有效期至：%1</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠴᠦᠨ&#x202f;ᠲᠡᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ᠄ %1 ᠬᠦᠷᠲᠡᠯᠡ</translation>
     </message>
     <message>
         <source>重新读取</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠬᠢᠨ ᠤᠩᠰᠢᠬᠤ</translation>
     </message>
     <message>
         <source>选择业务</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ ᠰᠣᠩᠭᠣᠬᠤ</translation>
     </message>
     <message>
         <source>自助服务终端</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠪᠡᠷᠢᠶᠡᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠮᠠᠱᠢᠨ</translation>
     </message>
     <message>
         <source>清空</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠷᠢᠯᠭᠠᠬᠤ</translation>
     </message>
     <message>
         <source>退格</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠰᠤᠬᠤ</translation>
     </message>
     <message>
         <source>正在打印，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
     </message>
     <message>
         <source>扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠬᠦ</translation>
     </message>
     <message>
         <source>手机扫码查看，可随时查阅</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠠᠷ ᠤᠲᠠᠰᠤ&#x202f;ᠪᠠᠷ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠪᠡᠯ᠂ ᠬᠡᠵᠢᠶ᠎ᠡ ᠴᠦ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
     </message>
     <message>
         <source>打印暂不可用</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠷ ᠬᠡᠪᠯᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ</translation>
     </message>
     <message>
         <source>请输入办件编号，或使用身份证查询</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠂ ᠪᠤᠶᠤ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠷ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>正在查询，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠯᠠᠪᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
     </message>
     <message>
         <source>办件编号</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ</translation>
     </message>
     <message>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠯᠠᠪᠯᠠᠬᠤ</translation>
     </message>
     <message>
         <source>用身份证查询我的办件</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠷ ᠮᠢᠨᠤ ᠬᠡᠷᠡᠭ&#x202f;ᠢ ᠯᠠᠪᠯᠠᠬᠤ</translation>
     </message>
     <message>
         <source>请先在首页放置身份证</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠷᠢᠳᠠ ᠲᠡᠷᠢᠭᠦᠨ ᠨᠢᠭᠤᠷ&#x202f;ᠲᠤ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>未查询到您的办件</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ&#x202f;ᠤ ᠬᠡᠷᠡᠭ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ</translation>
     </message>
     <message>
         <source>按办件编号查询</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠢᠶᠠᠷ ᠯᠠᠪᠯᠠᠬᠤ</translation>
     </message>
     <message>
         <source>证件已过有效期，请到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠬᠦᠴᠦᠨ&#x202f;ᠲᠡᠢ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ&#x202f;ᠨᠢ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>证件信息校验失败，请到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ&#x202f;ᠢ ᠪᠠᠲᠤᠯᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>读卡失败，请取下证件后重新放置</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠩᠰᠢᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠠᠪᠤᠭᠠᠳ ᠳᠠᠬᠢᠨ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>本次业务已读取该证件，请取走证件</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢ ᠡᠨᠡ ᠤᠳᠠ ᠤᠩᠰᠢᠭᠰᠠᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>身份证阅读器暂停使用，可用办件编号查询</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠤᠩᠰᠢᠭᠴᠢ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠢᠶᠠᠷ ᠯᠠᠪᠯᠠᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
     </message>
     <message>
         <source>本机未配置身份证阅读器</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ&#x202f;ᠳᠤ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠤᠩᠰᠢᠭᠴᠢ ᠦᠭᠡᠢ᠃</translation>
     </message>
     <message>
         <source>打印纸已用完，请扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠯ&#x202f;ᠦᠨ ᠴᠠᠭᠠᠰᠤ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>打印机暂停使用，请扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠭᠦᠷ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>本机不能打印，请扫码查看</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>打印中断，请扫码查看，或到人工窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠯ ᠲᠠᠰᠤᠷᠠᠪᠠ᠂ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠭᠡᠷᠡᠢ᠂ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>打印机无响应，请扫码查看，或到人工窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠭᠦᠷ ᠬᠠᠷᠢᠤ ᠦᠭᠡᠢ᠂ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠭᠡᠷᠡᠢ᠂ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>未能打印，请扫码查看，或到人工窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠭᠡᠷᠡᠢ᠂ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>业务系统响应超时，请稍后再试或到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠰᠢᠰᠲᠧᠮ&#x202f;ᠦᠨ ᠬᠠᠷᠢᠤ ᠤᠳᠠᠪᠠ᠂ ᠬᠣᠶᠢᠨ᠎ᠠ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>业务系统暂时无法访问，请稍后再试或到人工窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠰᠢᠰᠲᠧᠮ&#x202f;ᠳᠦ ᠲᠦᠷ ᠬᠣᠯᠪᠣᠭᠳᠠᠬᠤ ᠠᠷᠭ᠎ᠠ ᠦᠭᠡᠢ᠂ ᠬᠣᠶᠢᠨ᠎ᠠ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
     </message>
     <message>
         <source>未查询到相关信息，请核对后重试</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠣᠯᠪᠣᠭᠳᠠᠬᠤ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>办件编号应为6至24位数字，请核对后重新输入</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ 6&#x202f;ᠠᠴᠠ 24 ᠣᠷᠣᠨᠲᠤ ᠲᠣᠭ᠎ᠠ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠂ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>请先读取身份证</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠷᠢᠳᠠ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠤᠩᠰᠢᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>这是身份证号码，不是办件编号：请在首页放置身份证查询您的办件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠪᠣᠯ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ᠂ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ ᠪᠢᠰᠢ᠄ ᠲᠡᠷᠢᠭᠦᠨ ᠨᠢᠭᠤᠷ&#x202f;ᠲᠤ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠢᠶᠡᠨ ᠲᠠᠯᠪᠢᠵᠤ ᠬᠡᠷᠡᠭ&#x202f;ᠢᠶᠡᠨ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>本终端暂停服务</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ&#x202f;ᠤ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ</translation>
     </message>
     <message>
         <source>系统故障，暂停服务</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠰᠲᠧᠮ&#x202f;ᠳᠦ ᠭᠡᠮᠲᠡᠯ ᠭᠠᠷᠴᠤ᠂ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ</translation>
     </message>
     <message>
         <source>已申请，待受理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠰᠦᠯᠲᠡ ᠭᠠᠷᠭᠠᠪᠠ᠂ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ&#x202f;ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ</translation>
     </message>
     <message>
         <source>已受理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ</translation>
     </message>
     <message>
         <source>审查中</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠢᠨᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ</translation>
     </message>
     <message>
         <source>需补正材料</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠨᠡᠮᠡᠵᠦ ᠵᠠᠰᠠᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ</translation>
     </message>
     <message>
         <source>已办结，待领取</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠠᠪᠬᠤ&#x202f;ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ</translation>
     </message>
     <message>
         <source>已办结，已领取</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠠᠪᠤᠪᠠ</translation>
     </message>
     <message>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ</translation>
     </message>
     <message>
         <source>已撤回</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠤᠴᠠᠭᠠᠨ ᠠᠪᠤᠪᠠ</translation>
     </message>
     <message>
         <source>居民身份证</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠢᠷᠭᠡᠨ&#x202f;ᠦ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ</translation>
     </message>
     <message>
         <source>港澳台居民居住证</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠶᠠᠩᠭᠠᠩ᠂ ᠠᠣᠮᠧᠨ᠂ ᠲᠠᠶᠢᠸᠠᠨ&#x202f;ᠤ ᠢᠷᠭᠡᠨ&#x202f;ᠦ ᠰᠠᠭᠤᠬᠤ ᠦᠨᠡᠮᠯᠡᠯ</translation>
     </message>
     <message>
         <source>外国人永久居留身份证</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠠᠳᠠᠭᠠᠳᠤ&#x202f;ᠶᠢᠨ ᠬᠦᠮᠦᠨ&#x202f;ᠦ ᠮᠥᠩᠬᠡ ᠰᠠᠭᠤᠬᠤ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ</translation>
     </message>
     <message>
         <source>暂时无法办理，请到人工窗口</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠷ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠠᠷᠭ᠎ᠠ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
         <source>朗读</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠤᠩᠰᠢᠬᠤ</translation>
     </message>
     <message>
         <source>首页</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠲᠡᠷᠢᠭᠦᠨ ᠨᠢᠭᠤᠷ</translation>
     </message>
     <message>
         <source>结束</source>
-        <translation type="unfinished"></translation>
+        <translation>ᠲᠡᠭᠦᠰᠭᠡᠬᠦ</translation>
     </message>
 </context>
 </TS>
