@@ -84,6 +84,7 @@ KPage {
             visible: page.v.state === "browse"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.minimumHeight: Theme.target * 2.5  // room for two rows even in landscape Mongolian
             clip: true
             spacing: Theme.gap / 2
             readonly property bool showItems: page.mode === "search" || !!(page.v.filter || {})[page.mode]

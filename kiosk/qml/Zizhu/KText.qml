@@ -30,6 +30,7 @@ Item {
 
     Text {
         id: plain
+        property string kioskTemplate: qsTranslate("Zizhu", root.src)  // for the tests: the words without the data
         visible: !root.mn
         width: root.width > 0 ? root.width : implicitWidth
         text: root.shown
@@ -45,6 +46,7 @@ Item {
         visible: root.mn
         spacing: Theme.gap / 2
         MongolianText {
+            template: qsTranslate("Zizhu", root.src)
             text: root.shown
             pixelSize: root.pixelSize
             color: root.color
@@ -52,6 +54,7 @@ Item {
         }
         Text {
             property bool kioskCompanion: true
+            property string kioskTemplate: root.src
             width: root.width > 0 ? Math.max(0, root.width - x) : implicitWidth
             text: root.source
             color: root.color

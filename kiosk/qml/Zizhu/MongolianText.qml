@@ -5,6 +5,7 @@ import QtQuick
 Row {
     id: root
     property string text
+    property string template: text  // the words without filled-in data (the tests read it)
     property int pixelSize: Theme.body
     property color color: Theme.text
     property bool bold: false

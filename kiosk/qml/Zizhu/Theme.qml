@@ -14,7 +14,7 @@ QtObject {
     readonly property int pad: elderly ? 28 : 20
     readonly property int gap: elderly ? 22 : 16
     readonly property int radius: 14
-    readonly property int mnColumn: elderly ? 360 : 260 // longest vertical Mongolian column
+    readonly property int mnColumn: elderly ? 220 : 170 // longest vertical Mongolian column (then a new column)
 
     readonly property color bg: "#ffffff"
     readonly property color text: "#1a1a1a"
