@@ -248,3 +248,44 @@ def test_a_card_placed_just_after_leaving_home_is_not_lost(kiosk: Citizen) -> No
     _place(kiosk, "resident")
     kiosk.tap("homeButton")
     kiosk.wait_text("您好，" + mask_name(CARDS["resident"].name))
+
+
+def test_foreign_permanent_residence_cards_identify(kiosk: Citizen) -> None:
+    for card in ("foreign_pr_2017", "foreign_pr_2023"):
+        _place(kiosk, card)
+        kiosk.wait_text("您好，" + mask_name(CARDS[card].name))
+        kiosk.tap("endButton")
+        wait_for(lambda: kiosk.app.session.state.value == "idle", what="session over")
+        kiosk.app.demo_rig.remove_card()
+
+
+def test_reader_lost_while_waiting_for_a_card_ends_with_words(kiosk: Citizen, rig: Any) -> None:
+    kiosk.tap("service_identity")
+    kiosk.wait_page("identity")
+    rig.idcard.stop()  # unplugged while the citizen looks for the card
+    kiosk.wait_text("身份证阅读器暂停使用，可用办件编号查询", timeout=15)
+    kiosk.tap("homeButton")
+    kiosk.wait_page("home")
+
+
+def test_progress_backend_timeout_and_a_slip_that_fails(kiosk: Citizen) -> None:
+    import time
+
+    case = next(c for c in kiosk.app.backend.cases_of(CARDS["resident"].number) if c.status.value == "in_review")
+    kiosk.tap("service_progress")
+    for d in case.case_no:
+        kiosk.tap(f"key_{d}")
+    kiosk.app.backend.fail("timeout")
+    t0 = time.monotonic()
+    kiosk.tap("findNumber")
+    kiosk.wait_text("业务系统响应超时，请稍后再试或到人工窗口办理", timeout=11)
+    assert time.monotonic() - t0 < 10.5
+    kiosk.app.backend.fail("none")
+    kiosk.tap("findNumber")
+    kiosk.wait_page("case")
+    kiosk.app.demo_rig.printer_model.apply_event("cover", {"value": "open", "after_lines": 2})
+    kiosk.tap("printButton")
+    wait_for(lambda: kiosk.app.progress.print_state == "failed", timeout=15, what="the slip to fail")
+    kiosk.wait_text("扫码查看")
+    kiosk.tap("homeButton")
+    kiosk.wait_page("home")
