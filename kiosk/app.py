@@ -204,6 +204,9 @@ class KioskApp:
             t.timer.stop()
         self.session.end(self._reason("ended"))
         self.qapp.removeEventFilter(self.activity)
+        if self._translator is not None:  # the translator is the application's: leave none behind
+            self.qapp.removeTranslator(self._translator)
+            self._translator = None
         if self.client is not None:
             self.client.close()
         self.poller.stop()
