@@ -106,18 +106,17 @@ class KioskApp:
         self.identity.on_card = self._card_read
 
         self.bridge = KioskBridge(self)
-        say_error = self._say_error
         self.bridge.identity_bridge = FlowBridge(self.identity, {
-            "start": lambda _a: self.identity.start(), "stop": lambda _a: self.identity.stop()}, say_error)
+            "start": lambda _a: self.identity.start(), "stop": lambda _a: self.identity.stop()})
         self.bridge.guide_bridge = FlowBridge(self.guide, {
             "open": lambda _a: self.guide.open(), "department": self.guide.by_department,
             "theme": self.guide.by_theme, "search": self.guide.search, "choose": self.guide.choose,
-            "back": lambda _a: self.guide.back(), "print": lambda _a: self.guide.print_slip()}, say_error)
+            "back": lambda _a: self.guide.back(), "print": lambda _a: self.guide.print_slip()})
         self.bridge.progress_bridge = FlowBridge(self.progress, {
             "open": lambda _a: self.progress.open(), "key": self.progress.key,
             "findNumber": lambda _a: self.progress.find_number(), "findByCard": lambda _a: self.progress.find_by_card(),
             "choose": self.progress.choose, "back": lambda _a: self.progress.back(),
-            "print": lambda _a: self.progress.print_slip()}, say_error)
+            "print": lambda _a: self.progress.print_slip()})
 
         self.session.on_change = lambda _s: self.bridge.sessionChanged.emit()
         self.session.on_end = self._session_ended
@@ -302,13 +301,10 @@ class KioskApp:
         self.pages_shown.append(name)
         del self.pages_shown[:-50]
         if name in ("home", "identity"):
-            if self.identity.card is None and self.identity.state not in ("waiting", "reading"):
+            if self.identity.card is None and self.identity.state != "waiting":
                 self.identity.start()
-        elif self.identity.state in ("waiting", "reading"):
+        elif self.identity.state == "waiting":
             self.identity.stop()
-
-    def _say_error(self, code: str) -> None:
-        pass  # QML speaks the words of the error in the citizen's language (Texts.qml)
 
     def demo_place_card(self, name: str) -> None:
         if self.demo_rig is not None:

@@ -123,7 +123,7 @@ def card_view(card: IdCard) -> dict[str, Any]:
 
 
 class IdentityFlow(Flow):
-    """Place the card: waiting → reading → done, or an error the citizen can act on.
+    """Place the card: waiting → done, or an error the citizen can act on.
 
     The reader is asked again every ``read_s`` while the flow waits (a read that finds no card is
     not news). Errors: ``card_expired``, ``card_invalid`` (bad check digit or data),
@@ -174,7 +174,7 @@ class IdentityFlow(Flow):
 
     def stop(self) -> None:
         """Stop asking (the citizen left the page); the read in flight finishes and is held."""
-        if self.state in ("waiting", "reading"):
+        if self.state == "waiting":
             self._set("idle")
 
     def _read(self) -> None:

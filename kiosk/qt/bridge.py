@@ -13,7 +13,7 @@ from typing import Any
 
 import qrcode
 from PySide6.QtCore import Property, QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QImage
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
 
 from kiosk.flows import Flow
@@ -28,22 +28,16 @@ class FlowBridge(QObject):
 
     changed = Signal()
 
-    def __init__(self, flow: Flow, actions: dict[str, Callable[[str], None]], on_error: Callable[[str], None],
+    def __init__(self, flow: Flow, actions: dict[str, Callable[[str], None]],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
         self.actions = actions
         self._view: dict[str, Any] = flow.view()
-        self._on_error = on_error
-        self._last_error = ""
         flow.listeners.append(self._flow_changed)
 
     def _flow_changed(self, flow: Flow) -> None:
         self._view = flow.view()
-        err = self._view.get("error") or self._view.get("printError") or ""
-        if err and err != self._last_error:
-            self._on_error(err)
-        self._last_error = err
         self.changed.emit()
 
     def _get_view(self) -> dict[str, Any]:
@@ -101,13 +95,12 @@ class QrProvider(QQuickImageProvider):
         scale = max(1, side // n)
         img = QImage(n * scale, n * scale, QImage.Format.Format_RGB32)
         img.fill(Qt.GlobalColor.white)
-        black = 0xFF000000
+        painter = QPainter(img)
         for y, row in enumerate(matrix):
             for x, dark in enumerate(row):
                 if dark:
-                    for dy in range(scale):
-                        for dx in range(scale):
-                            img.setPixel(x * scale + dx, y * scale + dy, black)
+                    painter.fillRect(x * scale, y * scale, scale, scale, Qt.GlobalColor.black)
+        painter.end()
         if size is not None:
             size.setWidth(img.width())
             size.setHeight(img.height())
@@ -160,7 +153,6 @@ class KioskBridge(QObject):
     hallChanged = Signal()
     cardChanged = Signal()
     homeRequested = Signal()
-    spoken = Signal(str)
 
     def __init__(self, app: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -287,7 +279,6 @@ class KioskBridge(QObject):
     @Slot(str)
     def say(self, text: str) -> None:
         self.app.voice.say(text)
-        self.spoken.emit(text)
 
     @Slot(str, int, int, result="QVariantList")
     def mnColumns(self, text: str, pixel_size: int, max_height: int) -> list[str]:

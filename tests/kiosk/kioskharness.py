@@ -27,8 +27,7 @@ def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condit
         got = cond()
         if got:
             return got
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        time.sleep(0.005)
+        QTest.qWait(5)  # runs Qt's event loop meanwhile: the app's signals and timers go on
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
