@@ -412,8 +412,8 @@ def item_view(item: ServiceItem) -> dict[str, Any]:
     return {
         "code": item.code, "name": item.name, "subitem": item.subitem, "type": item.type,
         "department": item.department, "conditions": item.conditions, "authority": item.authority,
-        "legalBasis": item.legal_basis, "legalLimit": _limit_text(item.legal_limit_days),
-        "promisedLimit": _limit_text(item.promised_limit_days), "fees": item.fees,
+        "legalBasis": item.legal_basis, "legalDays": item.legal_limit_days,
+        "promisedDays": item.promised_limit_days, "fees": item.fees,
         "materials": [{"name": m.name, "kind": m.kind, "copies": m.copies, "format": m.format,
                        "electronic": m.electronic, "sample": m.sample, "source": m.source, "note": m.note}
                       for m in item.materials],

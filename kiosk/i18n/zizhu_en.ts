@@ -100,6 +100,14 @@
         <translation>This is the guide for this service. You can print the requirements notice or scan the code to view it.</translation>
     </message>
     <message>
+        <source>即办</source>
+        <translation>Done on the spot</translation>
+    </message>
+    <message>
+        <source>%1个工作日</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
         <source>事项类型</source>
         <translation>Type of service</translation>
     </message>

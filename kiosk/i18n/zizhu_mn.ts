@@ -122,6 +122,16 @@
         <translation>ᠡᠨᠡ ᠪᠣᠯ ᠲᠤᠰ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠵᠢᠭᠠᠪᠤᠷᠢ᠃ ᠨᠢᠭᠡ ᠤᠳᠠ&#x202f;ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ ᠬᠡᠪᠯᠡᠬᠦ ᠪᠤᠶᠤ ᠺᠣᠳ&#x202f;ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
     </message>
     <message>
+        <source>即办</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠡᠷᠡ ᠳᠠᠷᠤᠢ ᠪᠠᠷᠢᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>%1个工作日</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ</translation>
+    </message>
+    <message>
         <source>事项类型</source>
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠲᠥᠷᠦᠯ</translation>

@@ -493,7 +493,7 @@ def test_guide_choose_and_back(demo: DemoBackend, session: Session, avail: Avail
     assert flow.state == "item"
     assert flow.item is not None and flow.item.name == "城乡居民基本医疗保险参保登记"
     v = flow.view()["item"]
-    assert v["code"] == YLBX and v["promisedLimit"] == "即办"
+    assert v["code"] == YLBX and v["promisedDays"] == 0  # 即办: the screen words it in the citizen's language
     assert v["materials"][0]["name"] == "居民身份证或居民户口簿"
     flow.back()
     assert flow.state == "browse" and flow.item is None

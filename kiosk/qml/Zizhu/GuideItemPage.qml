@@ -22,6 +22,20 @@ KPage {
         DataText { Layout.fillWidth: true; text: parent.value }
     }
 
+    // A time limit in working days, in the citizen's language (0: 即办, done on the spot).
+    component LimitField: ColumnLayout {
+        property string label
+        property int days
+        Layout.fillWidth: true
+        spacing: 2
+        KText { Layout.fillWidth: true; src: parent.label; bold: true; color: Theme.primary }
+        KText {
+            Layout.fillWidth: true
+            src: parent.days === 0 ? QT_TRANSLATE_NOOP("Zizhu", "即办") : QT_TRANSLATE_NOOP("Zizhu", "%1个工作日")
+            args: [parent.days]
+        }
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.pad
@@ -47,8 +61,8 @@ KPage {
                 Field { label: QT_TRANSLATE_NOOP("Zizhu", "实施主体"); value: page.it.authority || "" }
                 Field { label: QT_TRANSLATE_NOOP("Zizhu", "受理条件"); value: page.it.conditions || "" }
                 Field { label: QT_TRANSLATE_NOOP("Zizhu", "设定依据"); value: page.it.legalBasis || "" }
-                Field { label: QT_TRANSLATE_NOOP("Zizhu", "法定办结时限"); value: page.it.legalLimit || "" }
-                Field { label: QT_TRANSLATE_NOOP("Zizhu", "承诺办结时限"); value: page.it.promisedLimit || "" }
+                LimitField { label: QT_TRANSLATE_NOOP("Zizhu", "法定办结时限"); days: page.it.legalDays || 0 }
+                LimitField { label: QT_TRANSLATE_NOOP("Zizhu", "承诺办结时限"); days: page.it.promisedDays || 0 }
                 Field { label: QT_TRANSLATE_NOOP("Zizhu", "收费标准及依据"); value: page.it.fees || "" }
                 KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "所需材料"); bold: true; color: Theme.primary }
                 Repeater {
