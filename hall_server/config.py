@@ -1,14 +1,15 @@
-"""Configuration of the hall server (the ``[server]`` and ``[alerts]`` tables of a hall file)."""
+"""Configuration of the hall server (the ``[server]``, ``[alerts]`` and ``[inspections]`` tables of a hall file)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from msgspec import Meta
 
-from ground.configbase import Identifier, Section
+from ground.configbase import EXPECTED, Identifier, Section
 from ground.configfile import read_toml, validate
 from wire.connection import MqttConfig
 
@@ -29,6 +30,42 @@ class AlertsConfig(Section, frozen=True, kw_only=True):
     backoff_s: Annotated[float, Meta(gt=0, le=600, description="first retry delay, doubled each time")] = 1.0
     notify_resolved: bool = True
     timeout_s: Annotated[float, Meta(gt=0, le=120, description="per delivery attempt")] = 10.0
+
+
+# A slot's window, local time of the hall: "08:30-12:00".
+SlotWindow = Annotated[str, Meta(
+    pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]\Z",
+    extra={EXPECTED: "a window of local time, HH:MM-HH:MM (e.g. 08:30-12:00)"})]
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+class InspectionsConfig(Section, frozen=True, kw_only=True):
+    """The twice-daily inspection (每日上午、下午至少检查一次) and the day's readiness confirmation."""
+
+    morning: Annotated[SlotWindow, Meta(description="上午巡检: the morning slot, local time")] = "08:30-12:00"
+    afternoon: Annotated[SlotWindow, Meta(description="下午巡检: the afternoon slot, local time")] = "14:00-17:30"
+    timezone: Annotated[str, Meta(min_length=1, description="the hall's time zone (IANA name)")] = "Asia/Shanghai"
+    readiness_required: Annotated[bool, Meta(description=(
+        "each terminal's readiness (确认设备能够投入正常运行) is confirmed every day before citizens use it; "
+        "unconfirmed terminals are shown as such"))] = True
+
+    def __post_init__(self) -> None:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"timezone: unknown time zone {self.timezone!r} (e.g. Asia/Shanghai)") from None
+        bounds = []
+        for name in ("morning", "afternoon"):
+            start, end = (_minutes(x) for x in getattr(self, name).split("-"))
+            if end <= start:
+                raise ValueError(f"{name}: the slot must end after it starts ({getattr(self, name)})")
+            bounds.append((start, end))
+        if bounds[1][0] < bounds[0][1]:
+            raise ValueError(f"afternoon: starts ({self.afternoon}) before the morning slot ends ({self.morning})")
 
 
 class HallServerConfig(Section, frozen=True, kw_only=True):
@@ -87,6 +124,7 @@ class HallConfig(Section, frozen=True, kw_only=True):
     server: HallServerConfig = HallServerConfig()
     alerts: AlertsConfig = AlertsConfig()
     broker: BrokerConfig = BrokerConfig()
+    inspections: InspectionsConfig = InspectionsConfig()
 
 
 def load_hall(path: str | Path) -> HallConfig:
