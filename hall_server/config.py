@@ -94,6 +94,11 @@ class HallServerConfig(Section, frozen=True, kw_only=True):
     mqtt_process: Annotated[bool, Meta(
         description="receive MQTT in a process of its own (paho's share of the work off the hall's GIL: "
                     "about 1.5× the messages on two cores); false: a thread of the hall server")] = True
+    secret_file: Annotated[Path | None, Meta(description=(
+        "the key that signs the dashboard's session cookies; made with mode 0600 on first start when missing; "
+        "default: zizhu-hall-session.key next to the SQLite database"))] = None
+    session_idle_minutes: Annotated[float, Meta(
+        gt=0, le=24 * 60, description="a dashboard session ends after this long without a request")] = 30
 
 
 class BrokerConfig(Section, frozen=True, kw_only=True):
