@@ -9,6 +9,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 import hall_server.accounts  # noqa: F401  (its models are part of the schema)
+import hall_server.inspections  # noqa: F401  (so are these)
 from hall_server.db import MIGRATIONS, Base, open_database
 
 
