@@ -13,15 +13,27 @@ change and when the user is disabled. The audit log is append-only (a trigger re
 from __future__ import annotations
 
 import hashlib
+import logging
+import math
+import os
+import re
 import secrets
+import threading
+from collections import deque
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from hall_server.db import Base
+from ground.clock import Clock, SystemClock, utcnow
+from hall_server.db import Base, write_sessions
+
+log = logging.getLogger("zizhu.hall.accounts")
 
 
 class UserRole(StrEnum):
@@ -156,3 +168,412 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     target: Mapped[str] = mapped_column(String(200), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+# ---- errors and rules of input --------------------------------------------------------------------------
+
+USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+MIN_PASSWORD = 8
+MAX_PASSWORD = 256
+TOKEN_PREFIX = "zz_"
+
+
+class AccountError(ValueError):
+    """Bad input or a refused change; the message is Chinese, for the person who made the request."""
+
+
+def normalize_username(username: str) -> str:
+    """``username`` as stored: lower case; :class:`AccountError` if it is not one."""
+    name = username.strip()
+    if not USERNAME.fullmatch(name):
+        raise AccountError("用户名须为 1–64 个字母、数字、点、下划线或连字符，并以字母或数字开头")
+    return name.lower()
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"密码至少需要 {MIN_PASSWORD} 个字符")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError(f"密码最多 {MAX_PASSWORD} 个字符")
+    if password.strip() != password or "\x00" in password:
+        raise AccountError("密码首尾不能是空白字符，也不能含有空字符")
+
+
+def _role(role: UserRole | str) -> UserRole:
+    try:
+        return UserRole(role)
+    except ValueError:
+        names = "、".join(f"{r.value}（{r.label}）" for r in UserRole)
+        raise AccountError(f"未知角色“{role}”：可选 {names}") from None
+
+
+def _display_name(display_name: str) -> str:
+    name = display_name.strip()
+    if len(name) > 100:
+        raise AccountError("显示名称最多 100 个字符")
+    return name
+
+
+# ---- passwords ------------------------------------------------------------------------------------------
+
+# Argon2id with argon2-cffi's defaults (RFC 9106's second recommendation); a hash made with other
+# parameters is replaced at the next successful log-in.
+HASHER = PasswordHasher()
+_DUMMY_HASH: str | None = None
+
+
+def hash_password(password: str) -> str:
+    return HASHER.hash(password)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return HASHER.verify(stored, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _dummy_verify(password: str) -> None:
+    """As long as a real check: an unknown username takes as long to refuse as a wrong password."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = HASHER.hash(random_secret())
+    _verify(_DUMMY_HASH, password)
+
+
+# ---- audit ----------------------------------------------------------------------------------------------
+
+def audit(s: Session, actor: str, action: str, target: str = "", detail: str = "", *,
+          now: datetime | None = None) -> None:
+    """Add an audit entry to ``s`` (committed with the change it records)."""
+    s.add(AuditEntry(at=now or utcnow(), actor=actor[:100], action=action[:64], target=target[:200], detail=detail))
+
+
+def record_audit(sessions: sessionmaker[Session], actor: str, action: str, target: str = "", detail: str = "", *,
+                 now: datetime | None = None) -> None:
+    """Write one audit entry in a transaction of its own."""
+    with write_sessions(sessions).begin() as s:
+        audit(s, actor, action, target, detail, now=now)
+
+
+def audit_entries(sessions: sessionmaker[Session], limit: int = 200, target: str | None = None) -> list[AuditEntry]:
+    """The newest entries first (of one target, if given)."""
+    q = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if target is not None:
+        q = q.where(AuditEntry.target == target)
+    with sessions() as s:
+        return list(s.scalars(q))
+
+
+# ---- users ----------------------------------------------------------------------------------------------
+
+def _user(s: Session, username: str) -> User:
+    user = s.scalar(select(User).where(User.username == normalize_username(username)))
+    if user is None:
+        raise AccountError(f"没有用户“{username.strip()}”")
+    return user
+
+
+def get_user(sessions: sessionmaker[Session], username: str) -> User | None:
+    try:
+        name = normalize_username(username)
+    except AccountError:
+        return None
+    with sessions() as s:
+        return s.scalar(select(User).where(User.username == name))
+
+
+def list_users(sessions: sessionmaker[Session]) -> list[User]:
+    with sessions() as s:
+        return list(s.scalars(select(User).order_by(User.username)))
+
+
+def enabled_admins(sessions: sessionmaker[Session]) -> int:
+    """How many enabled hall administrators exist (the hall server warns at start when none does)."""
+    with sessions() as s:
+        return len(list(s.scalars(select(User.id).where(User.role == UserRole.ADMIN.value,
+                                                         User.disabled.is_(False)))))
+
+
+def create_user(sessions: sessionmaker[Session], username: str, role: UserRole | str, password: str,
+                display_name: str = "", *, actor: str = "system", now: datetime | None = None) -> User:
+    """A new enabled user; :class:`AccountError` if the name is taken or any input is bad."""
+    name, r, shown = normalize_username(username), _role(role), _display_name(display_name)
+    check_password(password)
+    pw_hash = hash_password(password)
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        if s.scalar(select(User.id).where(User.username == name)) is not None:
+            raise AccountError(f"用户名“{name}”已存在")
+        user = User(username=name, display_name=shown, role=r.value, password_hash=pw_hash, disabled=False,
+                    created_at=now, password_changed_at=now)
+        s.add(user)
+        s.flush()
+        audit(s, actor, "user.create", f"user:{name}", f"角色 {r.label}", now=now)
+    return user
+
+
+def set_password(sessions: sessionmaker[Session], username: str, password: str, *, actor: str,
+                 now: datetime | None = None) -> None:
+    """A new password; every web session of the user ends (tokens stay: revoke them on their own)."""
+    check_password(password)
+    pw_hash = hash_password(password)
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        user = _user(s, username)
+        user.password_hash, user.password_changed_at = pw_hash, now
+        ended = _end_sessions(s, user.id, now)
+        audit(s, actor, "user.password", f"user:{user.username}", f"结束会话 {ended} 个", now=now)
+
+
+def set_disabled(sessions: sessionmaker[Session], username: str, disabled: bool = True, *, actor: str,
+                 now: datetime | None = None) -> None:
+    """Disable (every session ends, tokens are refused while disabled) or enable a user. The last
+    enabled administrator cannot be disabled."""
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        user = _user(s, username)
+        if user.disabled == disabled:
+            return
+        if disabled and user.role == UserRole.ADMIN.value:
+            others = s.scalars(select(User.id).where(User.role == UserRole.ADMIN.value, User.disabled.is_(False),
+                                                     User.id != user.id)).first()
+            if others is None:
+                raise AccountError("不能停用最后一个启用的大厅管理员：请先添加另一个管理员")
+        user.disabled = disabled
+        ended = _end_sessions(s, user.id, now) if disabled else 0
+        audit(s, actor, "user.disable" if disabled else "user.enable", f"user:{user.username}",
+              f"结束会话 {ended} 个" if disabled else "", now=now)
+
+
+def authenticate(sessions: sessionmaker[Session], username: str, password: str,
+                 now: datetime | None = None) -> User | None:
+    """The enabled user with this name and password, or ``None``; rehashes an outdated hash."""
+    try:
+        name = normalize_username(username)
+    except AccountError:
+        _dummy_verify(password)
+        return None
+    with sessions() as s:
+        user = s.scalar(select(User).where(User.username == name))
+    if user is None or user.disabled:
+        _dummy_verify(password)
+        return None
+    if not _verify(user.password_hash, password):
+        return None
+    if HASHER.check_needs_rehash(user.password_hash):
+        new_hash = hash_password(password)
+        with write_sessions(sessions).begin() as s:
+            row = s.get(User, user.id)
+            if row is not None and row.password_hash == user.password_hash:
+                row.password_hash = new_hash
+        user.password_hash = new_hash
+    return user
+
+
+def verify_password(sessions: sessionmaker[Session], user_id: int, password: str) -> bool:
+    """Whether ``password`` is the user's (to confirm a password change)."""
+    with sessions() as s:
+        user = s.get(User, user_id)
+    return user is not None and _verify(user.password_hash, password)
+
+
+# ---- API tokens -----------------------------------------------------------------------------------------
+
+def issue_token(sessions: sessionmaker[Session], username: str, label: str, *, actor: str | None = None,
+                now: datetime | None = None) -> str:
+    """A new API token for ``username``: the secret (``zz_…``), to be shown once; only its hash is kept."""
+    name = label.strip()
+    if not name:
+        raise AccountError("请填写令牌名称（用途），例如“监控脚本”")
+    if len(name) > 100:
+        raise AccountError("令牌名称最多 100 个字符")
+    secret = TOKEN_PREFIX + random_secret()
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        user = _user(s, username)
+        if user.disabled:
+            raise AccountError(f"用户“{user.username}”已停用")
+        token = ApiToken(user_id=user.id, name=name, token_hash=sha256_hex(secret), created_at=now)
+        s.add(token)
+        s.flush()
+        audit(s, actor or user.username, "token.issue", f"user:{user.username}", f"令牌 #{token.id}「{name}」", now=now)
+    return secret
+
+
+def list_tokens(sessions: sessionmaker[Session], user_id: int) -> list[ApiToken]:
+    with sessions() as s:
+        return list(s.scalars(select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id)))
+
+
+def revoke_token(sessions: sessionmaker[Session], token_id: int, *, actor: str, user_id: int | None = None,
+                 now: datetime | None = None) -> None:
+    """Revoke a token (of ``user_id``, when given: one's own); :class:`AccountError` if there is none."""
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        token = s.get(ApiToken, token_id)
+        if token is None or (user_id is not None and token.user_id != user_id):
+            raise AccountError(f"没有令牌 #{token_id}")
+        if token.revoked_at is not None:
+            return
+        token.revoked_at = now
+        owner = s.get(User, token.user_id)
+        audit(s, actor, "token.revoke", f"user:{owner.username if owner else token.user_id}",
+              f"令牌 #{token.id}「{token.name}」", now=now)
+
+
+TOKEN_TOUCH = timedelta(minutes=1)  # last_used_at is written at most this often per token
+
+
+def user_for_token(sessions: sessionmaker[Session], secret: str, now: datetime | None = None) \
+        -> tuple[User, ApiToken] | None:
+    """The enabled user a live token belongs to, or ``None``."""
+    if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    now = now or utcnow()
+    with sessions() as s:
+        token = s.scalar(select(ApiToken).where(ApiToken.token_hash == sha256_hex(secret)))
+        if token is None or token.revoked_at is not None:
+            return None
+        user = s.get(User, token.user_id)
+    if user is None or user.disabled:
+        return None
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_TOUCH:
+        with write_sessions(sessions).begin() as s:
+            s.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now))
+        token.last_used_at = now
+    return user, token
+
+
+# ---- web sessions ---------------------------------------------------------------------------------------
+
+def start_session(sessions: sessionmaker[Session], user_id: int, address: str = "",
+                  now: datetime | None = None) -> tuple[str, WebSession]:
+    """A new web session: the secret for the cookie (only its hash is stored) and the row."""
+    secret = random_secret()
+    now = now or utcnow()
+    row = WebSession(id=sha256_hex(secret), user_id=user_id, created_at=now, last_seen_at=now,
+                     csrf_token=random_secret(), address=address[:64])
+    with write_sessions(sessions).begin() as s:
+        s.add(row)
+        user = s.get(User, user_id)
+        audit(s, user.username if user else str(user_id), "session.login", f"user:{user.username if user else ''}",
+              f"地址 {address}" if address else "", now=now)
+    return secret, row
+
+
+def session_for(sessions: sessionmaker[Session], secret: str, idle: timedelta,
+                now: datetime | None = None) -> tuple[WebSession, User] | None:
+    """The live session of the cookie's secret and its (enabled) user; one idle longer than ``idle``
+    is ended. Seen now: its inactivity clock restarts (written at most every ``idle / 10``)."""
+    now = now or utcnow()
+    sid = sha256_hex(secret)
+    with sessions() as s:
+        row = s.get(WebSession, sid)
+        user = s.get(User, row.user_id) if row is not None else None
+    if row is None or user is None or row.ended_at is not None:
+        return None
+    if user.disabled or now - row.last_seen_at > idle:
+        with write_sessions(sessions).begin() as s:
+            s.execute(update(WebSession).where(WebSession.id == sid, WebSession.ended_at.is_(None))
+                      .values(ended_at=now))
+        return None
+    if now - row.last_seen_at >= min(idle / 10, timedelta(seconds=30)):
+        with write_sessions(sessions).begin() as s:
+            s.execute(update(WebSession).where(WebSession.id == sid).values(last_seen_at=now))
+        row.last_seen_at = now
+    return row, user
+
+
+def end_session(sessions: sessionmaker[Session], secret: str, now: datetime | None = None) -> None:
+    """Log-out: the session of the cookie's secret ends."""
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        row = s.get(WebSession, sha256_hex(secret))
+        if row is None or row.ended_at is not None:
+            return
+        row.ended_at = now
+        user = s.get(User, row.user_id)
+        audit(s, user.username if user else str(row.user_id), "session.logout",
+              f"user:{user.username if user else ''}", "", now=now)
+
+
+def _end_sessions(s: Session, user_id: int, now: datetime) -> int:
+    result = s.execute(update(WebSession).where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
+                       .values(ended_at=now))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+# ---- log-in rate limit ----------------------------------------------------------------------------------
+
+class LoginThrottle:
+    """Failed log-ins counted in memory per username and per address: past the limit within the window,
+    further attempts wait (:meth:`retry_after`) until the oldest failure leaves the window."""
+
+    def __init__(self, per_user: int = 5, per_address: int = 20, window: timedelta = timedelta(minutes=5),
+                 clock: Clock | None = None, max_keys: int = 10_000) -> None:
+        self.per_user, self.per_address, self.window = per_user, per_address, window
+        self.clock: Clock = clock or SystemClock()
+        self.max_keys = max_keys
+        self._failures: dict[tuple[str, str], deque[datetime]] = {}
+        self._lock = threading.Lock()
+
+    def _keys(self, username: str, address: str) -> list[tuple[tuple[str, str], int]]:
+        return [(("user", username.strip().lower()), self.per_user), (("address", address), self.per_address)]
+
+    def _live(self, key: tuple[str, str], now: datetime) -> deque[datetime]:
+        q = self._failures.get(key)
+        if q is None:
+            return deque()
+        while q and now - q[0] >= self.window:
+            q.popleft()
+        if not q:
+            del self._failures[key]
+        return q
+
+    def retry_after(self, username: str, address: str) -> int | None:
+        """Seconds to wait before the next attempt, or ``None``: it may go ahead."""
+        now = self.clock.now()
+        wait = 0.0
+        with self._lock:
+            for key, limit in self._keys(username, address):
+                q = self._live(key, now)
+                if len(q) >= limit:
+                    wait = max(wait, (q[len(q) - limit] + self.window - now).total_seconds())
+        return max(1, math.ceil(wait)) if wait > 0 else None
+
+    def failed(self, username: str, address: str) -> None:
+        now = self.clock.now()
+        with self._lock:
+            if len(self._failures) >= self.max_keys:
+                for key in list(self._failures):
+                    self._live(key, now)
+            for key, _ in self._keys(username, address):
+                if key in self._failures or len(self._failures) < self.max_keys:
+                    self._failures.setdefault(key, deque()).append(now)
+
+    def succeeded(self, username: str) -> None:
+        """A log-in that worked clears the username's count (not the address's)."""
+        with self._lock:
+            self._failures.pop(("user", username.strip().lower()), None)
+
+
+# ---- the key that signs cookies -------------------------------------------------------------------------
+
+def load_or_create_key(path: Path) -> bytes:
+    """The signing key in ``path``, made (random, mode 0600) when the file does not exist."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+        log.info("made the session signing key %s", path)
+    key = path.read_bytes().strip()
+    if len(key) < 32:
+        raise AccountError(f"{path}: 会话签名密钥太短（至少 32 个字节）")
+    if path.stat().st_mode & 0o077:
+        log.warning("%s: the session signing key is readable by others; chmod 600 it", path)
+    return key
