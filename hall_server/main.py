@@ -2,6 +2,9 @@
 
 ``zizhu hall broker-config --config FILE --out DIR``: the hall broker's password file, ACL and each
 terminal's credentials, from the hall's registry (docs/broker.md).
+
+``zizhu hall user add|passwd|disable|enable|list|token … --config FILE``: the dashboard's accounts
+(docs/accounts.md).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from types import FrameType
 
 from ground.configfile import ConfigError
 from ground.logs import setup_logging
+from hall_server.accounts import UserRole
 from hall_server.config import load_hall
 
 log = logging.getLogger("zizhu.hall")
@@ -43,11 +47,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                     help="the registry (TOML or CSV) instead of the configuration's server.registry_file")
     bc.add_argument("--reload-pid", type=int, default=None, metavar="PID",
                     help="send the broker process PID a SIGHUP afterwards, so it reloads the files")
+    _add_user_arguments(sub)
+
+
+def _add_user_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``zizhu hall user add|passwd|disable|enable|list|token``: the dashboard's accounts (docs/accounts.md)."""
+    user = sub.add_parser("user", help="dashboard accounts: add, passwd, disable, enable, list, token",
+                          description="The hall dashboard's accounts (docs/accounts.md). The first administrator "
+                                      "is made with `zizhu hall user add NAME --role admin --config FILE`.")
+    user.set_defaults(_user_parser=user)
+    actions = user.add_subparsers(dest="user_command", metavar="ACTION")
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--config", dest="user_config", required=True, metavar="FILE", help="hall configuration file")
+        return p
+
+    roles = ", ".join(f"{r.value} ({r.label})" for r in _roles())
+    add = action("add", "make an account (asks for the password twice unless --password-stdin)")
+    add.add_argument("name", metavar="NAME", help="username: letters, digits, . _ - (stored in lower case)")
+    add.add_argument("--role", required=True, choices=[r.value for r in _roles()], help=roles)
+    add.add_argument("--display-name", default="", help="the name shown on the dashboard, e.g. 王晓明")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    pw = action("passwd", "set a new password (every dashboard session of the user ends)")
+    pw.add_argument("name", metavar="NAME")
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    action("disable", "disable an account (its sessions end, its API tokens are refused)").add_argument(
+        "name", metavar="NAME")
+    action("enable", "enable a disabled account again").add_argument("name", metavar="NAME")
+    action("list", "list the accounts")
+    tok = action("token", "make an API token for a user's scripts (printed once)")
+    tok.add_argument("name", metavar="NAME")
+    tok.add_argument("--label", required=True, help="what the token is for, e.g. 监控脚本")
+
+
+def _roles() -> list[UserRole]:
+    return list(UserRole)
 
 
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "hall_command", None) == "broker-config":
         return broker_config(args)
+    if getattr(args, "hall_command", None) == "user":
+        return user_command(args)
     if args.config is None:
         args._hall_parser.error("the following arguments are required: --config")
     setup_logging(args.log_level, json_lines=args.json_logs)
@@ -147,3 +189,75 @@ def broker_config(args: argparse.Namespace) -> int:
                      "the files are written")
     print(f"sent SIGHUP to process {args.reload_pid}: the broker reloads the password file and ACL")
     return 0
+
+
+# ---- zizhu hall user ----------------------------------------------------------------------------------------
+
+def _user_fail(text: str) -> int:
+    print(f"zizhu hall user: {text}", file=sys.stderr)
+    return 2
+
+
+def _read_password(from_stdin: bool) -> str | None:
+    """The new password: the first line of stdin, or typed twice; ``None`` when the two differ."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("新密码：")
+    second = getpass.getpass("再次输入新密码：")
+    return first if first == second else None
+
+
+def user_command(args: argparse.Namespace) -> int:
+    """``zizhu hall user …``: exit 0 when done, 2 on bad input (nothing changed)."""
+    import getpass
+
+    from hall_server import accounts
+    from hall_server.db import open_database
+
+    if args.user_command is None:
+        args._user_parser.error("choose an ACTION: add, passwd, disable, enable, list, token")
+    try:
+        cfg = load_hall(args.user_config)
+    except ConfigError as exc:
+        return _user_fail(str(exc))
+    actor = f"cli:{getpass.getuser()}"
+    engine, sessions = open_database(cfg.server.database_url)
+    try:
+        cmd = args.user_command
+        if cmd == "list":
+            users = accounts.list_users(sessions)
+            if not users:
+                print("还没有账户：用 `zizhu hall user add NAME --role admin --config FILE` 添加第一个大厅管理员")
+            for u in users:
+                state = "已停用" if u.disabled else "启用"
+                print(f"{u.username}\t{UserRole(u.role).label}({u.role})\t{state}\t{u.display_name}")
+            return 0
+        if cmd in ("add", "passwd"):
+            if cmd == "passwd" and accounts.get_user(sessions, args.name) is None:
+                return _user_fail(f"没有用户“{args.name}”")
+            if cmd == "add":
+                accounts.normalize_username(args.name)  # before asking for a password
+            password = _read_password(args.password_stdin)
+            if password is None:
+                return _user_fail("两次输入的密码不一致，未做任何更改")
+            if cmd == "add":
+                user = accounts.create_user(sessions, args.name, args.role, password, args.display_name, actor=actor)
+                print(f"已添加用户 {user.username}（{UserRole(user.role).label}）")
+            else:
+                accounts.set_password(sessions, args.name, password, actor=actor)
+                print(f"已修改 {args.name.strip().lower()} 的密码；其所有网页登录已退出")
+            return 0
+        if cmd in ("disable", "enable"):
+            accounts.set_disabled(sessions, args.name, cmd == "disable", actor=actor)
+            print(f"已{'停用' if cmd == 'disable' else '启用'}用户 {args.name.strip().lower()}")
+            return 0
+        secret = accounts.issue_token(sessions, args.name, args.label, actor=actor)
+        print(secret)
+        print("这是新令牌，只显示这一次：请保存好。用法：Authorization: Bearer <令牌>", file=sys.stderr)
+        return 0
+    except accounts.AccountError as exc:
+        return _user_fail(f"{exc}；未做任何更改")
+    finally:
+        engine.dispose()
