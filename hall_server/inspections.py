@@ -26,6 +26,7 @@ import csv
 import functools
 import io
 import logging
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -265,6 +266,16 @@ class InspectionRecord:
     def current(self) -> bool:
         return self.corrected_by is None
 
+    @property
+    def prefill_map(self) -> dict[str, tuple[str, str]]:
+        return {i.key: (i.prefill, i.source) for i in self.items}
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The record as form values: a correction's form starts from them."""
+        out = {f"item_{i.key}": i.value for i in self.items} | {f"note_{i.key}": i.note for i in self.items}
+        return out | {"note": ""}
+
     def public(self) -> dict[str, Any]:
         return {
             "id": self.id, "terminal_id": self.terminal_id, "day": self.day.isoformat(), "slot": self.slot.value,
@@ -308,6 +319,10 @@ class TerminalDay:
     readiness: ReadinessRecord | None
     prefill: tuple[Prefill, ...]
     missed_open: bool  # an inspection.missed incident is open
+
+    @property
+    def prefill_map(self) -> dict[str, tuple[str, str]]:
+        return {p.key: (p.value.value, p.source) for p in self.prefill}
 
 
 # ---- the domain ---------------------------------------------------------------------------------
@@ -724,6 +739,30 @@ class Inspections:
                                corrects_id=row.corrects_id)
 
 
+# ---- one log per running core -------------------------------------------------------------------
+_LOGS: weakref.WeakKeyDictionary[Any, Inspections] = weakref.WeakKeyDictionary()
+
+
+def attach(core: Any, cfg: InspectionsConfig | None = None) -> Inspections:
+    """The inspection log of ``core`` (a :class:`hall_server.core.HallCore`), made once: its missed-slot
+    check runs in every tick of the core (``core.add_tick``)."""
+    found = _LOGS.get(core)
+    if found is None:
+        found = _LOGS[core] = Inspections(core, cfg)
+        core.add_tick(found.tick)
+    return found
+
+
+def of(svc: Any) -> Inspections:
+    """The inspection log of a running hall server (anything with ``core`` and ``cfg``)."""
+    return attach(svc.core, svc.cfg.inspections)
+
+
+def readiness_today(svc: Any) -> dict[str, ReadinessRecord]:
+    """For the live hall: terminal id → today's readiness confirmation in force."""
+    return of(svc).readiness_today()
+
+
 # ---- prefill rules ------------------------------------------------------------------------------
 def _power(status: TerminalStatus | None, stale: str) -> Prefill:
     if status is None or status.host.power == "unknown":
@@ -846,5 +885,6 @@ def _result(items: Sequence[Mapping[str, Any]]) -> str:
 
 __all__ = [
     "ITEMS", "Inspection", "InspectionError", "InspectionMiss", "InspectionRecord", "InspectionWatch", "Inspections",
-    "ItemInput", "Prefill", "Readiness", "ReadinessRecord", "Slot", "TerminalDay", "Value",
+    "ItemInput", "Prefill", "Readiness", "ReadinessRecord", "Slot", "TerminalDay", "Value", "attach", "of",
+    "readiness_today",
 ]
