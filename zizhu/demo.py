@@ -312,6 +312,25 @@ def _watch_notices(broker: MosquittoBroker) -> Any:
     return client
 
 
+def _demo_accounts(sessions: Any) -> list[tuple[str, str, str]]:
+    """One dashboard account per role, each with a fresh password (printed at start)."""
+    import secrets
+
+    from hall_server import accounts
+    from hall_server.accounts import UserRole
+
+    made = []
+    for role, name, shown in ((UserRole.ADMIN, "admin", "王管理"), (UserRole.MAINTENANCE, "tech", "李运维"),
+                              (UserRole.CENTRE, "centre", "中心值班"), (UserRole.VIEWER, "viewer", "赵查看")):
+        password = f"{name}-{secrets.token_hex(4)}"
+        if accounts.get_user(sessions, name) is None:
+            accounts.create_user(sessions, name, role, password, shown, actor="demo")
+        else:
+            accounts.set_password(sessions, name, password, actor="demo")
+        made.append((name, password, f"{role.label} {shown}"))
+    return made
+
+
 def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, stop: threading.Event) -> int:
     from sqlalchemy import select
 
@@ -363,6 +382,7 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
         RegistryEntry(id=t.id, name=f"综合自助终端 {t.id}", zone="24小时自助服务区", location=t.location,
                       model="ZZ-K200", asset_number=f"DEMO-{t.id.upper()}", responsible="王敏",
                       phone="13812345678", devices=["printer"]) for t in terminals])
+    logins = _demo_accounts(service.sessions)
     try:
         service.start()
     except OSError as exc:
@@ -381,6 +401,8 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
     _say(f"  status page    {service.base_url}/status")
     _say(f"  API            {service.base_url}/docs")
     _say(f"  metrics        {service.base_url}/metrics")
+    for name, password, label in logins:
+        _say(f"  log in as      {name} / {password}  ({label})")
     _say(f"  work directory {workdir}")
     for t in terminals:
         if t.kiosk_proc is not None:
