@@ -335,15 +335,33 @@ def set_disabled(sessions: sessionmaker[Session], username: str, disabled: bool 
         user = _user(s, username)
         if user.disabled == disabled:
             return
-        if disabled and user.role == UserRole.ADMIN.value:
-            others = s.scalars(select(User.id).where(User.role == UserRole.ADMIN.value, User.disabled.is_(False),
-                                                     User.id != user.id)).first()
-            if others is None:
-                raise AccountError("不能停用最后一个启用的大厅管理员：请先添加另一个管理员")
+        if disabled and user.role == UserRole.ADMIN.value and not _other_admin(s, user.id):
+            raise AccountError("不能停用最后一个启用的大厅管理员：请先添加另一个管理员")
         user.disabled = disabled
         ended = _end_sessions(s, user.id, now) if disabled else 0
         audit(s, actor, "user.disable" if disabled else "user.enable", f"user:{user.username}",
               f"结束会话 {ended} 个" if disabled else "", now=now)
+
+
+def set_role(sessions: sessionmaker[Session], username: str, role: UserRole | str, *, actor: str,
+             now: datetime | None = None) -> None:
+    """A new role (it applies from the user's next request); the last enabled administrator keeps the role."""
+    r = _role(role)
+    now = now or utcnow()
+    with write_sessions(sessions).begin() as s:
+        user = _user(s, username)
+        if user.role == r.value:
+            return
+        if user.role == UserRole.ADMIN.value and not user.disabled and not _other_admin(s, user.id):
+            raise AccountError("不能取消最后一个启用的大厅管理员的管理员角色：请先添加另一个管理员")
+        old = _role(user.role).label if user.role in UserRole.__members__.values() else user.role
+        user.role = r.value
+        audit(s, actor, "user.role", f"user:{user.username}", f"{old} → {r.label}", now=now)
+
+
+def _other_admin(s: Session, user_id: int) -> bool:
+    return s.scalars(select(User.id).where(User.role == UserRole.ADMIN.value, User.disabled.is_(False),
+                                           User.id != user_id)).first() is not None
 
 
 def authenticate(sessions: sessionmaker[Session], username: str, password: str,

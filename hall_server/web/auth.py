@@ -418,3 +418,83 @@ def revoke_token(request: Request, p: ViewPrincipal, token_id: int) -> Response:
     except AccountError as exc:
         return _account_page(request, p, 404, error=str(exc))
     return RedirectResponse("/account?revoked=1", status_code=303)
+
+
+# ---- the hall administrator's page of accounts --------------------------------------------------------
+
+UsersPrincipal = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
+
+
+def _users_page(request: Request, p: Principal, status_code: int = 200, **context: Any) -> HTMLResponse:
+    auth = get_auth(request)
+    ctx: dict[str, Any] = {"error": "", "message": "", "form": {"username": "", "display_name": "", "role": ""},
+                           **context}
+    entries = [e for e in accounts.audit_entries(auth.sessions, limit=200)
+               if e.action.startswith(("user.", "token.", "session.login_failed"))][:50]
+    return _render(request, "users.html", status_code, principal=p, users=accounts.list_users(auth.sessions),
+                   roles=list(UserRole), entries=entries, nav="users", **ctx)
+
+
+@router.get("/users", response_class=HTMLResponse, include_in_schema=False)
+def users(request: Request, p: UsersPrincipal) -> HTMLResponse:
+    done = request.query_params.get("done", "")
+    return _users_page(request, p, message=done[:200])
+
+
+@router.post("/users", response_class=HTMLResponse, include_in_schema=False)
+def add_user(request: Request, p: UsersPrincipal, *, username: Annotated[str, Form(max_length=200)] = "",
+             display_name: Annotated[str, Form(max_length=1000)] = "", role: Annotated[str, Form(max_length=50)] = "",
+             password: Annotated[str, Form(max_length=1000)] = "",
+             password2: Annotated[str, Form(max_length=1000)] = "") -> Response:
+    auth = get_auth(request)
+    form = {"username": username, "display_name": display_name, "role": role}
+    if password != password2:
+        return _users_page(request, p, 400, error="两次输入的密码不一致，未添加用户", form=form)
+    try:
+        user = accounts.create_user(auth.sessions, username, role, password, display_name, actor=p.username,
+                                    now=auth.now())
+    except AccountError as exc:
+        return _users_page(request, p, 400, error=f"{exc}，未添加用户", form=form)
+    return RedirectResponse("/users?" + urlencode({"done": f"已添加用户 {user.username}"}), status_code=303)
+
+
+def _user_change(request: Request, p: Principal, change: Callable[[], None], done: str) -> Response:
+    try:
+        change()
+    except AccountError as exc:
+        return _users_page(request, p, 400, error=f"{exc}；未做任何更改")
+    return RedirectResponse("/users?" + urlencode({"done": done}), status_code=303)
+
+
+@router.post("/users/{username}/disable", response_class=HTMLResponse, include_in_schema=False)
+def disable_user(request: Request, p: UsersPrincipal, username: str) -> Response:
+    auth = get_auth(request)
+    return _user_change(request, p, lambda: accounts.set_disabled(
+        auth.sessions, username, True, actor=p.username, now=auth.now()), f"已停用用户 {username}")
+
+
+@router.post("/users/{username}/enable", response_class=HTMLResponse, include_in_schema=False)
+def enable_user(request: Request, p: UsersPrincipal, username: str) -> Response:
+    auth = get_auth(request)
+    return _user_change(request, p, lambda: accounts.set_disabled(
+        auth.sessions, username, False, actor=p.username, now=auth.now()), f"已启用用户 {username}")
+
+
+@router.post("/users/{username}/role", response_class=HTMLResponse, include_in_schema=False)
+def change_role(request: Request, p: UsersPrincipal, username: str,
+                role: Annotated[str, Form(max_length=50)] = "") -> Response:
+    auth = get_auth(request)
+    return _user_change(request, p, lambda: accounts.set_role(
+        auth.sessions, username, role, actor=p.username, now=auth.now()), f"已修改 {username} 的角色")
+
+
+@router.post("/users/{username}/password", response_class=HTMLResponse, include_in_schema=False)
+def reset_password(request: Request, p: UsersPrincipal, username: str,
+                   password: Annotated[str, Form(max_length=1000)] = "",
+                   password2: Annotated[str, Form(max_length=1000)] = "") -> Response:
+    auth = get_auth(request)
+    if password != password2:
+        return _users_page(request, p, 400, error="两次输入的密码不一致；未做任何更改")
+    return _user_change(request, p, lambda: accounts.set_password(
+        auth.sessions, username, password, actor=p.username, now=auth.now()),
+        f"已重置 {username} 的密码，其所有登录已退出")

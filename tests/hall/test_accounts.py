@@ -389,3 +389,18 @@ def test_cli_refuses_bad_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
     missing = hall_file.parent / "missing.toml"
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert zizhu(["hall", "user", "list", "--config", str(missing)]) == 2
+
+
+def test_role_change_keeps_an_administrator(sqlite_db: sessionmaker[Session]) -> None:
+    accounts.create_user(sqlite_db, "one", "admin", "the password")
+    accounts.create_user(sqlite_db, "li", "viewer", "the password")
+    with pytest.raises(AccountError, match="最后一个"):
+        accounts.set_role(sqlite_db, "one", "viewer", actor="one")
+    with pytest.raises(AccountError, match="未知角色"):
+        accounts.set_role(sqlite_db, "li", "boss", actor="one")
+    accounts.set_role(sqlite_db, "li", "admin", actor="one")
+    accounts.set_role(sqlite_db, "one", "centre", actor="li")
+    roles = {u.username: u.role for u in accounts.list_users(sqlite_db)}
+    assert roles == {"one": "centre", "li": "admin"}
+    assert ("li", "user.role", "大厅管理员 → 中心") in [
+        (e.actor, e.action, e.detail) for e in accounts.audit_entries(sqlite_db, target="user:one")]
