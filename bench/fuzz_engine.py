@@ -39,7 +39,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 INSTRUMENTED = ("wire.contract", "wire.local", "wire.status", "ground.logs", "hall_server.core",
-                "hall_server.db", "hall_server.faults", "hall_server.registry", "hall_server.api",
+                "hall_server.db", "hall_server.faults", "hall_server.registry", "hall_server.web.app",
+                "hall_server.web.models", "hall_server.web.views",
                 "drivers.printer.codec", "drivers.idcard.codec", "drivers.idcard.card", "drivers.locker.codec")
 KEEP_PER_SIGNATURE = 3  # crashing inputs written per distinct crash
 MAX_INPUT = 64 * 1024  # what the mutator grows an input to at most

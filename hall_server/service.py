@@ -21,6 +21,7 @@ from hall_server.faults import load_fault_table
 from hall_server.ingest import Ingest
 from hall_server.metrics import Metrics
 from hall_server.registry import load_registry
+from hall_server.web.events import EventBus
 from wire.contract import NoticePayload
 
 log = logging.getLogger("zizhu.hall")
@@ -47,6 +48,7 @@ class HallService:
         self.engine, self.sessions = open_database(srv.database_url)
         self.table = load_fault_table(srv.faults_file)
         self.metrics = Metrics()
+        self.bus = EventBus()  # what changed, for the dashboard's live pages (fed by the core after each commit)
         self.alerts = AlertSender(self.sessions, cfg.alerts, deliver,
                                   on_outcome=lambda role, outcome: self.metrics.alerts.labels(role, outcome).inc())
         settings = CoreSettings(hall=cfg.hall.id, hall_name=cfg.hall.name,
@@ -86,13 +88,16 @@ class HallService:
     def _start_http(self) -> None:
         import uvicorn
 
-        from hall_server.api import create_app
+        from hall_server.web.app import create_app
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.cfg.server.http_host, self.cfg.server.http_port))
         self.http_port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(self), log_level="warning", access_log=False, lifespan="off")
+        # An open live page holds a response that never ends: the bus ends them at stop, and the server waits
+        # for the rest at most this long.
+        config = uvicorn.Config(create_app(self), log_level="warning", access_log=False, lifespan="off",
+                                timeout_graceful_shutdown=3)
         self._http = uvicorn.Server(config)
         self._http_thread = threading.Thread(target=self._http.run, kwargs={"sockets": [sock]},
                                              name="zizhu-hall-http", daemon=True)
@@ -129,6 +134,7 @@ class HallService:
 
     def stop(self) -> None:
         self._stop.set()
+        self.bus.close()
         if self._http is not None:
             self._http.should_exit = True
             if self._http_thread is not None:

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.fuzz_targets import admin_token
 from ground.clock import FakeClock
-from hall_server.api import create_app
 from hall_server.registry import load_registry
 from hall_server.service import HallService
 from hall_server.simulate import healthy_status
+from hall_server.web.app import create_app
 from tests.hall.harness import hall_config
 from wire.contract import StatePayload, StatusPayload
 from wire.status import PaperLevel
@@ -29,7 +30,8 @@ def svc(tmp_path: Path, repo_root: Path) -> Iterator[HallService]:
 
 @pytest.fixture
 def api(svc: HallService) -> TestClient:
-    return TestClient(create_app(svc))
+    """As a script calls the API: with an administrator's token (tests/hall/test_accounts* check the guards)."""
+    return TestClient(create_app(svc), headers={"Authorization": f"Bearer {admin_token(svc)}"})
 
 
 def feed(svc: HallService, term: str, paper: PaperLevel = PaperLevel.FULL, online: bool = True) -> None:
@@ -61,15 +63,17 @@ def test_acknowledge_and_resolve_through_api(svc: HallService, api: TestClient) 
     feed(svc, "t01", PaperLevel.OUT)
     [inc] = api.get("/api/incidents").json()
     assert inc["tier"] == "general" and inc["deadline"]
-    assert api.post(f"/api/incidents/{inc['id']}/acknowledge", json={"by": "", "comment": "x"}).status_code == 422
-    r = api.post(f"/api/incidents/{inc['id']}/acknowledge", json={"by": "王敏", "comment": "马上换纸"})
+    assert api.post(f"/api/incidents/{inc['id']}/acknowledge", json={"comment": 5}).status_code == 422
+    r = api.post(f"/api/incidents/{inc['id']}/acknowledge", json={"comment": "马上换纸"})
     assert r.status_code == 200 and r.json()["state"] == "acknowledged"
-    assert api.post(f"/api/incidents/{inc['id']}/acknowledge", json={"by": "王敏"}).status_code == 409
-    r = api.post(f"/api/incidents/{inc['id']}/resolve", json={"by": "王敏", "note": "已换纸"})
-    assert r.status_code == 200 and r.json()["resolution"] == "manual"
+    assert r.json()["acknowledged_by"] == "fuzz-admin"  # the token's user, not a name in the body
+    assert api.post(f"/api/incidents/{inc['id']}/acknowledge", json={}).status_code == 409
+    assert api.post(f"/api/incidents/{inc['id']}/resolve", json={"note": ""}).status_code == 422
+    r = api.post(f"/api/incidents/{inc['id']}/resolve", json={"note": "已换纸", "by": "冒名者"})
+    assert r.status_code == 200 and r.json()["resolution"] == "manual" and r.json()["resolved_by"] == "fuzz-admin"
     detail = api.get(f"/api/incidents/{inc['id']}").json()
     assert [e["action"] for e in detail["log"]] == ["opened", "acknowledged", "resolved"]
-    assert detail["log"][1]["actor"] == "王敏" and detail["log"][1]["detail"] == "马上换纸"
+    assert detail["log"][1]["actor"] == "fuzz-admin" and detail["log"][1]["detail"] == "马上换纸"
     assert api.get("/api/incidents").json() == []
     assert len(api.get("/api/incidents?state=all").json()) == 1
     assert api.get("/api/incidents/999").status_code == 404
@@ -78,21 +82,22 @@ def test_acknowledge_and_resolve_through_api(svc: HallService, api: TestClient) 
 def test_shutdowns_and_notices(svc: HallService, api: TestClient) -> None:
     now = svc.core.clock.now()
     body = {"terminal_id": "t01", "reason": "季度保养", "starts_at": now.isoformat(),
-            "ends_at": (now + timedelta(hours=2)).isoformat(), "by": "李强"}
+            "ends_at": (now + timedelta(hours=2)).isoformat()}
     sd = api.post("/api/shutdowns", json=body).json()
-    assert sd["state"] == "requested"
-    assert api.post(f"/api/shutdowns/{sd['id']}/approve", json={"by": "王敏"}).json()["state"] == "approved"
-    assert api.post(f"/api/shutdowns/{sd['id']}/reject", json={"by": "王敏"}).status_code == 409
+    assert sd["state"] == "requested" and sd["requested_by"] == "fuzz-admin"
+    assert api.post(f"/api/shutdowns/{sd['id']}/approve", json={}).json()["state"] == "approved"
+    assert api.post(f"/api/shutdowns/{sd['id']}/reject", json={}).status_code == 409
     feed(svc, "t01", online=False)
     assert api.get("/api/incidents").json() == []
     assert [t["planned_offline"] for t in api.get("/api/terminals").json() if t["id"] == "t01"] == [True]
     assert api.post("/api/shutdowns", json={**body, "ends_at": now.isoformat()}).status_code == 422  # ends at its start
 
-    notice = {"title": "系统升级", "message": "今晚22点至23点暂停自助服务", "by": "中心"}
+    notice = {"title": "系统升级", "message": "今晚22点至23点暂停自助服务"}
     n = api.post("/api/notices", json=notice).json()
+    assert n["created_by"] == "fuzz-admin"
     assert api.get("/api/status").json()["notices"][0]["title"] == "系统升级"
     assert "今晚22点" in api.get("/status").text
-    assert api.delete(f"/api/notices/{n['id']}", params={"by": "中心"}).status_code == 200
+    assert api.delete(f"/api/notices/{n['id']}").status_code == 200
     assert api.get("/api/notices").json() == []
 
 
@@ -100,6 +105,7 @@ def test_dashboard_openapi_metrics(svc: HallService, api: TestClient) -> None:
     feed(svc, "t01", PaperLevel.OUT)
     page = api.get("/").text
     assert "打印纸用完" in page and "card red" in page and "138****5678" not in page
+    assert "<script>" not in page and "<script src=\"/static/vendor/htmx.min.js\"" in page
     spec = api.get("/openapi.json").json()
     assert {"/api/incidents/{incident_id}/acknowledge", "/api/shutdowns", "/api/notices", "/api/terminals"} <= set(
         spec["paths"])
