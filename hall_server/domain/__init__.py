@@ -1,1 +1,43 @@
-"""The hall's domains, composed by :class:`hall_server.core.HallCore` around one unit of work (``unit``)."""
+"""The hall's domains, one module each, composed by :class:`hall_server.core.HallCore`.
+
+Modules
+-------
+``unit``          the unit of work: one lock, one write transaction, memory journalled and undone with
+                  the database (whole unit or one savepoint), side effects sent only after the commit.
+``terminals``     the registry, the contract messages (state, status, event, command result),
+                  presence and silence, snapshots, end-to-end acknowledgement (``TerminalMem``).
+``incidents``     raise / clear / resolve, flapping, correlation into system incidents, alerts, the
+                  append-only incident log, acknowledgement, escalation and reminders.
+``shutdowns``     planned shutdown requests and decisions; the approved window of a moment.
+``notices``       the public notices and the one every terminal shows.
+``availability``  a terminal's share of a period in service.
+``base``          the core's settings and the errors of people's actions.
+
+Dependencies go one way: terminals → incidents, shutdowns; incidents → notices; every domain →
+unit. What crosses two domains in one action (a person resolving an incident the device still
+reports) is composed in :class:`~hall_server.core.HallCore`.
+
+Entry points for another domain
+-------------------------------
+Work inside a unit, and call the incident rules with it::
+
+    with core.unit() as u:                        # the core's lock and one transaction
+        inc = core.incidents.raise_(u, scope, code, detail="…")        # -> Incident (opened,
+                                                  # reopened when flapping, or the open one refreshed)
+        core.incidents.clear(u, scope, code, actor="王敏", detail="…")   # resolves it if open
+        core.incidents.audit(u, inc, actor, action, detail)            # a line of its history
+        u.changed.add("inspections")              # a topic for the live pages (on_change)
+
+``scope`` is a terminal's id or ``HALL_SCOPE`` (``"@hall"``); ``code`` a fault code of the fault
+table (an unknown one gets the default tier); ``actor`` the logged-in user's name for people's
+actions. ``u.s`` is the session, ``u.now`` the unit's time (the core's clock); memory a domain
+keeps is journalled with ``u.journal(obj)`` or ``u.on_undo(fn)`` so that a refused commit undoes it.
+Units do not nest: a function given ``u`` uses it.
+
+``core.add_tick(fn)`` runs ``fn(u)`` in every tick of the clock, in the tick's unit after the core's
+own rules, in a savepoint of its own (a failure is logged and undone alone).
+
+``HallCore(..., on_change=fn)``: after each commit that changed something, ``fn(frozenset(topics))``
+with ``"terminals"``, ``"incidents"``, ``"shutdowns"``, ``"notices"`` and any added topic. It runs
+under the core's lock: hand the topics on (to the event bus), do no work there.
+"""
