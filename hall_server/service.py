@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ground.clock import Clock
+from hall_server import inspections
 from hall_server.alerts import AlertSender, Deliver, apprise_deliver
 from hall_server.config import HallConfig
 from hall_server.core import CoreSettings, HallCore
@@ -56,7 +57,10 @@ class HallService:
                                 notify_resolved=cfg.alerts.notify_resolved,
                                 broker_grace=timedelta(seconds=srv.broker_grace_s))
         self.core = HallCore(self.sessions, self.table, settings, clock=clock, send_alerts=self.alerts.submit,
-                             publish_notice=self._publish_notice, publish_acks=self._publish_acks)
+                             publish_notice=self._publish_notice, publish_acks=self._publish_acks,
+                             on_change=self.bus.publish)
+        # The inspection log of this hall, its missed-slot check run in every tick.
+        self.inspections = inspections.attach(self.core, cfg.inspections)
         if srv.registry_file is not None:
             self.core.import_registry(load_registry(srv.registry_file), actor=str(srv.registry_file))
         self.ingest = Ingest(self.core, cfg.mqtt, self.metrics, client_id=srv.client_id or f"zizhu-hall-{cfg.hall.id}",

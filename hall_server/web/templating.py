@@ -52,6 +52,24 @@ def span(seconds: float) -> str:
     return f"{hours} 小时 {minutes} 分钟" if hours else f"{minutes} 分钟"
 
 
+def log_detail(action: str, detail: str) -> str:
+    """A line of an incident's history as people read it (the log keeps the core's own words)."""
+    if action == "opened":
+        tier, _, rest = detail.partition(";")
+        return "；".join(p for p in (TIER_LABELS.get(tier.strip(), tier.strip()), rest.strip()) if p)
+    if action == "resolved":
+        how, sep, note = detail.partition(": ")
+        if sep and how == "manual":
+            return note
+        if sep and how == "auto":
+            return f"设备恢复正常，自动解决{('：' + note) if note else ''}"
+    return detail
+
+
+def actor_name(actor: str) -> str:
+    return "系统" if actor == "system" else actor
+
+
 @cache
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("hall_server", "templates"), autoescape=select_autoescape(default=True),
@@ -61,6 +79,8 @@ def environment() -> Environment:
     env.filters["role"] = lambda v: ROLE_LABELS.get(str(v), str(v))
     env.filters["incident_state"] = lambda v: STATE_WORDS.get(str(v), str(v))
     env.filters["shutdown_state"] = lambda v: SHUTDOWN_WORDS.get(str(v), str(v))
+    env.filters["actor"] = actor_name
+    env.globals["log_detail"] = log_detail
     env.filters["iso"] = lambda v: v.isoformat() if v else ""
     env.globals["words"] = WORDS
     env.globals["mn"] = catalogue.MONGOLIAN
