@@ -19,7 +19,7 @@ from hall_server.web.auth import Principal, require
 from hall_server.web.models import CommandIdPath, TerminalId
 from hall_server.web.routers.terminals import readiness, send_command
 from hall_server.web.runtime import HallRuntime, runtime
-from hall_server.web.templating import page
+from hall_server.web.templating import WORDS, page
 from wire.contract import CommandAction
 
 router = APIRouter(include_in_schema=False)
@@ -28,13 +28,33 @@ Viewer = Annotated[Principal, Depends(require(Permission.VIEW))]
 Commander = Annotated[Principal, Depends(require(Permission.COMMAND_TERMINALS))]
 
 ANSWER_WAIT_S = 60  # a command expires after this, and its page stops waiting for the answer
-# The remote commands a terminal's page offers: (action, params, label).
-BUTTONS: dict[str, tuple[CommandAction, dict[str, Any], str | None, str]] = {
-    "self_test": (CommandAction.SELF_TEST, {}, None, "远程自检"),
-    "print_test_page": (CommandAction.PRINT_TEST_PAGE, {}, "printer", "打印测试页"),
-    "out_of_service": (CommandAction.OUT_OF_SERVICE, {"on": True}, None, "暂停服务"),
-    "back_in_service": (CommandAction.OUT_OF_SERVICE, {"on": False}, None, "恢复服务"),
+# The remote commands a terminal's page offers: button → (action, params, label). The device commands
+# get one button per device the terminal reports ("self_test:printer").
+BUTTONS: dict[str, tuple[CommandAction, dict[str, Any], str]] = {
+    "self_test": (CommandAction.SELF_TEST, {}, "远程自检"),
+    "print_test_page": (CommandAction.PRINT_TEST_PAGE, {}, "打印测试页"),
+    "out_of_service": (CommandAction.OUT_OF_SERVICE, {"on": True}, "暂停服务"),
+    "back_in_service": (CommandAction.OUT_OF_SERVICE, {"on": False}, "恢复服务"),
 }
+DEVICE_BUTTONS = {"self_test": None, "print_test_page": "printer"}  # button → the device kind it needs (None: any)
+
+
+def command_buttons(devices: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(value, label) of the buttons for a terminal reporting ``devices`` (the status model's dicts)."""
+    out = []
+    for d in devices:
+        kind = WORDS["kind"].get(d.get("kind", ""), d.get("kind", ""))
+        out.append((f"self_test:{d['name']}", f"远程自检：{kind}"))
+        if d.get("kind") == "printer":
+            out.append((f"print_test_page:{d['name']}", f"打印测试页：{kind}"))
+    return [*out, ("out_of_service", "暂停服务"), ("back_in_service", "恢复服务")]
+
+
+def _reported_devices(svc: HallRuntime, terminal_id: str) -> list[dict[str, Any]]:
+    mem = svc.core.terminals.get(terminal_id)
+    if mem is None or mem.snapshot is None:
+        return []
+    return [{"name": d.name, "kind": d.kind} for d in mem.snapshot.status.devices]
 
 
 def _inspections_of(svc: HallRuntime, request: Request, terminal_id: str) -> str | None:
@@ -112,7 +132,8 @@ def _terminal_records(svc: HallRuntime, terminal_id: str) -> dict[str, Any]:
 
 @router.get("/terminals/{terminal_id}", response_class=HTMLResponse)
 def terminal_page(terminal_id: TerminalId, request: Request, svc: Svc, p: Viewer) -> HTMLResponse:
-    return page(request, "terminal.html", principal=p, nav="hall", buttons=BUTTONS,
+    return page(request, "terminal.html", principal=p, nav="hall",
+                buttons=command_buttons(_reported_devices(svc, terminal_id)),
                 inspections=_inspections_of(svc, request, terminal_id),
                 **_terminal_live(svc, terminal_id), **_terminal_records(svc, terminal_id))
 
@@ -130,14 +151,25 @@ def terminal_records(terminal_id: TerminalId, request: Request, svc: Svc, p: Vie
 
 @router.post("/terminals/{terminal_id}/commands", response_class=HTMLResponse)
 def terminal_command(terminal_id: TerminalId, request: Request, svc: Svc, p: Commander,
-                     button: Annotated[str, Form(max_length=32)] = "") -> HTMLResponse:
-    if button not in BUTTONS:
-        return page(request, "fragments/command_result.html", status_code=422, principal=p, result=None,
-                    command_id="", label="", terminal_id=terminal_id, error="没有这个命令，请用页面上的按钮", n=0)
-    action, params, device, label = BUTTONS[button]
-    if terminal_id not in svc.core.terminals:
-        return page(request, "fragments/command_result.html", status_code=404, principal=p, result=None,
-                    command_id="", label=label, terminal_id=terminal_id, error="终端尚未连接过大厅，无法下发命令", n=0)
+                     button: Annotated[str, Form()] = "") -> HTMLResponse:
+    key, _, device_name = button[:100].partition(":")
+    devices = {d["name"]: d["kind"] for d in _reported_devices(svc, terminal_id)}
+    label = BUTTONS[key][2] if key in BUTTONS else ""
+    error = ""
+    if key not in BUTTONS or (key in DEVICE_BUTTONS) != bool(device_name):
+        error = "没有这个命令，请用页面上的按钮"
+    elif terminal_id not in svc.core.terminals:
+        error = "终端尚未连接过大厅，无法下发命令"
+    elif key in DEVICE_BUTTONS and (device_name not in devices
+                                    or DEVICE_BUTTONS[key] not in (None, devices[device_name])):
+        error = f"终端没有报告设备“{device_name}”，无法{label}"
+    if error:
+        return page(request, "fragments/command_result.html", status_code=422 if key not in BUTTONS else 409,
+                    principal=p, result=None, command_id="", label=label, terminal_id=terminal_id, error=error, n=0)
+    action, params, label = BUTTONS[key]
+    device = device_name or None
+    if device:
+        label = f"{label}（{WORDS['kind'].get(devices[device], device)}）"
     cid = send_command(svc, terminal_id, action, p.username, device=device, params=params, expires_s=ANSWER_WAIT_S)
     return page(request, "fragments/command_result.html", principal=p, result=None, command_id=cid, label=label,
                 terminal_id=terminal_id, error="", n=0)
@@ -145,7 +177,7 @@ def terminal_command(terminal_id: TerminalId, request: Request, svc: Svc, p: Com
 
 @router.get("/fragments/commands/{command_id}", response_class=HTMLResponse)
 def command_fragment(command_id: CommandIdPath, request: Request, svc: Svc, p: Viewer, *,
-                     label: Annotated[str, Query(max_length=20)] = "",
+                     label: Annotated[str, Query(max_length=40)] = "",
                      terminal: Annotated[str, Query(max_length=64)] = "",
                      n: Annotated[int, Query(ge=0, le=10_000)] = 0) -> HTMLResponse:
     """The answer to a command once the terminal gave it; until then the same, asking again in a second
