@@ -319,6 +319,7 @@ class TerminalDay:
     readiness: ReadinessRecord | None
     prefill: tuple[Prefill, ...]
     missed_open: bool  # an inspection.missed incident is open
+    signable: tuple[Slot, ...] = ()  # the slots that can be signed now (begun, not signed yet)
 
     @property
     def prefill_map(self) -> dict[str, tuple[str, str]]:
@@ -417,6 +418,12 @@ class Inspections:
         prefill = self.prefill(terminal_id)
         checked = _check_items(items, prefill)
         with self.core.unit() as u:
+            signed = u.s.scalars(select(Inspection).where(
+                Inspection.hall == self.hall, Inspection.terminal_id == terminal_id, Inspection.day == day,
+                Inspection.slot == chosen.value, Inspection.corrects_id.is_(None)).limit(1)).first()
+            if signed is not None:  # one record per slot: what changes later is a correction of it
+                raise InspectionError(f"{terminal_id} 今日{chosen.label}巡检已由 {signed.inspector} 签名"
+                                      f"（#{signed.id}），如需修改请更正该记录")
             row = Inspection(hall=self.hall, terminal_id=terminal_id, day=day, slot=chosen.value,
                              inspector=inspector, signed_at=u.now, corrects_id=None, items=checked,
                              result=_result(checked), note=note)
@@ -642,7 +649,8 @@ class Inspections:
     def day_view(self, day: date | None = None) -> list[TerminalDay]:
         """Each registered terminal on ``day`` (today by default): its slots, readiness and prefill."""
         now = self.now()
-        day = day or self.today(now)
+        today = self.today(now)
+        day = day or today
         recs = [r for r in self.records(day, day) if r.current]
         versions: dict[tuple[str, str], int] = {}
         for r in self.records(day, day):
@@ -669,24 +677,32 @@ class Inspections:
                 slots.append(SlotState(slot=slot, start=start, end=end, record=record, missed=was_missed,
                                        status=status, versions=versions.get((tid, slot.value), 0)))
             mem = self.core.terminals.get(tid)
+            signable = tuple(x.slot for x in slots if day == today and x.record is None
+                             and (x.slot == Slot.MORNING or now >= x.start))
             out.append(TerminalDay(terminal_id=tid, name=name, location=location,
                                    online=mem.online if mem else None, slots=tuple(slots),
                                    readiness=ready.get(tid), prefill=self.prefill(tid),
-                                   missed_open=tid in open_missed))
+                                   missed_open=tid in open_missed, signable=signable))
         return out
 
     # ---- export ---------------------------------------------------------------------------------
     EXPORT_HEADER: tuple[str, ...] = ("日期", "时段", "终端", "终端名称", "记录号", "版本", "巡检人", "签名时间",
                                       "结果", *(i.label for i in ITEMS), "说明", "更正记录")
 
-    def export_rows(self, since: date, until: date) -> list[list[str]]:
-        """The period's records (every version) and missed slots, as the CSV and the report show them."""
+    def export_rows(self, since: date, until: date, people: Mapping[str, str] | None = None) -> list[list[str]]:
+        """The period's records (every version) and missed slots, as the CSV and the report show them;
+        ``people``: user name → the name people know (shown as 李运维（li）)."""
         names = self.terminal_names()
+
+        def who(user: str) -> str:
+            shown = (people or {}).get(user, "")
+            return f"{shown}（{user}）" if shown and shown != user else user
+
         rows: list[tuple[tuple[Any, ...], list[str]]] = []
         for r in self.records(since, until):
             version = "有效" if r.current else f"已被 #{r.corrected_by} 更正"
             cells = [r.day.isoformat(), r.slot.label, r.terminal_id, names.get(r.terminal_id, ("", ""))[0],
-                     str(r.id), version, r.inspector,
+                     str(r.id), version, who(r.inspector),
                      f"{r.signed_local:%Y-%m-%d %H:%M}" + ("（补检）" if r.late else ""),
                      "正常" if r.result == "ok" else "异常",
                      *(i.value_label + (f"：{i.note}" if i.note else "") for i in r.items),
@@ -699,12 +715,12 @@ class Inspections:
             rows.append(((m.day, m.terminal_id, list(Slot).index(slot), -1), cells))
         return [cells for _key, cells in sorted(rows, key=lambda kv: kv[0])]
 
-    def export_csv(self, since: date, until: date) -> str:
+    def export_csv(self, since: date, until: date, people: Mapping[str, str] | None = None) -> str:
         """UTF-8 with a byte-order mark, so that spreadsheet programs read the Chinese right."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(self.EXPORT_HEADER)
-        w.writerows(self.export_rows(since, until))
+        w.writerows(self.export_rows(since, until, people))
         return "\ufeff" + buf.getvalue()
 
     # ---- helpers --------------------------------------------------------------------------------
@@ -803,7 +819,7 @@ def _paper(status: TerminalStatus | None, station: str, label: str, stale: str) 
     for d in status.devices:
         if isinstance(d, PrinterStatus) and station in d.stations:
             level = d.stations[station].paper
-            word = f"{label}{_PAPER_WORDS[level]}（{d.name}）{stale}"
+            word = f"{label}{_PAPER_WORDS[level]}{stale}"
             if level == PaperLevel.FULL:
                 return Prefill(key, Value.OK, word)
             if level == PaperLevel.UNKNOWN:
