@@ -415,3 +415,35 @@ def test_administrator_adds_users_and_bad_input_changes_nothing(hall: Hall) -> N
     entries = accounts.audit_entries(hall.service.sessions, target="user:newbie")
     assert {(e.actor, e.action) for e in entries} >= {("admin", "user.create"), ("admin", "user.role"),
                                                        ("admin", "user.password")}
+
+
+def test_start_warns_without_an_administrator_and_makes_the_key(tmp_path: Path,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    cfg = HallConfig(hall=HallInfo(id="h2"),
+                     server=HallServerConfig(database_url=f"sqlite:///{tmp_path}/db/hall.sqlite3"))
+    service = HallService(cfg, tick=False)
+    try:
+        with caplog.at_level("WARNING", logger="zizhu.hall.auth"):
+            app = create_app(service)
+        assert "no enabled hall administrator" in caplog.text and "zizhu hall user add" in caplog.text
+        key = tmp_path / "db" / "zizhu-hall-session.key"
+        assert key.stat().st_mode & 0o777 == 0o600
+        accounts.create_user(service.sessions, "boss", "admin", PASSWORD)
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="zizhu.hall.auth"):
+            again = create_app(service)
+        assert "administrator" not in caplog.text
+        # The same key after a restart: a session cookie stays valid.
+        assert again.state.auth.sign("x") == app.state.auth.sign("x")
+    finally:
+        service.engine.dispose()
+
+
+def test_cookie_is_secure_over_https(hall: Hall) -> None:
+    c = TestClient(hall.app, base_url="https://testserver", follow_redirects=False)
+    form = c.get("/login")
+    r = c.post("/login", data={"username": "viewer", "password": PASSWORD, "next": "/",
+                               "csrf_token": login_token(form.text)})
+    assert r.status_code == 303
+    cookie = next(h for h in r.headers.get_list("set-cookie") if h.startswith(f"{SESSION_COOKIE}="))
+    assert "Secure" in cookie and "HttpOnly" in cookie
