@@ -43,7 +43,7 @@ def _request_defaults(svc: HallRuntime) -> dict[str, str]:
 @router.get("/shutdowns", response_class=HTMLResponse)
 def shutdowns_page(request: Request, svc: Svc, p: Viewer) -> HTMLResponse:
     return page(request, "shutdowns.html", principal=p, nav="shutdowns", errors={}, values=_request_defaults(svc),
-                done="", **_shutdowns(svc))
+                done="", oob=False, **_shutdowns(svc))
 
 
 @router.get("/fragments/shutdowns", response_class=HTMLResponse)
@@ -123,7 +123,7 @@ def _notices_ctx(svc: HallRuntime) -> dict[str, Any]:
 @router.get("/notices", response_class=HTMLResponse)
 def notices_page(request: Request, svc: Svc, p: Viewer) -> HTMLResponse:
     return page(request, "notices.html", principal=p, nav="notices", errors={}, values={"title": "", "message": ""},
-                done="", **_notices_ctx(svc))
+                done="", oob=False, **_notices_ctx(svc))
 
 
 @router.get("/fragments/notices", response_class=HTMLResponse)
