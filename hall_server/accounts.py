@@ -243,6 +243,12 @@ def _dummy_verify(password: str) -> None:
 
 # ---- audit ----------------------------------------------------------------------------------------------
 
+ACTION_LABELS: Mapping[str, str] = {
+    "user.create": "添加用户", "user.password": "修改密码", "user.disable": "停用账户", "user.enable": "启用账户",
+    "user.role": "修改角色", "token.issue": "生成令牌", "token.revoke": "撤销令牌", "session.login": "登录",
+    "session.logout": "退出", "session.login_failed": "登录失败"}
+
+
 def audit(s: Session, actor: str, action: str, target: str = "", detail: str = "", *,
           now: datetime | None = None) -> None:
     """Add an audit entry to ``s`` (committed with the change it records)."""

@@ -432,7 +432,7 @@ def _users_page(request: Request, p: Principal, status_code: int = 200, **contex
     entries = [e for e in accounts.audit_entries(auth.sessions, limit=200)
                if e.action.startswith(("user.", "token.", "session.login_failed"))][:50]
     return _render(request, "users.html", status_code, principal=p, users=accounts.list_users(auth.sessions),
-                   roles=list(UserRole), entries=entries, nav="users", **ctx)
+                   roles=list(UserRole), entries=entries, action_labels=accounts.ACTION_LABELS, nav="users", **ctx)
 
 
 @router.get("/users", response_class=HTMLResponse, include_in_schema=False)

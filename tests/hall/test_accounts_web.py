@@ -411,7 +411,7 @@ def test_administrator_adds_users_and_bad_input_changes_nothing(hall: Hall) -> N
     r = admin.post("/users/ghost/disable", data={"csrf_token": csrf}, headers=HTML)
     assert r.status_code == 400 and "没有用户" in r.text
     page = admin.get("/users", headers=HTML).text
-    assert "user.role" in page and "newbie" in page  # the account changes, with who made them
+    assert "修改角色" in page and "newbie" in page  # the account changes, with who made them
     entries = accounts.audit_entries(hall.service.sessions, target="user:newbie")
     assert {(e.actor, e.action) for e in entries} >= {("admin", "user.create"), ("admin", "user.role"),
                                                        ("admin", "user.password")}
