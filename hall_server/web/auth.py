@@ -38,6 +38,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from itsdangerous import BadSignature, Signer
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ground.clock import Clock, SystemClock
 from hall_server import accounts
@@ -135,11 +136,46 @@ _install_lock = threading.Lock()
 
 
 def install(app: FastAPI, runtime: Any) -> Auth:
-    """Give ``app`` its accounts (``app.state.auth``) and the log-in, log-out and account pages."""
+    """Give ``app`` its accounts (``app.state.auth``), the log-in, log-out and account pages, and the
+    audit trail of every change made through it."""
     auth = Auth.for_runtime(runtime)
     app.state.auth = auth
     app.include_router(router)
+    app.add_middleware(AuditTrail, auth=auth)
     return auth
+
+
+# Routes that write their own, more detailed audit entries (or change nothing of the hall's).
+SELF_AUDITED = ("/login", "/logout", "/account", "/users")
+
+
+class AuditTrail:
+    """Every unsafe request that succeeded for a logged-in user is an audit entry: who, when, what request
+    (``POST /api/notices`` …), its answer. What changed is in the domain's own records (the incident log, a
+    notice's ``created_by``, …); this is the one list of who did what on the dashboard and the API."""
+
+    def __init__(self, app: ASGIApp, auth: Auth) -> None:
+        self.app, self.auth = app, auth
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in UNSAFE_METHODS \
+                or str(scope["path"]).startswith(SELF_AUDITED):
+            await self.app(scope, receive, send)
+            return
+        state: dict[str, Any] = scope.setdefault("state", {})
+        status = [0]
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = int(message["status"])
+            await send(message)
+
+        await self.app(scope, receive, sending)
+        who = state.get("zizhu_principal")
+        if isinstance(who, Principal) and 200 <= status[0] < 400:
+            path = str(scope["path"])
+            await run_in_threadpool(self.auth.audit, who, f"{scope['method']} {path}"[:64], path[:200],
+                                    f"HTTP {status[0]}" + (" (API 令牌)" if who.via == "token" else ""))
 
 
 def get_auth(request: Request) -> Auth:

@@ -447,3 +447,28 @@ def test_cookie_is_secure_over_https(hall: Hall) -> None:
     assert r.status_code == 303
     cookie = next(h for h in r.headers.get_list("set-cookie") if h.startswith(f"{SESSION_COOKIE}="))
     assert "Secure" in cookie and "HttpOnly" in cookie
+
+
+def test_every_change_is_in_the_audit_log_with_the_logged_in_user(hall: Hall) -> None:
+    def trail() -> list[tuple[str, str, str]]:
+        return [(e.actor, e.action, e.detail) for e in accounts.audit_entries(hall.service.sessions, limit=20)
+                if e.action.startswith(("POST ", "DELETE ", "PUT ", "PATCH "))]
+
+    before = trail()
+    api = hall.client()
+    r = api.post("/api/notices", json={"title": "停电通知", "message": "下午两点停电"},
+                 headers=bearer(hall, UserRole.CENTRE))
+    assert r.status_code == 200 and r.json()["created_by"] == "centre"
+    assert trail()[0] == ("centre", "POST /api/notices", "HTTP 200 (API 令牌)")
+    r = api.post("/api/notices", json={"title": "x"}, headers=bearer(hall, UserRole.VIEWER))
+    assert r.status_code == 403
+    r = api.post("/api/notices", json={"title": ""}, headers=bearer(hall, UserRole.CENTRE))
+    assert r.status_code == 422
+    assert len(trail()) == len(before) + 1  # refused and bad requests changed nothing: no entry
+    c, csrf = session(hall, "admin")
+    r = c.post("/api/notices", json={"title": "恢复通知"}, headers={CSRF_HEADER: csrf})
+    assert r.status_code == 200
+    notice_id = r.json()["id"]
+    assert c.delete(f"/api/notices/{notice_id}", headers={CSRF_HEADER: csrf}).status_code == 200
+    assert trail()[:2] == [("admin", f"DELETE /api/notices/{notice_id}", "HTTP 200"),
+                           ("admin", "POST /api/notices", "HTTP 200")]
