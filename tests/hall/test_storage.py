@@ -8,7 +8,7 @@ from alembic.config import Config as AlembicConfig
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-import hall_server.accounts  # (its models are part of the schema; the noqa on the next line covers both)
+import hall_server.accounts  # its models are part of the schema (used: it binds hall_server)
 import hall_server.inspections  # noqa: F401  (so are these)
 from hall_server.db import MIGRATIONS, Base, open_database
 
