@@ -404,3 +404,16 @@ def test_role_change_keeps_an_administrator(sqlite_db: sessionmaker[Session]) ->
     assert roles == {"one": "centre", "li": "admin"}
     assert ("li", "user.role", "大厅管理员 → 中心") in [
         (e.actor, e.action, e.detail) for e in accounts.audit_entries(sqlite_db, target="user:one")]
+
+
+def test_demo_makes_one_account_per_role(sqlite_db: sessionmaker[Session]) -> None:
+    from zizhu.demo import _demo_accounts
+
+    first = _demo_accounts(sqlite_db)
+    assert {accounts.get_user(sqlite_db, name).role for name, _, _ in first} == set(UserRole)  # type: ignore[union-attr]
+    for name, password, _label in first:
+        assert accounts.authenticate(sqlite_db, name, password) is not None
+    again = _demo_accounts(sqlite_db)  # the same work directory: fresh passwords, the same accounts
+    assert len(accounts.list_users(sqlite_db)) == 4
+    for (name, old, _), (_, new, _) in zip(first, again, strict=True):
+        assert old != new and accounts.authenticate(sqlite_db, name, new) is not None
