@@ -672,7 +672,7 @@ def _http_schemathesis(inputs: int, seconds: float, seed: int, crash_dir: Path |
     deadline = t0 + seconds
 
     def strategy() -> Any:
-        schema = schemathesis.openapi.from_asgi("/openapi.json", api.app)
+        schema = schemathesis.openapi.from_asgi("/openapi.json", api.app, headers=api.headers)
         ops = [r.ok() for r in schema.get_all_operations()]  # type: ignore[union-attr]  # an Err raises
         return st.one_of([op.as_strategy() for op in ops])
 

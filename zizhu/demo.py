@@ -399,7 +399,7 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
     _say(f"演示大厅已启动 (the demo hall is running): broker 127.0.0.1:{broker_port}, {len(terminals)} terminals")
     _say(f"  dashboard      {service.base_url}/")
     _say(f"  status page    {service.base_url}/status")
-    _say(f"  API            {service.base_url}/docs")
+    _say(f"  API            {service.base_url}/openapi.json (OpenAPI, with a token)")
     _say(f"  metrics        {service.base_url}/metrics")
     for name, password, label in logins:
         _say(f"  log in as      {name} / {password}  ({label})")

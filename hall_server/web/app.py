@@ -5,14 +5,16 @@ from __future__ import annotations
 import importlib
 from importlib.resources import files
 from pathlib import Path
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from hall_server.accounts import Permission
 from hall_server.web import auth
 from hall_server.web.http import JSON, MAX_BODY_BYTES, BodyLimit, unstorable, validation_error
 from hall_server.web.routers import (
@@ -57,7 +59,10 @@ def _http_error(request: Request, exc: Exception) -> Response:
 def create_app(service: HallRuntime) -> FastAPI:
     app = FastAPI(title="Zizhu hall server", version="1", default_response_class=JSON,
                   description="自助服务区大厅服务器：终端登记、故障工单、告警、公告、计划停机",
-                  dependencies=[Depends(auth.csrf_checked)])
+                  dependencies=[Depends(auth.csrf_checked)],
+                  # The document describes every guarded route: it is guarded too (VIEW). No /docs or /redoc:
+                  # their pages load Swagger UI and ReDoc from a CDN, and halls are often offline.
+                  docs_url=None, redoc_url=None, openapi_url=None)
     app.state.runtime = service
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_exception_handler(RequestValidationError, validation_error)
@@ -79,6 +84,10 @@ def create_app(service: HallRuntime) -> FastAPI:
     auth.install(app, service)  # log-in, log-out, the account page
     app.state.has_inspections = any(getattr(r, "path", "") == "/inspections" for r in app.routes)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/openapi.json", include_in_schema=False)
+    def openapi(_p: Annotated[auth.Principal, Depends(auth.require(Permission.VIEW))]) -> JSONResponse:
+        return JSONResponse(app.openapi())
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> Response:
