@@ -262,8 +262,9 @@ async def _check_csrf(request: Request, p: Principal) -> None:
 
 
 async def csrf_checked(request: Request) -> None:
-    """App-wide: an unsafe request authenticated by the session cookie must carry its CSRF token."""
-    if request.method not in UNSAFE_METHODS:
+    """App-wide: an unsafe request authenticated by the session cookie must carry its CSRF token
+    (the log-in form carries a token of its own, checked by :func:`login`)."""
+    if request.method not in UNSAFE_METHODS or request.url.path == "/login":
         return
     p = await run_in_threadpool(principal, request)
     if p is not None and p.via == "session":

@@ -472,3 +472,18 @@ def test_every_change_is_in_the_audit_log_with_the_logged_in_user(hall: Hall) ->
     assert c.delete(f"/api/notices/{notice_id}", headers={CSRF_HEADER: csrf}).status_code == 200
     assert trail()[:2] == [("admin", f"DELETE /api/notices/{notice_id}", "HTTP 200"),
                            ("admin", "POST /api/notices", "HTTP 200")]
+
+
+def test_log_in_form_of_another_tab_works_while_logged_in(hall: Hall) -> None:
+    c = hall.client()
+    stale = c.get("/login", headers=HTML)  # a second tab, opened before logging in
+    token = login_token(stale.text)
+    fresh = c.get("/login", headers=HTML)
+    r = c.post("/login", data={"username": "viewer", "password": PASSWORD, "next": "/",
+                               "csrf_token": login_token(fresh.text)}, headers=HTML)
+    assert r.status_code == 303
+    c.cookies.set("zizhu_login", stale.cookies["zizhu_login"], path="/login")
+    r = c.post("/login", data={"username": "centre", "password": PASSWORD, "next": "/account",
+                               "csrf_token": token}, headers=HTML)
+    assert r.status_code == 303 and r.headers["location"] == "/account"
+    assert "中心甲" in c.get("/account", headers=HTML).text  # the new log-in replaced the old session
