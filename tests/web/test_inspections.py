@@ -276,3 +276,19 @@ def test_the_log_refuses_the_wrong_role_and_anonymous_requests(hall: WebHall) ->
         assert api.post("/inspections/t41/readiness").status_code == 403
     anonymous = httpx.get(hall.url("/api/inspections"), timeout=10)
     assert anonymous.status_code == 401
+
+
+def test_a_terminals_page_shows_its_inspections(hall: WebHall, desk: Page) -> None:
+    tid = "t42"
+    log = inspections.of(hall.service)
+    if not records(hall, tid):  # run alone: a round of its own, signed as the maintenance account would
+        items = {i.key: inspections.ItemInput("ok") for i in inspections.ITEMS}
+        log.sign(tid, items, inspector="liqiang")
+    current = [r for r in log.records(log.today(), log.today(), tid) if r.current]
+    login(desk, hall, "viewer", f"/terminals/{tid}")
+    section = desk.locator("#terminal-inspections")
+    expect(section).to_contain_text("今日未确认可投入运行")
+    expect(section.locator("tbody tr")).to_have_count(len(current))
+    newest = section.locator("tbody tr").first
+    expect(newest.get_by_role("link")).to_have_attribute("href", f"/inspections/records/{current[-1].id}")
+    expect(newest).to_contain_text("李强")
