@@ -646,14 +646,16 @@ class Inspections:
                              .order_by(Terminal.id))
             return {t.id: (t.name, t.location) for t in rows}
 
-    def day_view(self, day: date | None = None) -> list[TerminalDay]:
-        """Each registered terminal on ``day`` (today by default): its slots, readiness and prefill."""
+    def day_view(self, day: date | None = None, terminal_id: str | None = None) -> list[TerminalDay]:
+        """Each registered terminal (or only ``terminal_id``) on ``day`` (today by default): its slots,
+        readiness and prefill."""
         now = self.now()
         today = self.today(now)
         day = day or today
-        recs = [r for r in self.records(day, day) if r.current]
+        every = self.records(day, day, terminal_id)
+        recs = [r for r in every if r.current]
         versions: dict[tuple[str, str], int] = {}
-        for r in self.records(day, day):
+        for r in every:
             versions[(r.terminal_id, r.slot.value)] = versions.get((r.terminal_id, r.slot.value), 0) + 1
         missed = {(m.terminal_id, m.slot) for m in self.misses(day, day)}
         ready = self.readiness_on(day)
@@ -662,6 +664,8 @@ class Inspections:
                 Incident.hall == self.hall, Incident.fault_code == MISSED, Incident.state != "resolved")))
         out = []
         for tid, (name, location) in self.terminal_names().items():
+            if terminal_id is not None and tid != terminal_id:
+                continue
             slots = []
             for slot in Slot:
                 start, end = self.window(day, slot)

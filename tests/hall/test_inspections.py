@@ -180,6 +180,8 @@ def test_both_slots_signed_and_an_override_opens_its_incident(hall: Harness, log
     view = {t.terminal_id: t for t in log.day_view()}
     assert [s.status for s in view["t01"].slots] == ["done", "done"] and view["t01"].signable == ()
     assert view["t02"].slots[0].record is not None and view["t02"].slots[0].record.result == "fail"
+    [one] = log.day_view(None, "t02")  # one card's refresh reads one terminal
+    assert one == view["t02"]
 
 
 def test_bad_input_is_refused_and_changes_nothing(hall: Harness, log: Inspections) -> None:

@@ -86,7 +86,7 @@ def _card(request: Request, svc: HallRuntime, p: Principal, terminal_id: str, *,
         return _day_page(request, svc, p, None, status_code=status_code, errors=errors, values=values, done=done,
                          focus=terminal_id)
     log = _log(svc)
-    found = next((t for t in log.day_view() if t.terminal_id == terminal_id), None)
+    found = next(iter(log.day_view(None, terminal_id)), None)
     if found is None:
         raise HTTPException(404, f"没有已登记的终端 {terminal_id}")
     return page(request, "inspection_card.html", status_code=status_code, principal=p, t=found,
@@ -120,7 +120,7 @@ def inspections_page(request: Request, svc: Svc, p: Viewer, day: DayQ = "") -> H
 def card_status(terminal_id: TerminalId, request: Request, svc: Svc, p: Viewer, day: DayQ = "") -> HTMLResponse:
     log = _log(svc)
     shown = _day(day, log.today())
-    found = next((t for t in log.day_view(shown) if t.terminal_id == terminal_id), None)
+    found = next(iter(log.day_view(shown, terminal_id)), None)
     if found is None:
         raise HTTPException(404, f"没有已登记的终端 {terminal_id}")
     return page(request, "inspection_status.html", principal=p, t=found, today=shown == log.today(),
