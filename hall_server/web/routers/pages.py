@@ -155,16 +155,16 @@ def terminal_command(terminal_id: TerminalId, request: Request, svc: Svc, p: Com
     key, _, device_name = button[:100].partition(":")
     devices = {d["name"]: d["kind"] for d in _reported_devices(svc, terminal_id)}
     label = BUTTONS[key][2] if key in BUTTONS else ""
-    error = ""
+    error, status = "", 409
     if key not in BUTTONS or (key in DEVICE_BUTTONS) != bool(device_name):
-        error = "没有这个命令，请用页面上的按钮"
+        error, status = "没有这个命令，请用页面上的按钮", 422
     elif terminal_id not in svc.core.terminals:
         error = "终端尚未连接过大厅，无法下发命令"
     elif key in DEVICE_BUTTONS and (device_name not in devices
                                     or DEVICE_BUTTONS[key] not in (None, devices[device_name])):
         error = f"终端没有报告设备“{device_name}”，无法{label}"
     if error:
-        return page(request, "fragments/command_result.html", status_code=422 if key not in BUTTONS else 409,
+        return page(request, "fragments/command_result.html", status_code=status,
                     principal=p, result=None, command_id="", label=label, terminal_id=terminal_id, error=error, n=0)
     action, params, label = BUTTONS[key]
     device = device_name or None

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from hall_server.accounts import Permission
-from hall_server.core import IncidentError
+from hall_server.core import IncidentError, NotFound
 from hall_server.faults import Role, Tier
 from hall_server.web import views
 from hall_server.web.auth import Principal, require
@@ -87,14 +87,16 @@ def acknowledge(incident_id: RowId, request: Request, svc: Svc, p: Handler,
                 comment: Annotated[str, Form()] = "") -> HTMLResponse:
     check = Check()
     text = check.text("comment", comment, "确认说明", max_length=2000)
+    status = 422
     if check.ok:
         try:
             svc.core.acknowledge(incident_id, p.username, text)
         except IncidentError as exc:
             check.fail("comment", _refusal(exc))
+            status = 404 if isinstance(exc, NotFound) else 409
     if not check.ok:
-        return _actions(request, svc, p, incident_id, status_code=422 if "comment" in check.errors else 409,
-                        errors=check.errors, values={"comment": comment})
+        return _actions(request, svc, p, incident_id, status_code=status, errors=check.errors,
+                        values={"comment": comment})
     return _actions(request, svc, p, incident_id, done="已确认，请尽快处理")
 
 
@@ -103,13 +105,15 @@ def resolve(incident_id: RowId, request: Request, svc: Svc, p: Handler,
             note: Annotated[str, Form()] = "") -> HTMLResponse:
     check = Check()
     text = check.text("note", note, "处理说明", required=True, max_length=2000)
+    status = 422
     if check.ok:
         try:
             svc.core.resolve(incident_id, p.username, text)
         except IncidentError as exc:
             check.fail("note", _refusal(exc))
+            status = 404 if isinstance(exc, NotFound) else 409
     if not check.ok:
-        return _actions(request, svc, p, incident_id, status_code=422, errors=check.errors, values={"note": note})
+        return _actions(request, svc, p, incident_id, status_code=status, errors=check.errors, values={"note": note})
     return _actions(request, svc, p, incident_id, done="已解决")
 
 
