@@ -40,10 +40,12 @@ from wire.contract import (
     CommandAction,
     CommandPayload,
     CommandResultPayload,
+    ComplaintPayload,
     ContractError,
     EventPayload,
     Kind,
     NoticePayload,
+    RatingPayload,
     StatusPayload,
     decode,
     decode_message,
@@ -68,6 +70,12 @@ def _masked(data: dict[str, Any]) -> dict[str, Any]:
     """Whatever the app sends back goes through the personal-data mask before it is published."""
     out: dict[str, Any] = json.loads(mask_text(json.dumps(data, ensure_ascii=False, default=str)))
     return out
+
+
+def _field_only(problem: str) -> str:
+    """A contract refusal cut to where it happened: msgspec may quote the value, which may be personal."""
+    head, at, where = problem.partition(" at ")
+    return (head + at + where.split(":", 1)[0])[:300]
 
 
 def fault_domain(code: str) -> str:
@@ -107,6 +115,9 @@ class Agent:
         self._notice: dict[str, Any] | None = None
         self.out_of_service = self.spool.get_flag("out_of_service")
         self.events_accepted = 0
+        self.feedback_accepted = 0
+        self.feedback_refused = 0
+        self._feedback_seen: dict[str, int | None] = {}  # recent rating/complaint ids -> their seq
 
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
@@ -168,6 +179,51 @@ class Agent:
             self._wake.set()
         elif isinstance(msg, local.Heartbeat):
             self._ever_connected = True
+        elif isinstance(msg, local.Rating | local.Complaint):
+            self._feedback(peer, msg)
+
+    def _feedback(self, peer: local.Peer, msg: local.Rating | local.Complaint) -> None:
+        """A rating or complaint from the kiosk: into the spool (numbered like events), then ``accepted``.
+
+        Nothing of its content is logged: the matter is the citizen's words, the phone is sealed.
+        The same ``id`` again (the kiosk did not hear our answer) is answered without a second row
+        while this agent remembers it; after a restart the hall's idempotency on ``id`` covers it.
+        """
+        with self._lock:
+            seen = self._feedback_seen.get(msg.id)
+        if seen is not None:
+            peer.send(local.Accepted(id=msg.id, seq=seen))
+            return
+        term, session = self.cfg.terminal.id, self.link.session
+
+        def build(seq: int | None) -> bytes:
+            assert seq is not None
+            if isinstance(msg, local.Rating):
+                return RatingPayload(terminal=term, seq=seq, session=session, id=msg.id, item_code=msg.item_code,
+                                     item_name=msg.item_name, level=msg.level, tags=list(msg.tags),
+                                     case_no=msg.case_no, rated_at=msg.rated_at).encode()
+            return ComplaintPayload(terminal=term, seq=seq, session=session, id=msg.id, category=msg.category,
+                                    matter=msg.matter, phone_sealed=msg.phone_sealed, case_no=msg.case_no,
+                                    filed_at=msg.filed_at).encode()
+
+        kind = Kind.RATING if isinstance(msg, local.Rating) else Kind.COMPLAINT
+        try:
+            item = self.spool.append(kind.value, build)
+        except ContractError as exc:
+            self.feedback_refused += 1
+            reason = _field_only(str(exc))
+            log.warning("%s %s refused (%d so far): %s", kind.value, msg.id, self.feedback_refused, reason)
+            peer.send(local.Refused(id=msg.id, reason=reason))
+            return
+        with self._lock:
+            self._feedback_seen[msg.id] = item.seq
+            while len(self._feedback_seen) > 1024:
+                self._feedback_seen.pop(next(iter(self._feedback_seen)))
+        self.feedback_accepted += 1
+        log.info("%s %s accepted into the spool (seq %s)", kind.value, msg.id, item.seq)
+        self.link.kick()
+        if not peer.send(local.Accepted(id=msg.id, seq=item.seq)):
+            log.warning("%s %s is spooled but the kiosk left before hearing so", kind.value, msg.id)
 
     def _command_in(self, payload: bytes, props: Properties | None) -> None:
         """From the MQTT thread: queue it; the agent's loop executes it."""
@@ -469,6 +525,8 @@ class Agent:
                 "local_loop_errors": self.local.loop_errors,
                 "local_refused_lines": self.local.refused_lines,
                 "events_accepted": self.events_accepted,
+                "feedback_accepted": self.feedback_accepted,
+                "feedback_refused": self.feedback_refused,
             },
             "apps": apps,
             "out_of_service": self.out_of_service,

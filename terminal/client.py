@@ -9,6 +9,22 @@
     ...
     client.result(cmd.id, ok=True, detail="自检通过", data=selftest.to_dict())
 
+Ratings and complaints wait for the agent's word that they are in its durable spool::
+
+    try:
+        accepted = client.rate(item_code="150100-001", item_name="社保卡补换", level=5, tags=["办事快"])
+    except FeedbackNotAccepted as exc:   # AgentUnavailable (no agent, no answer) or FeedbackRefused
+        show(exc.reason)                 # the words for the citizen; nothing was promised
+    else:
+        show("已提交")                    # accepted.id, accepted.seq
+
+    accepted = client.complain(category="办不成事", matter="…", phone="13812345678",
+                               hall_public_key=cfg.kiosk.hall_public_key, case_no=None)
+
+Both block for at most ``timeout`` seconds (default 5): call them off the UI thread, or use
+:meth:`AgentClient.submit` for a :class:`~concurrent.futures.Future`. Sending the same message
+again (same ``id``) after a failure is safe: the hall keeps each ``id`` once.
+
 ``on_command`` runs on the client's reader thread: hand the command to your own thread (the kiosk
 posts it to Qt). ``out_of_service`` commands arrive there too; the agent's wish at connect time is
 :attr:`AgentClient.out_of_service`. Nothing here blocks for long: a send to an absent agent returns
@@ -23,6 +39,9 @@ import os
 import socket
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +50,38 @@ import msgspec
 from ground import __version__
 from ground.supervise import Supervised
 from wire import local
+from wire.feedback import Category, new_id, seal_phone
 from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.client")
+
+FEEDBACK_TIMEOUT_S = 5.0
+
+
+class FeedbackNotAccepted(Exception):
+    """A rating or complaint the agent has not taken: nothing may be promised to the citizen.
+
+    ``reason`` is for the screen (Chinese); ``detail`` for the log (never the content).
+    """
+
+    def __init__(self, reason: str, detail: str, feedback_id: str) -> None:
+        super().__init__(f"{feedback_id}: {detail}")
+        self.reason = reason
+        self.detail = detail
+        self.id = feedback_id
+
+
+class AgentUnavailable(FeedbackNotAccepted):
+    """The agent is not connected, or did not answer in time: try again (same id) or send to a window."""
+
+
+class FeedbackRefused(FeedbackNotAccepted):
+    """The agent refused the message (out of contract): sending it again will not help."""
+
+
+def local_now() -> datetime:
+    """The terminal's local time with its UTC offset: how ratings and complaints are dated."""
+    return datetime.now().astimezone()
 
 
 class AgentClient:
@@ -53,6 +101,8 @@ class AgentClient:
         self._sock: socket.socket | None = None
         self._send_lock = threading.Lock()
         self._last_devices: local.Devices | None = None
+        self._waiting: dict[str, Future[local.Accepted]] = {}  # rating/complaint id -> the agent's answer
+        self._waiting_lock = threading.Lock()
         self._connected = threading.Event()
         self._stop = threading.Event()
         self._thread: Supervised | None = None
@@ -77,7 +127,7 @@ class AgentClient:
             self._thread.join(3)
 
     # -- sending (any thread) --------------------------------------------------------------
-    def _send(self, msg: local.Hello | local.Heartbeat | local.Devices | local.Result) -> bool:
+    def _send(self, msg: local.AppMessage) -> bool:
         with self._send_lock:
             sock = self._sock
             if sock is None:
@@ -98,6 +148,64 @@ class AgentClient:
 
     def result(self, cmd_id: str, ok: bool, detail: str = "", data: dict[str, Any] | None = None) -> bool:
         return self._send(local.Result(id=cmd_id, ok=ok, detail=detail[:2000], data=data or {}))
+
+    # -- ratings and complaints (any thread but the UI's, or use submit) ---------------------
+    def submit(self, msg: local.Rating | local.Complaint) -> Future[local.Accepted]:
+        """Send one rating or complaint; the future gets the agent's ``accepted`` or raises
+        :class:`FeedbackRefused` / :class:`AgentUnavailable` (not connected, or the connection ended
+        before an answer). It never resolves by itself: :meth:`rate` and :meth:`complain` bound the wait.
+        """
+        fut: Future[local.Accepted] = Future()
+        with self._waiting_lock:
+            self._waiting[msg.id] = fut
+        if not self._send(msg):
+            self._settle(msg.id, AgentUnavailable("终端服务暂不可用，未能提交，请稍后再试或到人工窗口办理",
+                                                  "the fleet agent is not connected", msg.id))
+        return fut
+
+    def _settle(self, feedback_id: str, outcome: local.Accepted | FeedbackNotAccepted) -> None:
+        with self._waiting_lock:
+            fut = self._waiting.pop(feedback_id, None)
+        if fut is None or fut.done():
+            return
+        if isinstance(outcome, local.Accepted):
+            fut.set_result(outcome)
+        else:
+            fut.set_exception(outcome)
+
+    def _wait(self, msg: local.Rating | local.Complaint, timeout: float) -> local.Accepted:
+        fut = self.submit(msg)
+        try:
+            return fut.result(timeout)
+        except FutureTimeout:
+            with self._waiting_lock:
+                self._waiting.pop(msg.id, None)
+            raise AgentUnavailable("终端服务未及时响应，未能提交，请稍后再试或到人工窗口办理",
+                                   f"no answer from the fleet agent within {timeout:g} s", msg.id) from None
+
+    def rate(self, *, item_code: str, item_name: str, level: int, tags: Sequence[str] = (),
+             case_no: str | None = None, rating_id: str | None = None, rated_at: datetime | None = None,
+             timeout: float = FEEDBACK_TIMEOUT_S) -> local.Accepted:
+        """One rating (5 非常满意 … 1 非常不满意), once it is in the agent's spool; raises
+        :class:`FeedbackNotAccepted`. Pass the same ``rating_id`` to send the same rating again."""
+        msg = local.Rating(id=rating_id or new_id(), item_code=item_code, item_name=item_name, level=level,
+                           tags=list(tags), case_no=case_no or None, rated_at=rated_at or local_now())
+        return self._wait(_checked(msg), timeout)
+
+    def complain(self, *, category: Category, matter: str, phone: str, hall_public_key: str,
+                 case_no: str | None = None, complaint_id: str | None = None, filed_at: datetime | None = None,
+                 timeout: float = FEEDBACK_TIMEOUT_S) -> local.Accepted:
+        """One complaint work order, the phone sealed here to the hall's key; once in the agent's spool.
+
+        Raises :class:`wire.feedback.PhoneError` (``reason`` for the citizen) for a number out of
+        shape before anything is sent, :class:`wire.feedback.SealError` for a bad key, and
+        :class:`FeedbackNotAccepted`. The work order number is
+        ``wire.feedback.work_order_no(terminal, filed_at, id)``.
+        """
+        sealed = seal_phone(hall_public_key, phone)
+        msg = local.Complaint(id=complaint_id or new_id(), category=category, matter=matter, phone_sealed=sealed,
+                              case_no=case_no or None, filed_at=filed_at or local_now())
+        return self._wait(_checked(msg), timeout)
 
     # -- the reader thread -----------------------------------------------------------------
     def _run(self) -> None:
@@ -129,9 +237,18 @@ class AgentClient:
                 with self._send_lock:
                     self._sock = None
                 sock.close()
+                self._fail_waiting()
             if not self._stop.is_set():
                 log.warning("fleet agent closed the local channel; reconnecting")
                 self._stop.wait(self.reconnect_s)
+
+    def _fail_waiting(self) -> None:
+        """The connection ended: whatever has no answer yet may or may not be in the spool — not promised."""
+        with self._waiting_lock:
+            ids = list(self._waiting)
+        for fid in ids:
+            self._settle(fid, AgentUnavailable("终端服务连接中断，未能确认提交，请再试一次",
+                                               "the local channel closed before the agent answered", fid))
 
     def _read(self, sock: socket.socket) -> None:
         buf = b""
@@ -168,6 +285,21 @@ class AgentClient:
         elif isinstance(msg, local.Notice):
             if self.on_notice is not None:
                 self.on_notice(msg.notice)
+        elif isinstance(msg, local.Accepted):
+            self._settle(msg.id, msg)
+        elif isinstance(msg, local.Refused):
+            log.warning("the agent refused rating/complaint %s: %s", msg.id, msg.reason)
+            self._settle(msg.id, FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", msg.reason, msg.id))
         elif isinstance(msg, local.Error):
             self.errors = [*self.errors[-19:], msg.reason]
             log.warning("the agent refused a line we sent: %s", msg.reason)
+
+
+def _checked(msg: local.Rating | local.Complaint) -> local.Rating | local.Complaint:
+    """Built in Python a message is not checked: check it as the agent will, before promising anything."""
+    try:
+        local.encode(msg)
+    except (msgspec.ValidationError, msgspec.EncodeError, UnicodeError, ValueError) as exc:
+        problem = local.why_invalid(exc) if isinstance(exc, msgspec.DecodeError) else type(exc).__name__
+        raise FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", problem, msg.id) from None
+    return msg

@@ -16,6 +16,7 @@ from drivers.devices import DevicesConfig
 from ground.configbase import Identifier, Section
 from ground.configfile import read_toml, validate
 from wire.connection import MqttConfig
+from wire.feedback import SealError, check_public_key
 
 
 class AgentConfig(Section, frozen=True, kw_only=True):
@@ -85,7 +86,17 @@ class KioskConfig(Section, frozen=True, kw_only=True):
     staffed_window: Annotated[str, Meta(description="where the staffed windows are")] = "大厅人工服务窗口"
     heartbeat_s: Annotated[float, Meta(gt=0, le=60, description="heartbeat to the fleet agent from the UI")] = 2.0
     poll_s: Annotated[float, Meta(gt=0, le=60, description="device status poll interval")] = 2.0
+    hall_public_key: Annotated[str | None, Meta(description=(
+        "the hall's public key (base64, printed by `zizhu hall keygen`): complaints seal the call-back "
+        "phone to it; without it the complaint page cannot take a phone number"))] = None
     backend: BackendConfig = BackendConfig()
+
+    def __post_init__(self) -> None:
+        if self.hall_public_key is not None:
+            try:
+                check_public_key(self.hall_public_key)
+            except SealError as exc:
+                raise ValueError(f"hall_public_key: {exc}") from None
 
 
 class TerminalInfo(Section, frozen=True, kw_only=True):

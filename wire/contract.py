@@ -11,6 +11,8 @@ topic                   QoS  retained  from        content
 ``cmd``                 1    no        hall        remote command, with an expiry
 ``cmd/result``          1    no        agent       the command's result, numbered like events
 ``ack``                 1    yes       hall        the highest ``seq`` the hall has stored, contiguous
+``rating``              1    no        agent       one rating (好差评) from the kiosk, numbered like events
+``complaint``           1    no        agent       one complaint work order, phone sealed, numbered
 ``zizhu/v1/{hall}/notice`` 1 yes       hall        public outage notice; empty payload when none
 ======================  ===  ========  ==========  =================================================
 
@@ -32,6 +34,12 @@ Presence: the hall keeps, per terminal, the ``state`` with the highest ``session
 older session arriving late never hides a newer birth. Events carry ``seq`` (per terminal, grows
 by one, persisted across agent restarts): a repeated ``seq`` is a duplicate, a jump is a gap
 (the agent's spool dropped its oldest events, see ``StatusPayload.spool_dropped``).
+
+Ratings and complaints (schema 1, added without a version change: additive) are numbered in the
+same per-terminal ``seq`` as events, so they leave the agent's spool only when the hall has stored
+them; the hall also keeps each one once by the kiosk's ``id`` (idempotency key), whatever its
+``seq``. A kind of message this module does not know (a newer agent's) raises :class:`UnknownKind`,
+a :class:`ContractError`: the hall counts it and drops it, it never stops ingest.
 
 Command parameters (``CommandPayload.params``), by action:
 
@@ -63,6 +71,7 @@ from msgspec.structs import force_setattr
 
 from ground.clock import utcnow
 from ground.configbase import ID_BODY, Identifier, split_error
+from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category
 from wire.status import TerminalStatus
 
 SCHEMA_VERSION = 1
@@ -89,6 +98,14 @@ class ContractError(ValueError):
     """A topic or payload outside the contract."""
 
 
+class UnknownKind(ContractError):
+    """A topic of the contract's shape whose kind this version does not know (a newer sender's)."""
+
+    def __init__(self, topic: str, kind: str) -> None:
+        super().__init__(f"unknown message kind {kind[:40]!r} on {topic[:200]!r}")
+        self.kind = kind
+
+
 class Kind(StrEnum):
     STATE = "state"
     STATUS = "status"
@@ -97,9 +114,13 @@ class Kind(StrEnum):
     CMD_RESULT = "cmd/result"
     ACK = "ack"
     NOTICE = "notice"
+    RATING = "rating"
+    COMPLAINT = "complaint"
 
 
-FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT)
+FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT, Kind.RATING,
+                                   Kind.COMPLAINT)
+NUMBERED: tuple[Kind, ...] = (Kind.EVENT, Kind.CMD_RESULT, Kind.RATING, Kind.COMPLAINT)  # acknowledged by ``ack``
 TO_TERMINAL: tuple[Kind, ...] = (Kind.CMD, Kind.ACK)  # plus the hall's notice
 
 
@@ -146,7 +167,8 @@ def hall_access(hall: str) -> Access:
 
 
 _TOPIC_RE = re.compile(rf"^{ROOT}/({ID_BODY})/(?:({ID_BODY})/)?"
-                       r"(state|status|event|cmd|cmd/result|ack|notice)\Z")
+                       r"(state|status|event|cmd|cmd/result|ack|notice|rating|complaint)\Z")
+_LATER_KIND_RE = re.compile(rf"^{ROOT}/{ID_BODY}/{ID_BODY}/([a-z][a-z0-9_]{{0,31}}(?:/[a-z][a-z0-9_]{{0,31}})?)\Z")
 
 
 @functools.lru_cache(maxsize=65536)  # a hall's topics are few and come again and again
@@ -154,6 +176,9 @@ def parse_topic(topic: str) -> tuple[str, str | None, Kind]:
     """``zizhu/v1/h1/t01/event`` → ``("h1", "t01", Kind.EVENT)``; raises :class:`ContractError`."""
     m = _TOPIC_RE.match(topic)
     if m is None:
+        later = _LATER_KIND_RE.match(topic)
+        if later is not None:
+            raise UnknownKind(topic, later.group(1))
         raise ContractError(f"topic outside the contract: {topic!r}")
     hall, terminal, kind = m.group(1), m.group(2), Kind(m.group(3))
     if (kind == Kind.NOTICE) != (terminal is None):
@@ -303,6 +328,45 @@ class AckPayload(_Payload, frozen=True):
     resend: bool = False
 
 
+FeedbackId = Annotated[str, Meta(pattern=UUID_PATTERN, description="the kiosk's idempotency key")]
+CaseNo = Annotated[str, Meta(min_length=1, max_length=64)]
+LocalTime = Annotated[datetime, Meta(tz=True, description="the terminal's local time, with its UTC offset")]
+
+
+class RatingPayload(_Payload, frozen=True, kw_only=True):
+    """One rating (好差评) of one service, as the kiosk gave it; numbered like events. No rater."""
+
+    KIND: ClassVar[Kind] = Kind.RATING
+    terminal: Identifier
+    seq: Seq
+    session: NonNegative
+    id: FeedbackId
+    item_code: Annotated[str, Meta(min_length=1, max_length=64)]
+    item_name: Annotated[str, Meta(min_length=1, max_length=200)]
+    level: Annotated[int, Meta(ge=1, le=5, description="5 非常满意 … 1 非常不满意")]
+    tags: Annotated[list[Annotated[str, Meta(min_length=1, max_length=32)]], Meta(max_length=16)] = []
+    case_no: CaseNo | None = None
+    rated_at: LocalTime
+
+
+class ComplaintPayload(_Payload, frozen=True, kw_only=True):
+    """One complaint work order (办不成事 / 蜗牛办事 / 投诉 / 建议 / 其他); numbered like events.
+
+    ``phone_sealed``: the call-back number in a sealed box to the hall's public key (:mod:`wire.feedback`).
+    """
+
+    KIND: ClassVar[Kind] = Kind.COMPLAINT
+    terminal: Identifier
+    seq: Seq
+    session: NonNegative
+    id: FeedbackId
+    category: Category
+    matter: Annotated[str, Meta(min_length=1, max_length=2000)]
+    phone_sealed: Annotated[str, Meta(pattern=SEALED_PATTERN)]
+    case_no: CaseNo | None = None
+    filed_at: LocalTime
+
+
 class NoticePayload(_Payload, frozen=True):
     """The public outage notice every terminal shows. No notice = an empty retained payload."""
 
@@ -319,7 +383,7 @@ if _Payload.__struct_defaults__[0] != SCHEMA_VERSION:  # v is the first field; i
 
 PAYLOADS: dict[Kind, type[_Payload]] = {
     p.KIND: p for p in (StatePayload, StatusPayload, EventPayload, CommandPayload,
-                        CommandResultPayload, AckPayload, NoticePayload)
+                        CommandResultPayload, AckPayload, NoticePayload, RatingPayload, ComplaintPayload)
 }
 
 MAX_PAYLOAD_BYTES = 256 * 1024

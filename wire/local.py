@@ -14,6 +14,12 @@ App → agent:
               owns, each a :mod:`wire.status` model (``kind`` selects printer/idcard/…)
 ``result``    ``{"type": "result", "id": "c1", "ok": true, "detail": "…", "data": {…}}`` — the
               answer to a ``command``
+``rating``    ``{"type": "rating", "id": "<uuid4>", "item_code": "…", "item_name": "…", "level": 1..5,
+              "tags": ["…"], "case_no": "…"|null, "rated_at": "2026-12-04T11:30:00+08:00"}`` — one
+              rating (好差评, 5 非常满意 … 1 非常不满意); the rater is not named
+``complaint`` ``{"type": "complaint", "id": "<uuid4>", "category": "办不成事"|"蜗牛办事"|"投诉"|"建议"|"其他",
+              "matter": "…", "phone_sealed": "<base64 sealed box>", "case_no": "…"|null,
+              "filed_at": "…+08:00"}`` — the phone number sealed to the hall (:mod:`wire.feedback`)
 ============  ==================================================================================
 
 Agent → app:
@@ -25,7 +31,15 @@ Agent → app:
               "params": {}, "expires_at": "…"}`` — answer with a ``result`` of the same id
 ``notice``    ``{"type": "notice", "notice": {…} | null}`` — the hall's public outage notice
 ``error``     ``{"type": "error", "reason": "…"}`` — the last line was refused; the connection stays
+``accepted``  ``{"type": "accepted", "id": "<uuid4>", "seq": 17}`` — that rating or complaint is in the
+              agent's durable spool: it reaches the hall (the kiosk may now say 已提交)
+``refused``   ``{"type": "refused", "id": "<uuid4>", "reason": "…"}`` — that rating or complaint was
+              not taken (out of contract; the reason names the field, never its content)
 ============  ==================================================================================
+
+A rating or complaint is answered with ``accepted`` or ``refused`` naming its ``id`` (also when the
+line was out of schema but its ``type`` and ``id`` could be read). Sending the same ``id`` again
+(the kiosk did not hear the answer) is harmless: the hall stores each ``id`` once.
 
 A line that is not JSON, not an object, or out of this schema is refused with an ``error`` line
 and logged (its length and the reason, never its content: it may hold personal data); the
@@ -54,6 +68,7 @@ from msgspec import Meta, Struct
 from ground.clock import utcnow
 from ground.configbase import split_error
 from wire.contract import CommandAction, is_fault_code
+from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category
 from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.local")
@@ -93,6 +108,35 @@ class Result(_Msg, tag="result", frozen=True):
     data: dict[str, Any] = {}
 
 
+FeedbackId = Annotated[str, Meta(pattern=UUID_PATTERN, description="chosen by the kiosk: the idempotency key")]
+CaseNo = Annotated[str, Meta(min_length=1, max_length=64)]
+Tag = Annotated[str, Meta(min_length=1, max_length=32)]
+LocalTime = Annotated[datetime, Meta(tz=True, description="the terminal's local time, with its UTC offset")]
+
+
+class Rating(_Msg, tag="rating", frozen=True, kw_only=True):
+    """One rating of one service (一次一评). No field names the rater."""
+
+    id: FeedbackId
+    item_code: Annotated[str, Meta(min_length=1, max_length=64)]
+    item_name: Annotated[str, Meta(min_length=1, max_length=200)]
+    level: Annotated[int, Meta(ge=1, le=5, description="5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")]
+    tags: Annotated[list[Tag], Meta(max_length=16)] = []
+    case_no: CaseNo | None = None
+    rated_at: LocalTime
+
+
+class Complaint(_Msg, tag="complaint", frozen=True, kw_only=True):
+    """One complaint work order. The call-back number only ever travels sealed to the hall."""
+
+    id: FeedbackId
+    category: Category
+    matter: Annotated[str, Meta(min_length=1, max_length=2000)]
+    phone_sealed: Annotated[str, Meta(pattern=SEALED_PATTERN)]
+    case_no: CaseNo | None = None
+    filed_at: LocalTime
+
+
 class Welcome(_Msg, tag="welcome", frozen=True):
     terminal: str
     out_of_service: bool = False
@@ -115,8 +159,21 @@ class Error(_Msg, tag="error", frozen=True):
     reason: str
 
 
-AppMessage = Hello | Heartbeat | Devices | Result
-AgentMessage = Welcome | Command | Notice | Error
+class Accepted(_Msg, tag="accepted", frozen=True):
+    """The rating or complaint ``id`` is in the agent's durable spool, numbered ``seq``."""
+
+    id: str
+    seq: int | None = None
+
+
+class Refused(_Msg, tag="refused", frozen=True):
+    id: str
+    reason: str
+
+
+AppMessage = Hello | Heartbeat | Devices | Result | Rating | Complaint
+AgentMessage = Welcome | Command | Notice | Error | Accepted | Refused
+FEEDBACK_TYPES = ("rating", "complaint")
 APP_MESSAGE: msgspec.json.Decoder[AppMessage] = msgspec.json.Decoder(AppMessage)
 AGENT_MESSAGE: msgspec.json.Decoder[AgentMessage] = msgspec.json.Decoder(AgentMessage)
 LineError = msgspec.DecodeError  # what APP_MESSAGE / AGENT_MESSAGE raise for a refused line
@@ -167,6 +224,18 @@ def out_of_contract(msg: AppMessage) -> str | None:
             if bad:
                 return f"devices: device {d.name!r} implies a fault code outside the contract"
     return None
+
+
+def feedback_id(line: bytes) -> str | None:
+    """The ``id`` of a rating or complaint line refused by the schema, so the refusal can name it."""
+    try:
+        doc = msgspec.json.decode(line)
+    except (msgspec.DecodeError, UnicodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or doc.get("type") not in FEEDBACK_TYPES:
+        return None
+    rid = doc.get("id")
+    return rid if isinstance(rid, str) and 1 <= len(rid) <= 64 and rid.isprintable() else None
 
 
 @dataclass
@@ -334,7 +403,7 @@ class LocalServer:
         try:
             msg = APP_MESSAGE.decode(line)
         except msgspec.DecodeError as exc:
-            self._refuse(peer, why_invalid(exc), len(line))
+            self._refuse(peer, why_invalid(exc), len(line), feedback_id(line))
             return
         except (UnicodeError, ValueError, RecursionError) as exc:
             # msgspec lets an invalid UTF-8 byte inside a string through as UnicodeDecodeError
@@ -342,7 +411,7 @@ class LocalServer:
             return
         problem = out_of_contract(msg)
         if problem is not None:
-            self._refuse(peer, problem, len(line))
+            self._refuse(peer, problem, len(line), msg.id if isinstance(msg, Rating | Complaint) else None)
             return
         if isinstance(msg, Hello):
             peer.hello = msg
@@ -357,7 +426,7 @@ class LocalServer:
         except Exception:
             log.exception("handling a %s message from the app failed", msg.type)
 
-    def _refuse(self, peer: Peer, reason: str, length: int) -> None:
+    def _refuse(self, peer: Peer, reason: str, length: int, answer_id: str | None = None) -> None:
         peer.refused_lines += 1
         self.refused_lines += 1
         n = peer.refused_lines
@@ -366,4 +435,4 @@ class LocalServer:
         if n <= LOGGED_REFUSALS or n % 100 == 0:
             log.warning("refused a line of %d bytes on the local channel (connection %d, %d refused so far): %s",
                         length, peer.ident, n, reason)
-        peer.send(Error(reason=reason))
+        peer.send(Error(reason=reason) if answer_id is None else Refused(id=answer_id, reason=reason))

@@ -26,8 +26,10 @@ from wire.contract import (
     AckPayload,
     CommandPayload,
     CommandResultPayload,
+    ComplaintPayload,
     EventPayload,
     Kind,
+    RatingPayload,
     StatusPayload,
     decode_message,
     terminal_topic,
@@ -145,7 +147,8 @@ class Watcher:
             self._ack(payload)
 
     def _ack(self, payload: Any) -> None:
-        seq = getattr(payload, "seq", None) if isinstance(payload, EventPayload | CommandResultPayload) else None
+        numbered = EventPayload | CommandResultPayload | RatingPayload | ComplaintPayload
+        seq = getattr(payload, "seq", None) if isinstance(payload, numbered) else None
         floor = payload.spool_floor if isinstance(payload, StatusPayload) else None
         if seq is None and floor is None:
             return

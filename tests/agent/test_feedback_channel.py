@@ -1,0 +1,110 @@
+"""Ratings and complaints on the local channel: the kiosk hears ``accepted`` only once the message is
+in the agent's durable spool; a refusal names the message; an absent agent is a clear failure."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from fleet_agent.agent import Agent
+from fleet_agent.spool import Spool
+from terminal.client import AgentClient, AgentUnavailable, FeedbackRefused
+from tests.agent.harness import TERM, Watcher
+from tests.support import wait_until
+from wire.contract import ComplaintPayload, Kind, RatingPayload
+from wire.feedback import PhoneError, make_keypair, new_id, open_phone
+from zizhu.broker import MosquittoBroker
+from zizhu.config import TerminalConfig
+
+CST = timezone(timedelta(hours=8))
+PHONE = "13912345678"
+
+
+@pytest.fixture
+def agent_on(broker: MosquittoBroker, config_for: Callable[..., TerminalConfig]) -> Iterator[Agent]:
+    a = Agent(config_for(broker.port))
+    a.start()
+    yield a
+    a.stop()
+
+
+@pytest.fixture
+def client(agent_on: Agent) -> Iterator[AgentClient]:
+    c = AgentClient(agent_on.cfg.agent.socket_path, role="kiosk", reconnect_s=0.1)
+    c.start()
+    assert c.wait_connected(10)
+    yield c
+    c.close()
+
+
+def test_rating_and_complaint_are_accepted_once_spooled_and_reach_the_broker(
+        agent_on: Agent, client: AgentClient, watcher_for: Callable[..., Watcher], broker: MosquittoBroker) -> None:
+    private, public = make_keypair()
+    w = watcher_for(broker.port)
+    at = datetime(2026, 12, 4, 11, 30, tzinfo=CST)
+    r = client.rate(item_code="150100-001", item_name="社保卡补换", level=2, tags=["等待太久"], rated_at=at)
+    c = client.complain(category="办不成事", matter="材料齐全仍被退回", phone=PHONE, hall_public_key=public,
+                        case_no="2026-0042", filed_at=at)
+    assert r.seq is not None and c.seq == r.seq + 1
+    # accepted means on disk: a second reader of the spool file sees both rows now
+    rows = Spool(agent_on.cfg.agent.spool_path).peek(0, 100)
+    assert {row.kind for row in rows} >= {"rating", "complaint"}
+    rating: RatingPayload = w.wait_for(Kind.RATING, lambda p: p.id == r.id)
+    complaint: ComplaintPayload = w.wait_for(Kind.COMPLAINT, lambda p: p.id == c.id)
+    assert (rating.terminal, rating.level, rating.tags, rating.item_name) == (TERM, 2, ["等待太久"], "社保卡补换")
+    assert rating.rated_at == at and rating.rated_at.utcoffset() == timedelta(hours=8)
+    assert complaint.category == "办不成事" and complaint.case_no == "2026-0042"
+    assert PHONE not in complaint.phone_sealed and open_phone(private, complaint.phone_sealed) == PHONE
+    assert not any(PHONE.encode() in raw for _, raw in w.raw)
+    # the hall's acknowledgement covers them like events: the spool forgets them
+    wait_until(lambda: agent_on.spool.hall_acked >= c.seq, 20, "the ratings acknowledged")
+    assert agent_on.diagnostics()["agent"]["feedback_accepted"] == 2
+
+
+def test_the_same_id_twice_is_one_spooled_message(agent_on: Agent, client: AgentClient) -> None:
+    rid = new_id()
+    first = client.rate(item_code="x1", item_name="事项", level=5, rating_id=rid)
+    again = client.rate(item_code="x1", item_name="事项", level=5, rating_id=rid)
+    assert first.seq == again.seq and agent_on.feedback_accepted == 1
+
+
+def test_a_refused_rating_names_its_id_and_the_channel_carries_on(agent_on: Agent, client: AgentClient) -> None:
+    rid = new_id()
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(10)
+    s.connect(str(agent_on.cfg.agent.socket_path))
+    with s:
+        s.recv(65536)  # welcome
+        s.sendall(json.dumps({"type": "rating", "id": rid, "item_code": "x", "item_name": "y", "level": 9,
+                              "rated_at": "2026-12-04T11:30:00+08:00"}).encode() + b"\n")
+        answer = json.loads(s.recv(65536).split(b"\n")[0])
+    assert answer["type"] == "refused" and answer["id"] == rid and "level" in answer["reason"]
+    # built in Python, the client checks before sending: the same refusal, nothing spooled
+    with pytest.raises(FeedbackRefused) as refused:
+        client.rate(item_code="x", item_name="y", level=0)
+    assert "level" in refused.value.detail and refused.value.reason
+    assert agent_on.feedback_accepted == 0
+    assert client.rate(item_code="x", item_name="y", level=3).seq is not None
+
+
+def test_a_phone_out_of_shape_is_refused_before_anything_is_sent(agent_on: Agent, client: AgentClient) -> None:
+    _, public = make_keypair()
+    with pytest.raises(PhoneError) as bad:
+        client.complain(category="投诉", matter="m", phone="1391234567", hall_public_key=public)
+    assert "11位" in bad.value.reason and "1391234567" not in str(bad.value)
+    assert agent_on.feedback_accepted == 0
+
+
+def test_without_an_agent_the_kiosk_is_told_at_once(tmp_path: object) -> None:
+    c = AgentClient(f"{tmp_path}/absent.sock", reconnect_s=0.1)
+    c.start()
+    try:
+        with pytest.raises(AgentUnavailable) as down:
+            c.rate(item_code="x", item_name="y", level=4, timeout=1.0)
+        assert "未能提交" in down.value.reason
+    finally:
+        c.close()
