@@ -34,6 +34,7 @@ from msgspec import Meta
 from drivers.idcard.synthetic import CARDS, make_number
 from ground import workdays
 from ground.configbase import convert, dotted, problems
+from kiosk.backend.demo_locker import DemoLockerMixin, load_locker
 from kiosk.backend.model import (
     BackendError,
     BackendTimeout,
@@ -216,7 +217,7 @@ def working_days_before(today: date, n: int) -> date:
 # The back end
 # --------------------------------------------------------------------------------------------
 
-class DemoBackend:
+class DemoBackend(DemoLockerMixin):
     """:class:`kiosk.backend.model.Backend` from the demo data files.
 
     ``today``: the day the cases' offsets count from; ``None`` is the current date at each call
@@ -247,6 +248,8 @@ class DemoBackend:
         self._cases_where, cases_data = _read(root, CASES_FILE)
         self._cases_file = _convert(self._cases_where, cases_data, _CasesFile)
         self._people = self._check_cases(cases_data)
+        self._locker = load_locker(root, self._people, {c.case_no for c in self._cases_file.case},
+                                   lambda n: working_days_before(self._today or date.today(), n))
 
     def _check_cases(self, data: dict[str, Any]) -> dict[str, tuple[str, str]]:
         """The applicants by key (name, ID number); every cross-reference of cases.toml checked."""

@@ -7,7 +7,8 @@ trickling its answer byte by byte holds a citizen longer (httpx's timeouts are p
 operation, and add up); each attempt's own timeouts are the time left, so an abandoned attempt
 ends soon after. Retried, while time is left: failures of the network (connection refused or
 reset, a kept-alive connection closed by the server, timeouts) and 502/503/504 — every call is a
-read, so repeating one is safe. Not retried: any other status and a malformed answer
+read or carries its idempotency key (the locker's records), so repeating one is safe; the one
+exception, the pickup code check, is not retried. Not retried: any other status and a malformed answer
 (docs/kiosk-backend.md § Timeouts and retries).
 
 Strict: answers are decoded into the model's types by msgspec (unknown fields, wrong types, a
@@ -38,6 +39,7 @@ import msgspec
 
 from ground import __version__
 from ground.logs import mask_id_number, mask_text
+from kiosk.backend.locker import CollectAnswer, Collection, Deposit, DepositRequest, LockerBackend, PickupAnswer
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, Case, HallInfo, NotFound, ServiceItem
 
 __all__ = ["HttpBackend"]
@@ -60,6 +62,11 @@ _ITEM = msgspec.json.Decoder(ServiceItem)
 _CASE = msgspec.json.Decoder(Case)
 _CASES = msgspec.json.Decoder(list[Case])
 _ERROR = msgspec.json.Decoder(dict[str, Any])
+_PICKUP_ANSWER = msgspec.json.Decoder(PickupAnswer)
+_COLLECT_ANSWER = msgspec.json.Decoder(CollectAnswer)
+_SLOTS = msgspec.json.Decoder(list[int])
+_DEPOSIT = msgspec.json.Decoder(Deposit)
+PICKUP_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,43 @@ class HttpBackend:
         body = msgspec.json.encode({"id_number": id_number})
         return self._call(what, "POST", "cases/search", decode, body=body, secret=id_number)
 
+    # The locker (kiosk.backend.locker): the code and the card's number travel in bodies only.
+
+    def find_pickup(self, code: str, id_number: str) -> PickupAnswer:
+        body = msgspec.json.encode({"code": code, "id_number": id_number})
+        # Not retried: the platform counts a wrong code, and a lost answer must not count it twice.
+        return self._call("POST /pickups/find", "POST", "pickups/find", _PICKUP_ANSWER.decode, body=body,
+                          secret=id_number, retry=False)
+
+    def record_pickup(self, pickup_id: str, collection: Collection) -> CollectAnswer:
+        if not PICKUP_ID.fullmatch(pickup_id):
+            raise NotFound("POST /pickups/…/collected: not a pickup id")
+        what = f"POST /pickups/{pickup_id}/collected"
+
+        def decode(body: bytes) -> CollectAnswer:
+            found = _COLLECT_ANSWER.decode(body)
+            if found.pickup is not None and found.pickup.pickup_id != pickup_id:
+                raise BackendError(f"{what}: the platform answered pickup {found.pickup.pickup_id}")
+            return found
+
+        # Retried safely: the open record is the key, a repeat records once (docs/kiosk-backend.md).
+        return self._call(what, "POST", f"pickups/{pickup_id}/collected", decode,
+                          body=msgspec.json.encode(collection), not_found=True)
+
+    def slots_in_use(self) -> list[int]:
+        return self._call("GET /locker/slots", "GET", "locker/slots", _SLOTS.decode)
+
+    def record_deposit(self, deposit: DepositRequest) -> Deposit:
+        what = "POST /deposits"
+
+        def decode(body: bytes) -> Deposit:
+            found = _DEPOSIT.decode(body)
+            if found.case_no != deposit.case_no or found.slot != deposit.slot:
+                raise BackendError(f"{what}: the platform answered another case or slot")
+            return found
+
+        return self._call(what, "POST", "deposits", decode, body=msgspec.json.encode(deposit), not_found=True)
+
     # ----------------------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -182,7 +226,7 @@ class HttpBackend:
     # ----------------------------------------------------------------------------------------
 
     def _call(self, what: str, method: str, path: str, decode: Callable[[bytes], T], *,
-              body: bytes | None = None, not_found: bool = False, secret: str = "") -> T:
+              body: bytes | None = None, not_found: bool = False, secret: str = "", retry: bool = True) -> T:
         """``what`` (method and path, no personal data) names the call in messages and the log;
         ``secret``, if the server echoes it in an error, is masked there."""
         start = time.monotonic()
@@ -190,7 +234,9 @@ class HttpBackend:
         if self._closed.is_set():
             raise BackendError(f"{what}: the platform's adapter is closed")
         try:
-            future: Future[_Answer] = self._pool.submit(self._exchange, what, method, path, body, deadline)
+            retries = self.retries if retry else 0
+            future: Future[_Answer] = self._pool.submit(
+                lambda: self._exchange(what, method, path, body, deadline, retries=retries))
         except RuntimeError:  # shut down meanwhile
             raise BackendError(f"{what}: the platform's adapter is closed") from None
         try:
@@ -231,7 +277,8 @@ class HttpBackend:
             log.warning("platform call failed%s: %s", took, error)
         return error
 
-    def _exchange(self, what: str, method: str, path: str, body: bytes | None, deadline: float) -> _Answer:
+    def _exchange(self, what: str, method: str, path: str, body: bytes | None, deadline: float, *,
+                  retries: int) -> _Answer:
         """The attempts of one call, on a worker thread: the last answer, or the last failure raised."""
         attempt = 0
         while True:
@@ -245,7 +292,7 @@ class HttpBackend:
             except _Failed as exc:
                 outcome, why = exc.error, str(exc.error)
             pause = min(BACKOFF_S * 2 ** (attempt - 1), MAX_BACKOFF_S)
-            if (attempt > self.retries or deadline - time.monotonic() < pause + MIN_ATTEMPT_S
+            if (attempt > retries or deadline - time.monotonic() < pause + MIN_ATTEMPT_S
                     or self._closed.is_set()):
                 if isinstance(outcome, _Answer):
                     return outcome  # reported with its status by the caller
@@ -323,4 +370,7 @@ def _naive_times(what: str, case: Case, where: str) -> None:
 
 if TYPE_CHECKING:
     def _is_a_backend(backend: HttpBackend) -> Backend:  # mypy checks that the adapter is one
+        return backend
+
+    def _is_a_locker_backend(backend: HttpBackend) -> LockerBackend:
         return backend

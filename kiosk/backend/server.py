@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 import msgspec
 
 from ground.logs import mask_text
+from kiosk.backend.locker import Collection, DepositRequest
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, NotFound
 
 __all__ = ["BackendServer"]
@@ -44,6 +45,23 @@ class _Search(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _SEARCH = msgspec.json.Decoder(_Search)
+
+
+class _FindPickup(msgspec.Struct, forbid_unknown_fields=True):
+    code: str
+    id_number: str
+
+
+_FIND_PICKUP = msgspec.json.Decoder(_FindPickup)
+_COLLECTION = msgspec.json.Decoder(Collection)
+_DEPOSIT_REQUEST = msgspec.json.Decoder(DepositRequest)
+
+
+def _decode(decoder: msgspec.json.Decoder[Any], body: bytes, what: str) -> Any:
+    try:
+        return decoder.decode(body)
+    except msgspec.DecodeError as exc:
+        raise _HttpError(400, f"bad {what}: {exc}") from None
 
 
 class _HttpError(Exception):
@@ -162,9 +180,28 @@ class BackendServer:
                 return self.backend.cases_of(search.id_number)
             case "GET", ["cases", case_no] if case_no and case_no != "search":
                 return self.backend.case(unquote(case_no))
-            case _, ["hall"] | ["items"] | ["items", _] | ["cases", "search"] | ["cases", _]:
+            case ("POST", ["pickups", "find"] | ["pickups", _, "collected"] | ["deposits"]) | ("GET", ["locker",
+                                                                                                  "slots"]):
+                return self._locker(method, parts, body)
+            case _, (["hall"] | ["items"] | ["items", _] | ["cases", "search"] | ["cases", _] | ["pickups", "find"]
+                     | ["pickups", _, "collected"] | ["deposits"] | ["locker", "slots"]):
                 raise _HttpError(405, f"{method} not allowed here")
         raise _HttpError(404, "no such endpoint")
+
+    def _locker(self, method: str, parts: list[str], body: bytes) -> Any:
+        """The locker's endpoints, served when the backend object has them (kiosk.backend.locker)."""
+        b: Any = self.backend
+        if not hasattr(b, "find_pickup"):
+            raise _HttpError(404, "no locker here")
+        match method, parts:
+            case "POST", ["pickups", "find"]:
+                find = _decode(_FIND_PICKUP, body, "pickup lookup")
+                return b.find_pickup(find.code, find.id_number)
+            case "POST", ["pickups", pickup_id, "collected"]:
+                return b.record_pickup(unquote(pickup_id), _decode(_COLLECTION, body, "collection"))
+            case "POST", ["deposits"]:
+                return b.record_deposit(_decode(_DEPOSIT_REQUEST, body, "deposit"))
+        return b.slots_in_use()
 
 
 class _Server(ThreadingHTTPServer):
