@@ -64,6 +64,7 @@ class Permission(StrEnum):
     INSPECT = "inspect"
     CONFIRM_READINESS = "confirm_readiness"
     MANAGE_USERS = "manage_users"
+    CALL_BACK = "call_back"
 
     @property
     def label(self) -> str:
@@ -74,7 +75,8 @@ PERMISSION_LABELS: Mapping[Permission, str] = {
     Permission.VIEW: "查看", Permission.HANDLE_INCIDENTS: "处理故障", Permission.COMMAND_TERMINALS: "远程操作终端",
     Permission.MANAGE_TERMINALS: "管理终端登记", Permission.POST_NOTICES: "发布公告",
     Permission.REQUEST_SHUTDOWN: "申请计划停机", Permission.DECIDE_SHUTDOWN: "审批计划停机",
-    Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户"}
+    Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户",
+    Permission.CALL_BACK: "回访（查看投诉人电话）"}
 
 _A, _M, _C, _V = UserRole.ADMIN, UserRole.MAINTENANCE, UserRole.CENTRE, UserRole.VIEWER
 
@@ -90,6 +92,8 @@ PERMISSIONS: Mapping[Permission, frozenset[UserRole]] = {
     Permission.INSPECT: frozenset({_A, _M}),
     Permission.CONFIRM_READINESS: frozenset({_A}),
     Permission.MANAGE_USERS: frozenset({_A}),
+    # the complaint window's call-back (回访): the hall administrator and the centre see the phone in clear
+    Permission.CALL_BACK: frozenset({_A, _C}),
 }
 
 

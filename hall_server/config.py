@@ -1,4 +1,5 @@
-"""Configuration of the hall server (the ``[server]``, ``[alerts]`` and ``[inspections]`` tables of a hall file)."""
+"""Configuration of the hall server (the ``[server]``, ``[alerts]``, ``[inspections]`` and ``[feedback]`` tables of a
+hall file)."""
 
 from __future__ import annotations
 
@@ -68,6 +69,17 @@ class InspectionsConfig(Section, frozen=True, kw_only=True):
             raise ValueError(f"afternoon: starts ({self.afternoon}) before the morning slot ends ({self.morning})")
 
 
+class FeedbackConfig(Section, frozen=True, kw_only=True):
+    """Ratings (好差评) and complaints (办不成事 / 蜗牛办事) from the terminals (docs/feedback.md)."""
+
+    private_key_file: Annotated[Path | None, Meta(description=(
+        "the hall's private key (mode 0600, made by `zizhu hall keygen`): opens the call-back phone numbers "
+        "the kiosks seal to its public half; without it complaints are stored with the number unreadable"))] = None
+    rectification_days: Annotated[int, Meta(ge=1, le=90, description=(
+        "a bad review (不满意, 非常不满意) opens a rectification case due this many days later "
+        "(seed 002 第三十八条: 7 days)"))] = 7
+
+
 class HallServerConfig(Section, frozen=True, kw_only=True):
     database_url: str = "sqlite:///zizhu-hall.sqlite3"
     http_host: str = "127.0.0.1"
@@ -130,6 +142,7 @@ class HallConfig(Section, frozen=True, kw_only=True):
     alerts: AlertsConfig = AlertsConfig()
     broker: BrokerConfig = BrokerConfig()
     inspections: InspectionsConfig = InspectionsConfig()
+    feedback: FeedbackConfig = FeedbackConfig()
 
 
 def load_hall(path: str | Path) -> HallConfig:

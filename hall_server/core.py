@@ -25,6 +25,7 @@ from ground.clock import Clock, SystemClock
 from hall_server.db import Notice
 from hall_server.domain.availability import availability
 from hall_server.domain.base import CoreSettings, IncidentError, NotFound
+from hall_server.domain.feedback import Feedback
 from hall_server.domain.incidents import HALL_SCOPE, HALL_SCOPE_LABEL, Incidents
 from hall_server.domain.notices import Notices
 from hall_server.domain.shutdowns import Shutdowns
@@ -84,8 +85,9 @@ class HallCore:
         self.incidents = Incidents(self.uow, table, settings, self.notices, terminals=self.terminals,
                                    send_alerts=send_alerts)
         self.shutdowns = Shutdowns(self.uow, self.hall, self.terminals)
+        self.feedback = Feedback(settings)
         self.terminals_domain = Terminals(self.uow, settings, self.incidents, self.shutdowns,
-                                          terminals=self.terminals, publish_acks=publish_acks)
+                                          terminals=self.terminals, feedback=self.feedback, publish_acks=publish_acks)
         # After each commit, in this order: alerts, the notice, acknowledgements, then the live pages.
         for after in (self.incidents.send_after_commit, self.notices.publish_after_commit,
                       self.terminals_domain.publish_acks_after_commit, self._tell_changes):
@@ -184,6 +186,9 @@ class HallCore:
         with self.sessions() as s:
             self.incidents.load(s)
             self.terminals_domain.load(s)
+        with self.unit() as u:  # a newer calendar may know a year that was provisional when filed
+            self.feedback.recompute_provisional(u)
+            self.feedback.reopen_unreadable(u)
 
     def pending_alert_ids(self) -> list[int]:
         """Alerts handed to the sender but not known to be delivered (after a crash: send again)."""

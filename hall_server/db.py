@@ -248,6 +248,73 @@ class Notice(Base):
         return {c.name: getattr(self, c.name) for c in self.__table__.columns}
 
 
+class Rating(Base):
+    """One rating (好差评) from a terminal, once per kiosk ``id``; the rater is never known."""
+
+    __tablename__ = "ratings"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's idempotency key (UUID)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Int64)
+    item_code: Mapped[str] = mapped_column(String(64))
+    item_name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[int] = mapped_column(Integer)
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    case_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    rated_at: Mapped[datetime]
+    utc_offset_min: Mapped[int] = mapped_column(Integer, default=0)  # the terminal's local offset then
+    received_at: Mapped[datetime]
+
+    __table_args__ = (Index("ratings_by_time", "hall", "rated_at"), Index("ratings_by_item", "item_code"))
+
+
+class Rectification(Base):
+    """The rectification case (整改) a bad review opens; due ``[feedback] rectification_days`` later."""
+
+    __tablename__ = "rectifications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    rating_id: Mapped[str] = mapped_column(ForeignKey("ratings.id"), unique=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="待核实")
+    opened_at: Mapped[datetime]
+    deadline: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+
+class Complaint(Base):
+    """One complaint work order (办不成事 / 蜗牛办事 / 投诉 / 建议 / 其他), once per kiosk ``id``.
+
+    The call-back phone is kept *sealed* (the kiosk's sealed box, as received): only the hall's private
+    key opens it, when a role that calls back asks (audited). ``phone_masked`` is what everyone else
+    sees; ``phone_problem`` says why a number could not be opened (then ``phone_masked`` is empty).
+    ``due_basis`` is ``official`` (China's published calendar) or ``provisional`` (the year's calendar
+    is not published: weekends only, recomputed once it is known).
+    """
+
+    __tablename__ = "complaints"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(100), unique=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Int64)
+    category: Mapped[str] = mapped_column(String(16))
+    matter: Mapped[str] = mapped_column(Text)
+    phone_sealed: Mapped[str] = mapped_column(Text)
+    phone_masked: Mapped[str] = mapped_column(String(40), default="")
+    phone_problem: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    case_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    filed_at: Mapped[datetime]
+    utc_offset_min: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16), default="已受理")
+    due_at: Mapped[datetime]
+    due_basis: Mapped[str] = mapped_column(String(16), default="official")
+    due_note: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (Index("complaints_by_time", "hall", "filed_at"), Index("complaints_by_state", "state"))
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # we say BEGIN ourselves (below)
     cur = dbapi_conn.cursor()

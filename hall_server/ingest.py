@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ground.supervise import Supervised
 from hall_server.core import HallCore
+from hall_server.core import Message as ContractMessage
 from hall_server.metrics import Metrics
 from hall_server.mqttlink import FrontSettings, Message, MqttLink
 from wire.connection import MqttConfig
@@ -39,12 +40,15 @@ from wire.contract import (
     AckPayload,
     CommandPayload,
     CommandResultPayload,
+    ComplaintPayload,
     ContractError,
     EventPayload,
     Kind,
     NoticePayload,
+    RatingPayload,
     StatePayload,
     StatusPayload,
+    UnknownKind,
     decode_message,
     hall_subscriptions,
     notice_topic,
@@ -62,7 +66,7 @@ LINGER_S = 0.005
 @dataclass(slots=True)
 class _Item:
     kind: Kind
-    payload: StatePayload | StatusPayload | EventPayload | CommandResultPayload
+    payload: ContractMessage
     conn: int  # the MQTT connection it came on: acknowledged on that one or not at all
     mid: int
     qos: int
@@ -113,6 +117,7 @@ class Ingest:
         self._queue: queue.Queue[_Item | None] = queue.Queue()
         self._stop = threading.Event()
         self._badlog = _RateLimitedLog()
+        self.unknown_kinds = 0  # messages of a kind this hall does not know (a newer agent's), ignored
         settings = FrontSettings(
             host=mqtt_cfg.host, port=mqtt_cfg.port, keepalive_s=mqtt_cfg.keepalive_s, client_id=client_id,
             subscriptions=tuple(hall_subscriptions(self.hall, share_group)), qos=QOS,
@@ -182,6 +187,15 @@ class Ingest:
             kind = payload.KIND if payload is not None else Kind.NOTICE
             if hall != self.hall:
                 raise ContractError(f"topic of another hall: {topic!r}")
+        except UnknownKind as exc:
+            # A newer agent's kind of message: not ours to store, never a reason to stop. Counted (one
+            # label for them all: the names come from terminals), logged at most every interval.
+            self.unknown_kinds += 1
+            self._count_net("unknown_kind", "ignored")
+            self._badlog.warn("unknown_kind", "ignored a message of a kind this hall does not know (%d so far; "
+                              "a newer agent? upgrade the hall server): %s", self.unknown_kinds, exc)
+            self.link.ack(conn, mid, qos)
+            return
         except ContractError as exc:
             kind_label = topic.rsplit("/", 1)[-1] if topic.startswith("zizhu/") else "unknown"
             outcome = "out_of_contract"
@@ -193,7 +207,8 @@ class Ingest:
             self._badlog.warn(outcome, "dropped %s message on %s: %s", outcome, topic, exc)
             self.link.ack(conn, mid, qos)
             return
-        if not isinstance(payload, StatePayload | StatusPayload | EventPayload | CommandResultPayload):
+        if not isinstance(payload, StatePayload | StatusPayload | EventPayload | CommandResultPayload | RatingPayload
+                          | ComplaintPayload):
             # a notice or command or ack on a terminal topic we do not subscribe: nothing of ours to apply
             self._count_net(kind.value, "out_of_contract")
             self._badlog.warn("unexpected", "dropped a %s message on %s: the hall does not take it", kind.value,

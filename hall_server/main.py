@@ -5,6 +5,11 @@ terminal's credentials, from the hall's registry (docs/broker.md).
 
 ``zizhu hall user add|passwd|disable|enable|list|token … --config FILE``: the dashboard's accounts
 (docs/accounts.md).
+
+``zizhu hall keygen --config FILE`` (or ``--out KEYFILE``): the key pair for sealed phone numbers; the
+private half to ``[feedback] private_key_file`` (0600, never overwritten), the public half printed for
+the terminals' ``[kiosk] hall_public_key``; ``--show`` prints the public half of the existing key
+(docs/feedback.md).
 """
 
 from __future__ import annotations
@@ -48,6 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     bc.add_argument("--reload-pid", type=int, default=None, metavar="PID",
                     help="send the broker process PID a SIGHUP afterwards, so it reloads the files")
     _add_user_arguments(sub)
+    kg = sub.add_parser(
+        "keygen", help="make the key pair that seals complaint phone numbers (prints the public half)",
+        description="Make the hall's key pair for the call-back phone numbers kiosks seal (libsodium sealed box): "
+                    "the private half goes to [feedback] private_key_file (mode 0600; an existing file is never "
+                    "overwritten), the public half is printed for every terminal's [kiosk] hall_public_key. "
+                    "docs/feedback.md")
+    where = kg.add_mutually_exclusive_group(required=True)
+    where.add_argument("--config", dest="kg_config", metavar="FILE", help="hall configuration file (its key file)")
+    where.add_argument("--out", type=Path, metavar="KEYFILE", help="write the private key here instead")
+    kg.add_argument("--show", action="store_true", help="print the public half of the existing key; make nothing")
 
 
 def _add_user_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -90,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         return broker_config(args)
     if getattr(args, "hall_command", None) == "user":
         return user_command(args)
+    if getattr(args, "hall_command", None) == "keygen":
+        return keygen(args)
     if args.config is None:
         args._hall_parser.error("the following arguments are required: --config")
     setup_logging(args.log_level, json_lines=args.json_logs)
@@ -192,6 +209,35 @@ def broker_config(args: argparse.Namespace) -> int:
 
 
 # ---- zizhu hall user ----------------------------------------------------------------------------------------
+
+def keygen(args: argparse.Namespace) -> int:
+    """``zizhu hall keygen``: exit 0 with the public key on stdout, 2 on bad input (nothing written)."""
+    from hall_server.keys import KeyFileError, read_private_key, write_keypair
+    from wire.feedback import public_key_of
+
+    path: Path | None = args.out
+    if path is None:
+        try:
+            path = load_hall(args.kg_config).feedback.private_key_file
+        except ConfigError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        if path is None:
+            print("zizhu hall keygen: the configuration names no [feedback] private_key_file; add one "
+                  '(e.g. private_key_file = "/etc/zizhu/hall-feedback.key") or give --out', file=sys.stderr)
+            return 2
+    try:
+        public = public_key_of(read_private_key(path)) if args.show else write_keypair(path)
+    except KeyFileError as exc:
+        print(f"zizhu hall keygen: {exc}", file=sys.stderr)
+        return 2
+    if not args.show:
+        print(f"# private key written to {path} (mode 0600); keep it, and a copy offline: phones sealed to its "
+              "public half open with it only", file=sys.stderr)
+        print("# put this line in every terminal's [kiosk] table:", file=sys.stderr)
+    print(f'hall_public_key = "{public}"')
+    return 0
+
 
 def _user_fail(text: str) -> int:
     print(f"zizhu hall user: {text}", file=sys.stderr)

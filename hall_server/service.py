@@ -20,6 +20,7 @@ from hall_server.core import CoreSettings, HallCore
 from hall_server.db import Incident, open_database
 from hall_server.faults import load_fault_table
 from hall_server.ingest import Ingest
+from hall_server.keys import KeyFileError, read_private_key
 from hall_server.metrics import Metrics
 from hall_server.registry import load_registry
 from hall_server.web.events import EventBus
@@ -55,7 +56,9 @@ class HallService:
         settings = CoreSettings(hall=cfg.hall.id, hall_name=cfg.hall.name,
                                 flap_window=timedelta(seconds=srv.flap_window_s),
                                 notify_resolved=cfg.alerts.notify_resolved,
-                                broker_grace=timedelta(seconds=srv.broker_grace_s))
+                                broker_grace=timedelta(seconds=srv.broker_grace_s),
+                                rectification=timedelta(days=cfg.feedback.rectification_days),
+                                private_key=self._private_key(cfg))
         self.core = HallCore(self.sessions, self.table, settings, clock=clock, send_alerts=self.alerts.submit,
                              publish_notice=self._publish_notice, publish_acks=self._publish_acks,
                              on_change=self.bus.publish)
@@ -73,6 +76,21 @@ class HallService:
         self._http: Any = None
         self._http_thread: threading.Thread | None = None
         self.http_port: int | None = None
+
+    @staticmethod
+    def _private_key(cfg: HallConfig) -> str | None:
+        """The key that opens sealed phone numbers; without it complaints are still stored (phone sealed)."""
+        path = cfg.feedback.private_key_file
+        if path is None:
+            log.warning("no [feedback] private_key_file: complaints are stored with their call-back phone "
+                        "unreadable until one is configured (`zizhu hall keygen`)")
+            return None
+        try:
+            return read_private_key(path)
+        except KeyFileError as exc:
+            log.error("the hall's private key cannot be used: %s; complaints are stored with their call-back "
+                      "phone sealed, readable once the key is back", exc)
+            return None
 
     def _publish_notice(self, notice: NoticePayload | None) -> None:
         self.ingest.publish_notice(notice)  # the ingest client is made after the core

@@ -21,3 +21,5 @@ class CoreSettings:
     flap_window: timedelta = timedelta(minutes=5)
     notify_resolved: bool = True
     broker_grace: timedelta = timedelta(seconds=30)
+    rectification: timedelta = timedelta(days=7)  # a bad review's rectification case is due this much later
+    private_key: str | None = None  # the hall's private key (base64): opens sealed phone numbers

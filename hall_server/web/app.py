@@ -19,6 +19,7 @@ from hall_server.web import auth
 from hall_server.web.http import JSON, MAX_BODY_BYTES, BodyLimit, unstorable, validation_error
 from hall_server.web.routers import (
     events,
+    feedback,
     incidents,
     metrics,
     notices,
@@ -70,8 +71,8 @@ def create_app(service: HallRuntime) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)
     for kind in (OverflowError, UnicodeEncodeError, sa_exc.DataError):
         app.add_exception_handler(kind, unstorable)
-    for module in (public, terminals, incidents, notices, shutdowns, metrics, events, pages, pages_incidents,
-                   pages_desk):
+    for module in (public, terminals, incidents, notices, shutdowns, feedback, metrics, events, pages,
+                   pages_incidents, pages_desk):
         app.include_router(module.router)
     for name in OPTIONAL_ROUTERS:
         try:
