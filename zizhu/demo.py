@@ -132,7 +132,7 @@ class _Terminal:
     """
 
     def __init__(self, tid: str, scenario: str, location: str, workdir: Path, *, broker_port: int,
-                 login: tuple[str, str], backend_port: int, kiosk: bool = False) -> None:
+                 login: tuple[str, str], backend_port: int, kiosk: bool = False, hall_public_key: str = "") -> None:
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
         from drivers.scenario import Scenario, ScenarioPlayer, shipped
@@ -148,6 +148,7 @@ class _Terminal:
         self.login = login
         self.backend_port = backend_port
         self.kiosk = kiosk
+        self.hall_public_key = hall_public_key
         self.proc: subprocess.Popen[bytes] | None = None
         self.kiosk_proc: subprocess.Popen[bytes] | None = None
         self.log: TextIO | None = None
@@ -179,6 +180,7 @@ backend_url = "http://127.0.0.1:{self.backend_port}/"
 hotline = "0477-8888123"
 staffed_window = "政务服务大厅一楼 综合受理窗口"
 poll_s = 1
+hall_public_key = "{self.hall_public_key}"
 [devices.printer]
 timeout_s = 2
 [devices.printer.connection]
@@ -334,13 +336,15 @@ def _demo_accounts(sessions: Any) -> list[tuple[str, str, str]]:
 def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, stop: threading.Event) -> int:
     from sqlalchemy import select
 
-    from hall_server.config import AlertsConfig, HallServerConfig
+    from hall_server.config import AlertsConfig, FeedbackConfig, HallServerConfig
     from hall_server.core import HALL_SCOPE_LABEL
     from hall_server.db import Alert, Incident
     from hall_server.faults import Role
+    from hall_server.keys import read_private_key, write_keypair
     from hall_server.registry import RegistryEntry
     from hall_server.service import HallService
     from hall_server.simulate import WebhookReceiver
+    from wire.feedback import public_key_of
     from zizhu.config import HallConfig, HallInfo, MqttConfig
 
     webhook = WebhookReceiver().start()
@@ -357,7 +361,10 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
     broker_port = broker.port
     hall_user, hall_password = broker.hall_login()
 
+    key_file = workdir / "hall-feedback.key"  # seals the complaints' call-back phones (docs/feedback.md)
+    public_key = public_key_of(read_private_key(key_file)) if key_file.exists() else write_keypair(key_file)
     cfg = HallConfig(
+        feedback=FeedbackConfig(private_key_file=key_file),
         hall=HallInfo(id=HALL_ID, name="演示政务服务中心"), mqtt=MqttConfig(port=broker_port, keepalive_s=10,
                                                                   username=hall_user, password=hall_password),
         server=HallServerConfig(database_url=f"sqlite:///{workdir}/hall.sqlite3", http_port=args.http_port,
@@ -376,7 +383,7 @@ def _run_hall(args: argparse.Namespace, workdir: Path, broker: MosquittoBroker, 
     backend.up()
     kiosk = display_exists() if args.kiosk is None else bool(args.kiosk)
     terminals = [_Terminal(tid, sc, loc, workdir, broker_port=broker_port, login=broker.terminal_login(tid),
-                           backend_port=backend.port, kiosk=kiosk and i == 0)
+                           backend_port=backend.port, kiosk=kiosk and i == 0, hall_public_key=public_key)
                  for i, (tid, sc, loc) in enumerate(TERMINALS)]
     service.core.import_registry([
         RegistryEntry(id=t.id, name=f"综合自助终端 {t.id}", zone="24小时自助服务区", location=t.location,
