@@ -215,13 +215,21 @@ class Agent:
             log.warning("%s %s refused (%d so far): %s", kind.value, msg.id, self.feedback_refused, reason)
             peer.send(local.Refused(id=msg.id, reason=reason))
             return
+        self.link.kick()
+        if not self.spool.on_disk(item):
+            # Held in memory only: it still goes out if this agent lives, but a kill or a power cut loses
+            # it, so nothing may be promised. The kiosk may send it again (same id): the hall keeps one.
+            self.feedback_refused += 1
+            log.error("%s %s held in memory only, the spool's disk refuses writes: not promised to the kiosk "
+                      "(%d refused so far)", kind.value, msg.id, self.feedback_refused)
+            peer.send(local.Refused(id=msg.id, reason="spool not durable: its disk refuses writes", retry=True))
+            return
         with self._lock:
             self._feedback_seen[msg.id] = item.seq
             while len(self._feedback_seen) > 1024:
                 self._feedback_seen.pop(next(iter(self._feedback_seen)))
         self.feedback_accepted += 1
         log.info("%s %s accepted into the spool (seq %s)", kind.value, msg.id, item.seq)
-        self.link.kick()
         if not peer.send(local.Accepted(id=msg.id, seq=item.seq)):
             log.warning("%s %s is spooled but the kiosk left before hearing so", kind.value, msg.id)
 

@@ -255,6 +255,11 @@ class Spool:
     def in_memory(self) -> int:
         return len(self._memory)
 
+    def on_disk(self, item: Spooled) -> bool:
+        """Whether an accepted message is on disk (survives the agent's death), not only held in memory."""
+        with self._lock:
+            return self._db is not None and all(m.id != item.id for m in self._memory)
+
     # -- accepting -------------------------------------------------------------------------
     def append(self, kind: str, build: Callable[[int | None], bytes], numbered: bool = True) -> Spooled:
         """Accept one message. ``build(seq)`` makes its payload; ``numbered`` gives it the next seq.

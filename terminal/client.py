@@ -289,7 +289,11 @@ class AgentClient:
             self._settle(msg.id, msg)
         elif isinstance(msg, local.Refused):
             log.warning("the agent refused rating/complaint %s: %s", msg.id, msg.reason)
-            self._settle(msg.id, FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", msg.reason, msg.id))
+            if msg.retry:  # the agent cannot keep it safely now (its disk): not promised, may work later
+                self._settle(msg.id, AgentUnavailable("终端存储暂不可用，未能确认提交，请稍后再试或到人工窗口办理",
+                                                      msg.reason, msg.id))
+            else:
+                self._settle(msg.id, FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", msg.reason, msg.id))
         elif isinstance(msg, local.Error):
             self.errors = [*self.errors[-19:], msg.reason]
             log.warning("the agent refused a line we sent: %s", msg.reason)

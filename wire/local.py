@@ -33,8 +33,10 @@ Agent → app:
 ``error``     ``{"type": "error", "reason": "…"}`` — the last line was refused; the connection stays
 ``accepted``  ``{"type": "accepted", "id": "<uuid4>", "seq": 17}`` — that rating or complaint is in the
               agent's durable spool: it reaches the hall (the kiosk may now say 已提交)
-``refused``   ``{"type": "refused", "id": "<uuid4>", "reason": "…"}`` — that rating or complaint was
-              not taken (out of contract; the reason names the field, never its content)
+``refused``   ``{"type": "refused", "id": "<uuid4>", "reason": "…", "retry": false}`` — that rating or
+              complaint was not taken: out of contract (the reason names the field, never its
+              content), or ``retry: true`` when the agent's disk refuses writes (it holds the message
+              in memory and may still deliver it, but cannot promise it: the kiosk promises nothing)
 ============  ==================================================================================
 
 A rating or complaint is answered with ``accepted`` or ``refused`` naming its ``id`` (also when the
@@ -169,6 +171,7 @@ class Accepted(_Msg, tag="accepted", frozen=True):
 class Refused(_Msg, tag="refused", frozen=True):
     id: str
     reason: str
+    retry: bool = False  # the same message may be taken later (not durable now), unlike one out of contract
 
 
 AppMessage = Hello | Heartbeat | Devices | Result | Rating | Complaint

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
@@ -108,3 +109,17 @@ def test_without_an_agent_the_kiosk_is_told_at_once(tmp_path: object) -> None:
         assert "未能提交" in down.value.reason
     finally:
         c.close()
+
+
+def test_a_spool_whose_disk_refuses_writes_promises_nothing(agent_on: Agent, client: AgentClient) -> None:
+    spool = agent_on.spool
+    assert client.rate(item_code="x", item_name="y", level=5).seq is not None
+    # The disk goes read-only under the agent (SQLite refuses writes even to root in this mode).
+    assert spool._db is not None
+    spool._db.close()
+    spool._db = sqlite3.connect(f"file:{spool.path}?mode=ro", uri=True, check_same_thread=False,
+                                isolation_level=None)
+    with pytest.raises(AgentUnavailable) as held:
+        client.rate(item_code="x", item_name="y", level=4)
+    assert "not durable" in held.value.detail and "未能确认提交" in held.value.reason
+    assert agent_on.feedback_refused == 1 and spool.in_memory == 1  # still held, may still go out
