@@ -71,7 +71,7 @@ from msgspec.structs import force_setattr
 
 from ground.clock import utcnow
 from ground.configbase import ID_BODY, Identifier, split_error
-from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category
+from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category, check_texts, check_time
 from wire.status import TerminalStatus
 
 SCHEMA_VERSION = 1
@@ -348,6 +348,11 @@ class RatingPayload(_Payload, frozen=True, kw_only=True):
     case_no: CaseNo | None = None
     rated_at: LocalTime
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        check_time("rated_at", self.rated_at)
+        check_texts(item_code=self.item_code, item_name=self.item_name, tags=self.tags, case_no=self.case_no)
+
 
 class ComplaintPayload(_Payload, frozen=True, kw_only=True):
     """One complaint work order (办不成事 / 蜗牛办事 / 投诉 / 建议 / 其他); numbered like events.
@@ -365,6 +370,11 @@ class ComplaintPayload(_Payload, frozen=True, kw_only=True):
     phone_sealed: Annotated[str, Meta(pattern=SEALED_PATTERN)]
     case_no: CaseNo | None = None
     filed_at: LocalTime
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        check_time("filed_at", self.filed_at)
+        check_texts(matter=self.matter, case_no=self.case_no)
 
 
 class NoticePayload(_Payload, frozen=True):

@@ -128,6 +128,24 @@ def open_phone(private_key_b64: str, sealed_b64: str) -> str:
         raise SealError(f"the sealed value is not a phone number: {exc}") from None
 
 
+YEARS: Final = (1970, 2999)  # a terminal's clock outside these is broken; at the ends dates overflow
+
+
+def check_time(what: str, at: datetime) -> None:
+    """A rating's or complaint's time the hall can store and count from: ``ValueError`` otherwise."""
+    if not YEARS[0] <= at.year <= YEARS[1]:
+        raise ValueError(f"{what}: a time between the years {YEARS[0]} and {YEARS[1]}")
+
+
+def check_texts(**fields: str | list[str] | None) -> None:
+    """No NUL character in what the hall stores (PostgreSQL's text refuses it: a message it could never store
+    would be sent again for ever): ``ValueError`` naming the field, never its content."""
+    for name, value in fields.items():
+        values = value if isinstance(value, list) else [value or ""]
+        if any("\x00" in v for v in values):
+            raise ValueError(f"{name}: holds a NUL character")
+
+
 def new_id() -> str:
     """The idempotency key of one rating or complaint, chosen by the kiosk (a UUID 4, lower case)."""
     return str(uuid.uuid4())

@@ -70,7 +70,7 @@ from msgspec import Meta, Struct
 from ground.clock import utcnow
 from ground.configbase import split_error
 from wire.contract import CommandAction, is_fault_code
-from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category
+from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category, check_texts, check_time
 from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.local")
@@ -127,6 +127,10 @@ class Rating(_Msg, tag="rating", frozen=True, kw_only=True):
     case_no: CaseNo | None = None
     rated_at: LocalTime
 
+    def __post_init__(self) -> None:
+        check_time("rated_at", self.rated_at)
+        check_texts(item_code=self.item_code, item_name=self.item_name, tags=self.tags, case_no=self.case_no)
+
 
 class Complaint(_Msg, tag="complaint", frozen=True, kw_only=True):
     """One complaint work order. The call-back number only ever travels sealed to the hall."""
@@ -137,6 +141,10 @@ class Complaint(_Msg, tag="complaint", frozen=True, kw_only=True):
     phone_sealed: Annotated[str, Meta(pattern=SEALED_PATTERN)]
     case_no: CaseNo | None = None
     filed_at: LocalTime
+
+    def __post_init__(self) -> None:
+        check_time("filed_at", self.filed_at)
+        check_texts(matter=self.matter, case_no=self.case_no)
 
 
 class Welcome(_Msg, tag="welcome", frozen=True):

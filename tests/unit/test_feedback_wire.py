@@ -5,8 +5,10 @@ China's published calendars (2025, 2026, with 调休) and the explicit state of 
 from __future__ import annotations
 
 import base64
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import msgspec
 import pytest
 
 from ground.workdays import CalendarUnknown
@@ -102,3 +104,24 @@ def test_an_unpublished_year_is_an_explicit_provisional_due_time_never_a_silent_
     assert at == datetime(2027, 1, 2, 0, 0, tzinfo=CST)  # end of Friday 1 January, weekends only meanwhile
     at, basis, _ = due_time(datetime(2027, 3, 5, 10, 0, tzinfo=CST))  # a Friday of an unknown year
     assert basis == "provisional" and at == datetime(2027, 3, 9, 0, 0, tzinfo=CST)  # end of Monday
+
+
+@pytest.mark.parametrize("change,where", [
+    ({"rated_at": "0001-01-01T00:00:00+08:00"}, "rated_at"),  # a date the hall could not even convert
+    ({"rated_at": "9999-12-31T23:00:00-08:00"}, "rated_at"),
+    ({"item_name": "社保\u0000卡"}, "item_name"),  # PostgreSQL stores no NUL: never storable, re-sent for ever
+    ({"tags": ["ok", "a\u0000"]}, "tags"),
+    ({"level": 6}, "level"),
+    ({"id": "not-a-uuid"}, "id"),
+])
+def test_a_rating_the_hall_could_never_store_is_refused_where_it_enters(change: dict[str, object], where: str) -> None:
+    from wire import local
+    from wire.contract import ContractError, Kind, decode
+
+    base: dict[str, object] = {"id": new_id(), "item_code": "x", "item_name": "y", "level": 3,
+                               "rated_at": "2026-12-04T10:00:00+08:00", **change}
+    with pytest.raises(msgspec.ValidationError) as on_channel:
+        local.APP_MESSAGE.decode(json.dumps({"type": "rating", **base}).encode())
+    assert where in local.why_invalid(on_channel.value)
+    with pytest.raises(ContractError, match=where):
+        decode(Kind.RATING, json.dumps({"terminal": "t01", "seq": 1, "session": 1, **base}).encode())
