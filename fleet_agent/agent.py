@@ -212,7 +212,9 @@ class Agent:
         except ContractError as exc:
             self.feedback_refused += 1
             reason = _field_only(str(exc))
-            log.warning("%s %s refused (%d so far): %s", kind.value, msg.id, self.feedback_refused, reason)
+            n = self.feedback_refused
+            if n <= local.LOGGED_REFUSALS or n % 100 == 0:  # a broken kiosk cannot flood the journal
+                log.warning("%s %s refused (%d so far): %s", kind.value, msg.id, n, reason)
             peer.send(local.Refused(id=msg.id, reason=reason))
             return
         self.link.kick()
