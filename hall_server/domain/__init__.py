@@ -11,10 +11,12 @@ Modules
 ``shutdowns``     planned shutdown requests and decisions; the approved window of a moment.
 ``notices``       the public notices and the one every terminal shows.
 ``availability``  a terminal's share of a period in service.
+``feedback``      ratings (好差评) with the rectification case of a bad review, complaint work orders
+                  due on the official calendar, the call-back phone sealed at rest (docs/feedback.md).
 ``base``          the core's settings and the errors of people's actions.
 
-Dependencies go one way: terminals → incidents, shutdowns; incidents → notices; every domain →
-unit. What crosses two domains in one action (a person resolving an incident the device still
+Dependencies go one way: terminals → incidents, shutdowns, feedback; incidents → notices; every
+domain → unit. What crosses two domains in one action (a person resolving an incident the device still
 reports) is composed in :class:`~hall_server.core.HallCore`.
 
 Entry points for another domain
