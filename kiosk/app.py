@@ -118,6 +118,9 @@ class KioskApp:
             "choose": self.progress.choose, "back": lambda _a: self.progress.back(),
             "print": lambda _a: self.progress.print_slip()})
 
+        from kiosk.qt.photo import PhotoWiring
+
+        self.photo = PhotoWiring(self)  # the ID photo (kiosk/flows_photo.py): flow, stream, bridge, wipe
         self.session.on_change = lambda _s: self.bridge.sessionChanged.emit()
         self.session.on_end = self._session_ended
         for flow in (self.identity, self.guide, self.progress):
@@ -155,6 +158,7 @@ class KioskApp:
         self.engine.warnings.connect(self._qml_warnings)
         self.engine.addImportPath(str(QML_DIR))
         self.engine.addImageProvider("qr", QrProvider())
+        self.photo.install(self.engine)
         self.engine.rootContext().setContextProperty("kiosk", self.bridge)
         self.bridge.set_availability(self.availability.view())
         self._hall_view()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wire.status import AnyDeviceStatus, DeviceState, PaperLevel, PrinterStatus
+from wire.status import AnyDeviceStatus, CameraStatus, DeviceState, PaperLevel, PrinterStatus
 
 USABLE = frozenset({DeviceState.ONLINE, DeviceState.BUSY})
 
@@ -21,6 +21,7 @@ SERVICE_NEEDS: dict[str, tuple[str, ...]] = {
     "identity": ("idcard",),
     "guide": (),
     "progress": (),
+    "photo": ("camera",),  # 证件照 (kiosk/flows_photo.py)
 }
 
 
@@ -28,6 +29,8 @@ def device_reason(status: AnyDeviceStatus | None, kind: str) -> str | None:
     """None when the device is usable; else a reason code ``{kind}_{why}``."""
     if status is None:
         return f"{kind}_missing"
+    if isinstance(status, CameraStatus) and status.obstructed:
+        return "camera_covered"  # a hand or a sticker: the home screen says so, not "fault"
     if status.state in USABLE:
         if isinstance(status, PrinterStatus):
             receipt = status.stations.get("receipt")

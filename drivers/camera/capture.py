@@ -141,6 +141,11 @@ class FrameGrabber:
         with self._cond:
             return self._latest
 
+    def forget(self) -> None:
+        """Drop the newest frame; the next one read replaces it (its ``seq`` goes on counting)."""
+        with self._cond:
+            self._latest = None
+
     def next_frame(self, after_seq: int, timeout: float, max_age: float | None = None) -> Grabbed | None:
         """The newest frame with ``seq > after_seq`` (and at most ``max_age`` seconds old), waiting at
         most ``timeout`` seconds; else None."""
@@ -252,6 +257,7 @@ class FrameGrabber:
     def _run_image(self) -> None:
         """A still image: re-read whenever the file changes (the simulator replaces it atomically)."""
         stamp: tuple[int, int] | None = None
+        frame: Frame | None = None
         while not self._stop.is_set():
             try:
                 st = os.stat(self.source)
@@ -266,9 +272,9 @@ class FrameGrabber:
                 stamp = (st.st_mtime_ns, st.st_ino)
                 self._set_link(Link.STREAMING)
                 self._deliver(frame)
-            elif (latest := self.latest()) is not None:
+            elif frame is not None:
                 # An unchanged picture is still a live picture: re-deliver it like a camera would.
-                self._deliver(latest.frame)
+                self._deliver(frame)
             self._stop.wait(0.1)
 
     @staticmethod

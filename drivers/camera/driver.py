@@ -97,6 +97,26 @@ class Camera(Device):
         self._last_seq = got.seq
         return got.frame
 
+    def live_frame(self, after_seq: int, timeout: float) -> tuple[int, Frame]:
+        """``(seq, frame)``: the newest frame after ``after_seq``, for a live preview on its own thread.
+
+        Unlike :meth:`frame` it keeps no state of the caller's, so a preview thread may read the
+        grabber (built for many readers) while the device thread polls the status; opening and
+        closing stay with the device thread. Waits at most ``timeout``; raises like :meth:`frame`.
+        """
+        g = self._require_open()
+        self._raise_if_broken(g)
+        got = g.next_frame(after_seq, timeout, max_age=self.config.max_frame_age_s)
+        if got is None:
+            self._raise_if_broken(g)
+            raise DeviceTimeout(f"camera {self.name}: no new frame", REASON_STALLED)
+        return got.seq, got.frame
+
+    def forget(self) -> None:
+        """Drop the buffered frame (a session ended: whoever stood there is not kept)."""
+        if self._grabber is not None:
+            self._grabber.forget()
+
     def _raise_if_broken(self, g: FrameGrabber) -> None:
         link = g.link()
         if link == Link.LOST:

@@ -36,6 +36,7 @@ from ground import workdays
 from ground.configbase import convert, dotted, problems
 from kiosk.backend.demo_locker import DemoLockerMixin, load_locker
 from kiosk.backend.model import (
+    OPEN_STATUSES,
     BackendError,
     BackendTimeout,
     Case,
@@ -46,6 +47,7 @@ from kiosk.backend.model import (
     NotFound,
     ServiceItem,
 )
+from kiosk.backend.photo import PhotoReceipt, PhotoUpload
 
 DATA_DIR: Traversable = files("kiosk.backend").joinpath("data")  # package data
 ITEMS_FILE, CASES_FILE, HALL_FILE = "items.toml", "cases.toml", "hall.toml"
@@ -237,6 +239,7 @@ class DemoBackend(DemoLockerMixin):
         self._mode: FailMode = "none"
         self._lock = threading.Lock()
         self._cases_for: tuple[date, dict[str, Case]] | None = None
+        self.photos: dict[str, PhotoUpload] = {}  # by case: the platform's copy (kiosk.backend.photo)
 
         self._hall = _convert(*_read(root, HALL_FILE), HallInfo)
         items_where, items_data = _read(root, ITEMS_FILE)
@@ -324,6 +327,22 @@ class DemoBackend(DemoLockerMixin):
             wanted = id_number.strip().upper()
             mine = [c for c in self._cases().values() if c.applicant_id.upper() == wanted]
             return sorted(mine, key=lambda c: (c.steps[0].time, c.case_no), reverse=True)
+        return self._call(answer)
+
+    # -- photos (kiosk.backend.photo) ----------------------------------------------------------
+
+    def attach_photo(self, case_no: str, upload: PhotoUpload) -> PhotoReceipt:
+        def answer() -> PhotoReceipt:
+            case = self._cases().get(case_no.strip())
+            if case is None:
+                raise NotFound(f"demo back end: no case {case_no!r}",
+                               reason="未查询到该办件，请核对办件编号后重试，或咨询人工窗口")
+            if case.status not in OPEN_STATUSES:
+                raise BackendError(f"demo back end: case {case_no} is {case.status.value}: no photo taken",
+                                   reason="该办件已办结，不需要补交照片")
+            with self._lock:
+                self.photos[case.case_no] = upload  # a repeat (same photo_id) stores the same
+            return PhotoReceipt(case_no=case.case_no, photo_id=upload.photo_id)
         return self._call(answer)
 
     # -- inside ------------------------------------------------------------------------------

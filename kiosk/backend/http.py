@@ -41,6 +41,7 @@ from ground import __version__
 from ground.logs import mask_id_number, mask_text
 from kiosk.backend.locker import CollectAnswer, Collection, Deposit, DepositRequest, LockerBackend, PickupAnswer
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, Case, HallInfo, NotFound, ServiceItem
+from kiosk.backend.photo import PhotoBackend, PhotoReceipt, PhotoUpload
 
 __all__ = ["HttpBackend"]
 
@@ -55,6 +56,7 @@ MIN_ATTEMPT_S = 0.05  # no retry with less time than this left
 MAX_BODY = 32 * 1024 * 1024  # a catalogue of a few hundred items with their guides is a few MB
 WORKERS = 8
 CASE_NO = re.compile(r"[0-9]{6,24}")
+_PHOTO_RECEIPT = msgspec.json.Decoder(PhotoReceipt)
 
 _HALL = msgspec.json.Decoder(HallInfo)
 _ITEMS = msgspec.json.Decoder(list[ServiceItem])
@@ -113,6 +115,25 @@ class HttpBackend:
                                     follow_redirects=False, timeout=self.timeout_s)
         self._pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="backend-http")
         self._closed = threading.Event()
+
+    # ----------------------------------------------------------------------------------------
+    # Photos (kiosk.backend.photo): the picture travels in the body only, never in a log line
+    # ----------------------------------------------------------------------------------------
+
+    def attach_photo(self, case_no: str, upload: PhotoUpload) -> PhotoReceipt:
+        if not CASE_NO.fullmatch(case_no):
+            raise NotFound("POST /cases/…/photo: not a case number (6 to 24 digits)")
+        what = f"POST /cases/{case_no}/photo"
+
+        def decode(body: bytes) -> PhotoReceipt:
+            found = _PHOTO_RECEIPT.decode(body)
+            if found.case_no != case_no or found.photo_id != upload.photo_id:
+                raise BackendError(f"{what}: the platform answered another case or photo")
+            return found
+
+        # Retried safely: photo_id is the idempotency key, a repeat attaches once (docs/kiosk-backend.md).
+        return self._call(what, "POST", f"cases/{case_no}/photo", decode, body=msgspec.json.encode(upload),
+                          not_found=True)
 
     # ----------------------------------------------------------------------------------------
     # The Backend protocol
@@ -370,6 +391,9 @@ def _naive_times(what: str, case: Case, where: str) -> None:
 
 if TYPE_CHECKING:
     def _is_a_backend(backend: HttpBackend) -> Backend:  # mypy checks that the adapter is one
+        return backend
+
+    def _is_a_photo_backend(backend: HttpBackend) -> PhotoBackend:
         return backend
 
     def _is_a_locker_backend(backend: HttpBackend) -> LockerBackend:

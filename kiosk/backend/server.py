@@ -31,13 +31,14 @@ import msgspec
 from ground.logs import mask_text
 from kiosk.backend.locker import Collection, DepositRequest
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, NotFound
+from kiosk.backend.photo import PhotoUpload
 
 __all__ = ["BackendServer"]
 
 log = logging.getLogger(__name__)
 
 GARBAGE = b"<!DOCTYPE html><title>502 Bad Gateway</title>"  # what a proxy in the way answers
-MAX_REQUEST_BODY = 64 * 1024
+MAX_REQUEST_BODY = 256 * 1024  # a photo's JSON (kiosk.backend.photo) is the largest
 
 
 class _Search(msgspec.Struct, forbid_unknown_fields=True):
@@ -45,6 +46,7 @@ class _Search(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _SEARCH = msgspec.json.Decoder(_Search)
+_PHOTO_UPLOAD = msgspec.json.Decoder(PhotoUpload)
 
 
 class _FindPickup(msgspec.Struct, forbid_unknown_fields=True):
@@ -160,6 +162,17 @@ class BackendServer:
         expected = f"Bearer {self.token}".encode()
         return header is not None and hmac.compare_digest(header.encode(), expected)
 
+    def _photo(self, case_no: str, body: bytes) -> Any:
+        """``POST cases/{case_no}/photo`` (kiosk.backend.photo), when the backend object takes photos."""
+        attach = getattr(self.backend, "attach_photo", None)
+        if attach is None:
+            raise _HttpError(404, "no photos here")
+        try:
+            upload = _PHOTO_UPLOAD.decode(body)
+        except msgspec.DecodeError as exc:
+            raise _HttpError(400, f"bad photo: {exc}") from None
+        return attach(case_no, upload)
+
     def _answer(self, method: str, path: str, body: bytes) -> Any:
         """What the API answers ``method path``: the object to encode, or :class:`_HttpError`."""
         if not path.startswith(self.base_path + "/"):
@@ -178,6 +191,8 @@ class BackendServer:
                 except msgspec.DecodeError as exc:
                     raise _HttpError(400, f"bad search: {exc}") from None
                 return self.backend.cases_of(search.id_number)
+            case "POST", ["cases", case_no, "photo"]:
+                return self._photo(unquote(case_no), body)
             case "GET", ["cases", case_no] if case_no and case_no != "search":
                 return self.backend.case(unquote(case_no))
             case ("POST", ["pickups", "find"] | ["pickups", _, "collected"] | ["deposits"]) | ("GET", ["locker",

@@ -507,5 +507,177 @@
         <source>结束</source>
         <translation>Finish</translation>
     </message>
+    <message>
+        <source>证件照</source>
+        <translation>ID photo</translation>
+    </message>
+    <message>
+        <source>请选择照片尺寸，再按提示拍照</source>
+        <translation>Choose the photo size, then follow the prompts to take the photo.</translation>
+    </message>
+    <message>
+        <source>正在检查画面…</source>
+        <translation>Checking the picture…</translation>
+    </message>
+    <message>
+        <source>很好，请保持不动，点击拍照</source>
+        <translation>Good. Keep still and tap Take photo.</translation>
+    </message>
+    <message>
+        <source>请确认照片，满意请点击使用这张</source>
+        <translation>Check the photo. If you are happy with it, tap Use this photo.</translation>
+    </message>
+    <message>
+        <source>照片已提交</source>
+        <translation>Photo submitted</translation>
+    </message>
+    <message>
+        <source>请选择照片尺寸</source>
+        <translation>Choose the photo size</translation>
+    </message>
+    <message>
+        <source>居民身份证照片（358×441）</source>
+        <translation>Resident ID card photo (358×441)</translation>
+    </message>
+    <message>
+        <source>一寸照片（295×413）</source>
+        <translation>One-inch photo (295×413)</translation>
+    </message>
+    <message>
+        <source>照片只提交到您的办件，本机不保存</source>
+        <translation>The photo goes to your case only. This terminal does not keep it.</translation>
+    </message>
+    <message>
+        <source>请输入需要补交照片的办件编号</source>
+        <translation>Enter the number of the case that needs a photo</translation>
+    </message>
+    <message>
+        <source>用身份证查找我的办件</source>
+        <translation>Find my case with my ID card</translation>
+    </message>
+    <message>
+        <source>正在提交照片，请稍候…</source>
+        <translation>Submitting the photo, please wait…</translation>
+    </message>
+    <message>
+        <source>摄像头画面</source>
+        <translation>Camera picture</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>请先按上方提示调整</source>
+        <translation>First adjust as the words above say</translation>
+    </message>
+    <message>
+        <source>请确认照片</source>
+        <translation>Check your photo</translation>
+    </message>
+    <message>
+        <source>拍好的照片</source>
+        <translation>The photo taken</translation>
+    </message>
+    <message>
+        <source>照片尺寸：%1×%2像素</source>
+        <translation>Photo size: %1×%2 pixels</translation>
+    </message>
+    <message>
+        <source>重拍</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>使用这张</source>
+        <translation>Use this photo</translation>
+    </message>
+    <message>
+        <source>照片已提交到办件 %1，本机不保存照片</source>
+        <translation>The photo was added to case %1. This terminal keeps no copy.</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>摄像头被遮挡，请移开遮挡物</source>
+        <translation>The camera is covered. Please remove what covers it.</translation>
+    </message>
+    <message>
+        <source>请正对镜头</source>
+        <translation>Please face the camera</translation>
+    </message>
+    <message>
+        <source>画面中只能有一个人</source>
+        <translation>Only one person may be in the picture</translation>
+    </message>
+    <message>
+        <source>请正对镜头，不要侧脸</source>
+        <translation>Please face the camera; do not turn your face</translation>
+    </message>
+    <message>
+        <source>请保持头部端正</source>
+        <translation>Please hold your head straight</translation>
+    </message>
+    <message>
+        <source>请靠近镜头一些</source>
+        <translation>Please come a little closer</translation>
+    </message>
+    <message>
+        <source>请离镜头远一些</source>
+        <translation>Please move a little further away</translation>
+    </message>
+    <message>
+        <source>请站到画面中间</source>
+        <translation>Please stand in the middle of the picture</translation>
+    </message>
+    <message>
+        <source>请把头稍微放低一点</source>
+        <translation>Please lower your head a little</translation>
+    </message>
+    <message>
+        <source>请坐直，把头抬高一点</source>
+        <translation>Please sit up straight and raise your head a little</translation>
+    </message>
+    <message>
+        <source>光线太暗</source>
+        <translation>Too dark</translation>
+    </message>
+    <message>
+        <source>光线太亮，脸部过曝</source>
+        <translation>Too bright: the face is washed out</translation>
+    </message>
+    <message>
+        <source>照片模糊，请保持不动</source>
+        <translation>The photo is blurred. Please keep still.</translation>
+    </message>
+    <message>
+        <source>背景不够白</source>
+        <translation>The background is not white enough</translation>
+    </message>
+    <message>
+        <source>背景不均匀，请站在白色背景前</source>
+        <translation>The background is uneven. Please stand in front of a white background.</translation>
+    </message>
+    <message>
+        <source>摄像头被遮挡，暂不能拍照，请到人工窗口办理</source>
+        <translation>The camera is covered: no photos for now. Please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>摄像头暂停使用，请到人工窗口拍照</source>
+        <translation>The camera is out of service. Please have your photo taken at a service counter.</translation>
+    </message>
+    <message>
+        <source>本机没有摄像头，请到人工窗口拍照</source>
+        <translation>This terminal has no camera. Please have your photo taken at a service counter.</translation>
+    </message>
+    <message>
+        <source>未查询到需要补交照片的办件</source>
+        <translation>No case needing a photo was found</translation>
+    </message>
+    <message>
+        <source>该办件已办结，不需要补交照片</source>
+        <translation>This case is completed: no photo is needed</translation>
+    </message>
 </context>
 </TS>

@@ -618,5 +618,177 @@
         <source>结束</source>
         <translation>ᠲᠡᠭᠦᠰᠭᠡᠬᠦ</translation>
     </message>
+    <message>
+        <source>证件照</source>
+        <translation>ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠵᠢᠷᠤᠭ</translation>
+    </message>
+    <message>
+        <source>请选择照片尺寸，再按提示拍照</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠤᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠳ᠂ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠠᠭᠤ ᠵᠢᠷᠤᠭ ᠠᠪᠠᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>正在检查画面…</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢ ᠰᠢᠯᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>很好，请保持不动，点击拍照</source>
+        <translation>ᠰᠠᠶᠢᠨ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠪᠦᠦ ᠬᠥᠳᠡᠯᠭᠡ᠂ ᠵᠢᠷᠤᠭ ᠠᠪᠬᠤ ᠶᠢ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请确认照片，满意请点击使用这张</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢᠶᠠᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ᠂ ᠰᠠᠶᠢᠨ ᠪᠣᠯ “ᠡᠨᠡ ᠵᠢᠷᠤᠭ ᠢ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ” ᠶᠢ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>照片已提交</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢ ᠲᠤᠰᠢᠶᠠᠪᠠ</translation>
+    </message>
+    <message>
+        <source>请选择照片尺寸</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠤᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>居民身份证照片（358×441）</source>
+        <translation>ᠢᠷᠭᠡᠨ ᠦ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠵᠢᠷᠤᠭ (358×441)</translation>
+    </message>
+    <message>
+        <source>一寸照片（295×413）</source>
+        <translation>ᠨᠢᠭᠡ ᠴᠦᠨ ᠦ ᠵᠢᠷᠤᠭ (295×413)</translation>
+    </message>
+    <message>
+        <source>照片只提交到您的办件，本机不保存</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢ ᠵᠥᠪᠬᠡᠨ ᠲᠠᠨ ᠤ ᠬᠡᠷᠡᠭ ᠲᠦ ᠲᠤᠰᠢᠶᠠᠨ᠎ᠠ᠂ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请输入需要补交照片的办件编号</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠵᠦ ᠥᠭᠬᠦ ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠤᠭᠠᠷ ᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>用身份证查找我的办件</source>
+        <translation>ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢᠶᠡᠷ ᠮᠢᠨᠤ ᠬᠡᠷᠡᠭ ᠢ ᠡᠷᠢᠬᠦ</translation>
+    </message>
+    <message>
+        <source>正在提交照片，请稍候…</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢ ᠲᠤᠰᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>摄像头画面</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠤᠨ ᠳᠦᠷᠰᠦ</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠠᠪᠬᠤ</translation>
+    </message>
+    <message>
+        <source>请先按上方提示调整</source>
+        <translation>ᠤᠷᠢᠳᠠ ᠳᠡᠭᠡᠷ᠎ᠡ ᠬᠢ ᠰᠠᠨᠠᠭᠤᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠠᠭᠤ ᠵᠠᠰᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请确认照片</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢᠶᠠᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>拍好的照片</source>
+        <translation>ᠠᠪᠤᠭᠰᠠᠨ ᠵᠢᠷᠤᠭ</translation>
+    </message>
+    <message>
+        <source>照片尺寸：%1×%2像素</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠤᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ᠄ %1×%2 ᠫᠢᠺᠰᠧᠯ</translation>
+    </message>
+    <message>
+        <source>重拍</source>
+        <translation>ᠳᠠᠬᠢᠨ ᠠᠪᠬᠤ</translation>
+    </message>
+    <message>
+        <source>使用这张</source>
+        <translation>ᠡᠨᠡ ᠵᠢᠷᠤᠭ ᠢ ᠬᠡᠷᠡᠭᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>照片已提交到办件 %1，本机不保存照片</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠢ %1 ᠳᠤᠭᠠᠷ ᠲᠠᠢ ᠬᠡᠷᠡᠭ ᠲᠦ ᠲᠤᠰᠢᠶᠠᠪᠠ᠂ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠵᠢᠷᠤᠭ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>ᠳᠠᠭᠤᠰᠬᠤ</translation>
+    </message>
+    <message>
+        <source>摄像头被遮挡，请移开遮挡物</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠬᠠᠯᠬᠠᠯᠠᠭᠳᠠᠪᠠ᠂ ᠬᠠᠯᠬᠠᠯᠠᠭᠰᠠᠨ ᠶᠠᠭᠤᠮ᠎ᠠ ᠶᠢ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请正对镜头</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠲᠤ ᠱᠤᠯᠤᠳ ᠬᠠᠷᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>画面中只能有一个人</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠲᠤ ᠵᠥᠪᠬᠡᠨ ᠨᠢᠭᠡ ᠬᠦᠮᠦᠨ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ</translation>
+    </message>
+    <message>
+        <source>请正对镜头，不要侧脸</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠲᠤ ᠱᠤᠯᠤᠳ ᠬᠠᠷᠠᠭᠠᠷᠠᠢ᠂ ᠨᠢᠭᠤᠷ ᠢᠶᠠᠨ ᠪᠦᠦ ᠡᠷᠭᠢᠭᠦᠯ</translation>
+    </message>
+    <message>
+        <source>请保持头部端正</source>
+        <translation>ᠲᠣᠯᠣᠭᠠᠢ ᠪᠡᠨ ᠲᠡᠭᠰᠢ ᠪᠠᠷᠢᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请靠近镜头一些</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠲᠤ ᠵᠢᠭᠠᠬᠠᠨ ᠣᠶᠢᠷᠠᠲᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请离镜头远一些</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠠᠴᠠ ᠵᠢᠭᠠᠬᠠᠨ ᠬᠣᠯᠳᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请站到画面中间</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠤᠨ ᠳᠤᠮᠳᠠ ᠵᠣᠭᠰᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请把头稍微放低一点</source>
+        <translation>ᠲᠣᠯᠣᠭᠠᠢ ᠪᠡᠨ ᠵᠢᠭᠠᠬᠠᠨ ᠳᠣᠣᠷᠠᠳᠬᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请坐直，把头抬高一点</source>
+        <translation>ᠰᠢᠯᠤᠭᠤᠨ ᠰᠠᠭᠤᠭᠠᠷᠠᠢ᠂ ᠲᠣᠯᠣᠭᠠᠢ ᠪᠡᠨ ᠵᠢᠭᠠᠬᠠᠨ ᠥᠨᠳᠥᠷᠯᠡᠭᠦᠯᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>光线太暗</source>
+        <translation>ᠭᠡᠷᠡᠯ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠰᠤᠯᠠ</translation>
+    </message>
+    <message>
+        <source>光线太亮，脸部过曝</source>
+        <translation>ᠭᠡᠷᠡᠯ ᠬᠡᠲᠦᠷᠬᠡᠢ ᠬᠦᠴᠦᠲᠡᠢ᠂ ᠨᠢᠭᠤᠷ ᠬᠡᠲᠦ ᠭᠡᠷᠡᠯᠲᠡᠢ</translation>
+    </message>
+    <message>
+        <source>照片模糊，请保持不动</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠪᠠᠯᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠪᠦᠦ ᠬᠥᠳᠡᠯᠭᠡ</translation>
+    </message>
+    <message>
+        <source>背景不够白</source>
+        <translation>ᠠᠷᠤ ᠦᠵᠡᠭᠳᠡᠯ ᠬᠠᠩᠭᠠᠯᠲᠠ ᠴᠠᠭᠠᠨ ᠪᠢᠰᠢ</translation>
+    </message>
+    <message>
+        <source>背景不均匀，请站在白色背景前</source>
+        <translation>ᠠᠷᠤ ᠦᠵᠡᠭᠳᠡᠯ ᠲᠡᠭᠰᠢ ᠪᠢᠰᠢ᠂ ᠴᠠᠭᠠᠨ ᠠᠷᠤ ᠦᠵᠡᠭᠳᠡᠯ ᠦᠨ ᠡᠮᠦᠨ᠎ᠡ ᠵᠣᠭᠰᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>摄像头被遮挡，暂不能拍照，请到人工窗口办理</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠬᠠᠯᠬᠠᠯᠠᠭᠳᠠᠪᠠ᠂ ᠲᠦᠷ ᠵᠢᠷᠤᠭ ᠠᠪᠬᠤ ᠠᠷᠭ᠎ᠠ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>摄像头暂停使用，请到人工窗口拍照</source>
+        <translation>ᠺᠠᠮᠧᠷ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠵᠢᠷᠤᠭ ᠠᠪᠠᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本机没有摄像头，请到人工窗口拍照</source>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠺᠠᠮᠧᠷ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠵᠢᠷᠤᠭ ᠠᠪᠠᠭᠤᠯᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未查询到需要补交照片的办件</source>
+        <translation>ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠵᠦ ᠥᠭᠬᠦ ᠬᠡᠷᠡᠭ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>该办件已办结，不需要补交照片</source>
+        <translation>ᠲᠤᠰ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠵᠦ ᠥᠭᠬᠦ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ</translation>
+    </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ from drivers.printer.jobs import JobState, PrintJob
 from ground.clock import FakeClock
 from ground.logs import mask_name
 from ground.workdays import add_workdays
-from kiosk.availability import Availability, device_reason
+from kiosk.availability import SERVICE_NEEDS, Availability, device_reason
 from kiosk.backend.demo import DemoBackend
 from kiosk.backend.model import Backend, Case, CaseStatus, HallInfo
 from kiosk.flows import GuideFlow, IdentityFlow, Outcome, ProgressFlow
@@ -237,7 +237,9 @@ def test_view_gives_codes_as_text() -> None:
     a = Availability(configured=frozenset({"printer"}), notice={"title": "停电检修", "message": "明日恢复"})
     a.update([printer_status(paper=PaperLevel.OUT)])
     v = a.view()
-    assert v["services"] == {"identity": "idcard_missing", "guide": "", "progress": ""}
+    assert v["services"] == {name: a.service(name) or "" for name in SERVICE_NEEDS}  # every service has its entry
+    assert {k: v["services"][k] for k in ("identity", "guide", "progress", "photo")} == {
+        "identity": "idcard_missing", "guide": "", "progress": "", "photo": "camera_missing"}
     assert (v["printer"], v["idcard"], v["closed"]) == ("printer_paper_out", "idcard_missing", "notice")
     assert (v["noticeTitle"], v["noticeMessage"]) == ("停电检修", "明日恢复")
 

@@ -9,6 +9,7 @@ KPage {
     title: QT_TRANSLATE_NOOP("Zizhu", "24小时自助服务")
     prompt: QT_TRANSLATE_NOOP("Zizhu", "您好，请放置身份证，或点击要办理的业务")
     signal open(string what)
+    signal openPhoto()
     readonly property var av: kiosk.availability.services || ({})
     readonly property var idv: kiosk.identity.view
 
@@ -92,6 +93,16 @@ KPage {
                     enabled: !page.av.progress
                     reason: page.av.progress ? Texts.reason(page.av.progress) : ""
                     onClicked: page.open("progress")
+                }
+                KButton {
+                    objectName: "service_photo"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    icon: "📷"
+                    src: QT_TRANSLATE_NOOP("Zizhu", "证件照")
+                    enabled: !page.av.photo
+                    reason: page.av.photo ? PhotoTexts.reason(page.av.photo) : ""
+                    onClicked: page.openPhoto()
                 }
             }
             KText {

@@ -64,6 +64,12 @@ ApplicationWindow {
     Component { id: guideItemPage; GuideItemPage { onBack: { kiosk.guide.act("back"); stack.pop() } } }
     Component { id: progressPage; ProgressPage { onOpenCase: win.open(casePage) } }
     Component { id: casePage; CasePage { onBack: { kiosk.progress.act("back"); stack.pop() } } }
+    Component { id: photoPage; PhotoPage { onFinished: win.home() } }
+    Connections {  // the home page's 证件照
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenPhoto() { win.open(photoPage) }
+    }
 
     // Qt Virtual Keyboard: Pinyin for Chinese (typing "zhengwu" offers 政务) and English; its user
     // dictionary is personal data, removed when the session ends (kiosk/app.py).

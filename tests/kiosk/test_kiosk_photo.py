@@ -1,0 +1,167 @@
+"""The ID photo (证件照) by touch, offscreen, against the camera simulator's scenes over MJPEG.
+
+A good portrait kept and attached to the case in the back end at the size chosen; a dark one, a
+covered lens and two faces refused with their words as the scene changes under a running preview;
+a retake; the home button off with its reason when the lens is covered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import cv2
+import numpy as np
+import pytest
+
+from tests.kiosk.conftest import TODAY, make_app
+from tests.kiosk.kioskharness import Citizen, spin, wait_for
+
+CASE = "1506020300004502"  # 居民身份证换领（证件损坏换领）, in review: it takes a photo
+
+
+@pytest.fixture
+def camera_rig(tmp_path: Any) -> Iterator[Any]:
+    from kiosk.simrig import SimRig
+
+    r = SimRig(workdir=tmp_path, today=TODAY, kiosk='tts_engine = "mock"\npoll_s = 0.5', locker=False).start()
+    r.camera.apply_event("fps", {"value": 20})
+    yield r
+    r.stop()
+
+
+@pytest.fixture
+def citizen(qapp: Any, camera_rig: Any) -> Iterator[Citizen]:
+    app = make_app(camera_rig)
+    app.start()
+    c = Citizen(app)
+    c.wait_page("home")
+    yield c
+    app.stop()
+    spin(0.05)
+    assert app.qml_warnings == [], app.qml_warnings
+
+
+def open_preview(c: Citizen, size: str = "resident_id", case_no: str = CASE) -> None:
+    c.tap("service_photo")
+    c.wait_page("photo")
+    c.tap(f"size_{size}")
+    for d in case_no:
+        c.tap(f"key_{d}")
+    c.tap("photoFind")
+    c.get("photoLive")
+    c.wait_text(f"{case_no}")
+
+
+def press(c: Citizen, name: str) -> None:
+    """A finger on the button whatever its state (Citizen.tap waits for it to be on)."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    item = c.get(name)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    QTest.mouseClick(c.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(int(centre.x()), int(centre.y())))
+    spin(0.05)
+
+
+def capture_enabled(c: Citizen) -> bool:
+    item = c.find("photoCapture")
+    return item is not None and item.isEnabled()
+
+
+def test_a_good_portrait_is_kept_and_attached_to_the_case(citizen: Citizen) -> None:
+    c, app = citizen, citizen.app
+    open_preview(c)
+    c.wait_text("很好，请保持不动，点击拍照")
+    wait_for(lambda: app.photo.stream.frame_no >= 5, what="frames on the screen")
+    c.tap("photoCapture")
+    c.get("photoKept")
+    c.wait_text("请确认照片")
+    assert "照片尺寸：358×441像素" in c.screen_text()
+    c.tap("photoKeep")
+    c.wait_text("照片已提交到办件 1506020300004502")
+    upload = app.backend.photos[CASE]
+    assert (upload.size, upload.width, upload.height, upload.dpi) == ("resident_id", 358, 441, 350)
+    photo = cv2.imdecode(np.frombuffer(upload.jpeg, np.uint8), cv2.IMREAD_COLOR)
+    assert photo.shape == (441, 358, 3)
+    assert photo[:20, :20].mean() > 230  # the white background of the scene, in the top corners
+    assert app.photo.flow.candidate is None and app.photo.images.kept is None  # sent: nothing kept
+    c.tap("photoFinish")
+    c.wait_page("home")
+
+
+def test_bad_scenes_are_refused_with_their_words_as_the_citizen_moves(citizen: Citizen, camera_rig: Any) -> None:
+    c, cam = citizen, camera_rig.camera
+    open_preview(c)
+    c.wait_text("很好，请保持不动，点击拍照")
+    wait_for(lambda: capture_enabled(c), what="拍照 on")
+    for event, params, words in (
+        ("scene", {"value": "dark"}, "光线太暗"),
+        ("scene", {"value": "two_faces"}, "画面中只能有一个人"),
+        ("cover", {}, "摄像头被遮挡，请移开遮挡物"),
+        ("clear", {}, "画面中只能有一个人"),
+        ("scene", {"value": "empty"}, "请正对镜头"),
+    ):
+        cam.apply_event(event, params)
+        c.wait_text(words)
+        assert not capture_enabled(c), f"拍照 stays off for {words}"
+        assert "请先按上方提示调整" in c.screen_text()  # the button says why it is off
+        press(c, "photoCapture")  # a tap on the greyed button takes nothing
+        assert c.app.photo.flow.state == "preview"
+    cam.apply_event("scene", {"value": "portrait"})
+    c.wait_text("很好，请保持不动，点击拍照")
+    wait_for(lambda: capture_enabled(c), what="拍照 on again")
+
+
+def test_retake_then_keep_a_one_inch_photo(citizen: Citizen) -> None:
+    c, app = citizen, citizen.app
+    open_preview(c, size="one_inch")
+    wait_for(lambda: capture_enabled(c), what="拍照 on")
+    c.tap("photoCapture")
+    c.get("photoKept")
+    first = app.photo.flow.candidate
+    c.tap("photoRetake")
+    c.get("photoLive")
+    assert app.photo.flow.candidate is None and app.photo.images.kept is None  # the first one is gone
+    wait_for(lambda: capture_enabled(c), what="拍照 on after the retake")
+    c.tap("photoCapture")
+    c.get("photoKept")
+    assert app.photo.flow.candidate is not first
+    assert "照片尺寸：295×413像素" in c.screen_text()
+    c.tap("photoKeep")
+    c.wait_text("照片已提交")
+    upload = app.backend.photos[CASE]
+    assert (upload.size, upload.width, upload.height) == ("one_inch", 295, 413)
+    assert cv2.imdecode(np.frombuffer(upload.jpeg, np.uint8), cv2.IMREAD_COLOR).shape == (413, 295, 3)
+
+
+def test_a_covered_lens_turns_the_home_button_off_with_its_reason(citizen: Citizen, camera_rig: Any) -> None:
+    c = citizen
+    wait_for(lambda: c.get("service_photo").isEnabled(), what="证件照 on")
+    camera_rig.camera.apply_event("cover", {})
+    wait_for(lambda: not c.get("service_photo").isEnabled(), what="证件照 off")
+    c.wait_text("摄像头被遮挡，暂不能拍照，请到人工窗口办理")
+    camera_rig.camera.apply_event("clear", {})
+    wait_for(lambda: c.get("service_photo").isEnabled(), what="证件照 on again")
+
+
+def test_a_case_by_card_and_a_closed_case_refused(citizen: Citizen, camera_rig: Any) -> None:
+    c, app = citizen, citizen.app
+    camera_rig.place_card("resident")
+    c.wait_text("您好，")
+    c.tap("service_photo")
+    c.tap("size_resident_id")
+    c.tap("photoByCard")  # three open cases of the card: the citizen picks one
+    c.tap("photoCase_1506020800001156")
+    c.get("photoLive")
+    c.wait_text("1506020800001156")
+    c.tap("homeButton")
+    c.wait_page("home")
+    wait_for(lambda: app.photo.stream._run is None, what="the camera stopped with the page")
+    c.tap("service_photo")
+    c.tap("size_resident_id")
+    for d in "1506020300004471":  # collected: no photo to add
+        c.tap(f"key_{d}")
+    c.tap("photoFind")
+    c.wait_text("该办件已办结，不需要补交照片")

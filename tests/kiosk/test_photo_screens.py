@@ -1,0 +1,109 @@
+"""The ID photo page in Chinese, Mongolian and English, normal and elderly mode, portrait and
+landscape: text sizes, targets, contrast, the accessibility tree and untranslated strings measured on
+the rendered items (tests/kiosk/test_kiosk_screens.py's checks), each step grabbed. Set
+ZIZHU_SCREENSHOTS=DIR to keep the pictures (docs/kiosk/ holds the committed ones)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QAccessible
+
+from tests.kiosk.conftest import TODAY, make_app
+from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.test_kiosk_photo import CASE, capture_enabled
+from tests.kiosk.test_kiosk_screens import _sheet, check_page
+
+QML = Path(__file__).resolve().parents[2] / "kiosk" / "qml" / "Zizhu"
+NOOP = re.compile(r'QT_TRANSLATE_NOOP\("Zizhu", "([^"]+)"\)')
+OURS = {m.group(1) for f in ("PhotoPage.qml", "PhotoTexts.qml")
+        for m in NOOP.finditer((QML / f).read_text(encoding="utf-8"))} | {"证件照"}
+
+
+def photo_tour(c: Citizen, rig: Any) -> Iterator[str]:
+    app = c.app
+    c.wait_page("home")
+    wait_for(lambda: c.get("service_photo").isEnabled(), what="证件照 on")
+    yield "home"
+    c.tap("service_photo")
+    c.wait_page("photo")
+    c.get("size_resident_id")
+    yield "photo-size"
+    c.tap("size_resident_id")
+    for d in CASE[:6]:
+        c.tap(f"key_{d}")
+    yield "photo-case"
+    for d in CASE[6:]:
+        c.tap(f"key_{d}")
+    c.tap("photoFind")
+    wait_for(lambda: capture_enabled(c), what="拍照 on")
+    yield "photo-preview"
+    rig.camera.apply_event("scene", {"value": "two_faces"})
+    wait_for(lambda: app.photo.flow.check == "several_faces", what="two faces refused")
+    spin(0.2)
+    yield "photo-refused"
+    rig.camera.apply_event("scene", {"value": "portrait"})
+    wait_for(lambda: capture_enabled(c), what="拍照 on again")
+    c.tap("photoCapture")
+    c.get("photoKept")
+    yield "photo-review"
+    c.tap("photoKeep")
+    c.get("photoDone")
+    yield "photo-done"
+    c.tap("photoFinish")
+    c.wait_page("home")
+    rig.camera.apply_event("cover", {})
+    wait_for(lambda: not c.get("service_photo").isEnabled(), what="证件照 off")
+    yield "home-camera-covered"
+    rig.camera.apply_event("clear", {})
+    c.tap("endButton")
+    wait_for(lambda: app.session.state.value == "idle", what="the session ended")
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_the_photo_page_in_every_language_and_mode(qapp: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from kiosk.simrig import SimRig
+
+    QAccessible.setActive(True)
+    out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    orient = "portrait" if size[1] > size[0] else "landscape"
+    (tmp_path / "rig").mkdir()
+    rig = SimRig(workdir=tmp_path / "rig", today=TODAY, kiosk='tts_engine = "mock"\npoll_s = 0.5',
+                 locker=False).start()
+    rig.camera.apply_event("fps", {"value": 20})
+    app = make_app(rig, size=size)
+    app.start()
+    problems: list[str] = []
+    shots: dict[str, list[Path]] = {}
+    try:
+        c = Citizen(app)
+        for language in ("zh", "mn", "en"):
+            for elderly in (False, True):
+                c.wait_page("home")
+                app.set_language(language)
+                app.set_elderly(elderly)
+                spin(0.1)
+                mode = "elderly" if elderly else "normal"
+                for page in photo_tour(c, rig):
+                    spin(0.15)
+                    found = check_page(c, language, elderly)
+                    if page.startswith("home"):  # the rest of home is test_kiosk_screens.py's
+                        found = [p for p in found if any(repr(s)[1:-1] in p for s in OURS)]
+                    problems += [f"[{language} {mode} {orient}] {p}" for p in found]
+                    path = out / f"{orient}-{language}-{mode}-{page}.png"
+                    assert app.window.grabWindow().save(str(path)), path
+                    shots.setdefault(f"{language}-{mode}", []).append(path)
+        for key, paths in shots.items():
+            _sheet(paths, out / f"sheet-photo-{orient}-{key}.png", columns=4)
+    finally:
+        app.stop()
+        spin(0.05)
+        rig.stop()
+    assert app.qml_warnings == [], app.qml_warnings
+    assert problems == [], "\n".join(problems[:40])
