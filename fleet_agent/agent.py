@@ -202,8 +202,10 @@ class Agent:
                 return RatingPayload(terminal=term, seq=seq, session=session, id=msg.id, item_code=msg.item_code,
                                      item_name=msg.item_name, level=msg.level, tags=list(msg.tags),
                                      case_no=msg.case_no, rated_at=msg.rated_at).encode()
+            # An ID or mobile number the citizen typed into the matter is masked before it reaches the disk:
+            # the call-back number travels sealed, on its own.
             return ComplaintPayload(terminal=term, seq=seq, session=session, id=msg.id, category=msg.category,
-                                    matter=msg.matter, phone_sealed=msg.phone_sealed, case_no=msg.case_no,
+                                    matter=mask_text(msg.matter), phone_sealed=msg.phone_sealed, case_no=msg.case_no,
                                     filed_at=msg.filed_at).encode()
 
         kind = Kind.RATING if isinstance(msg, local.Rating) else Kind.COMPLAINT

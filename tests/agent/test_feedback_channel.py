@@ -48,8 +48,8 @@ def test_rating_and_complaint_are_accepted_once_spooled_and_reach_the_broker(
     w = watcher_for(broker.port)
     at = datetime(2026, 12, 4, 11, 30, tzinfo=CST)
     r = client.rate(item_code="150100-001", item_name="社保卡补换", level=2, tags=["等待太久"], rated_at=at)
-    c = client.complain(category="办不成事", matter="材料齐全仍被退回", phone=PHONE, hall_public_key=public,
-                        case_no="2026-0042", filed_at=at)
+    c = client.complain(category="办不成事", matter=f"材料齐全仍被退回，我的手机{PHONE}，身份证150102199001011234",
+                        phone=PHONE, hall_public_key=public, case_no="2026-0042", filed_at=at)
     assert r.seq is not None and c.seq == r.seq + 1
     # accepted means on disk: a second reader of the spool file sees both rows now
     rows = Spool(agent_on.cfg.agent.spool_path).peek(0, 100)
@@ -59,6 +59,8 @@ def test_rating_and_complaint_are_accepted_once_spooled_and_reach_the_broker(
     assert (rating.terminal, rating.level, rating.tags, rating.item_name) == (TERM, 2, ["等待太久"], "社保卡补换")
     assert rating.rated_at == at and rating.rated_at.utcoffset() == timedelta(hours=8)
     assert complaint.category == "办不成事" and complaint.case_no == "2026-0042"
+    # numbers typed into the matter are masked before the spool: only the sealed phone is whole
+    assert complaint.matter == "材料齐全仍被退回，我的手机139****5678，身份证1501**********1234"
     assert PHONE not in complaint.phone_sealed and open_phone(private, complaint.phone_sealed) == PHONE
     assert not any(PHONE.encode() in raw for _, raw in w.raw)
     # the hall's acknowledgement covers them like events: the spool forgets them
