@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -78,6 +78,26 @@ def print_error(exc: BaseException | None, job: Any = None) -> str:
     return "print_failed"
 
 
+@dataclass(frozen=True)
+class ServiceDone:
+    """A service the citizen has just completed: what the rating page offers to rate.
+
+    Every flow that completes a service (a slip printed, a document collected) calls
+    :meth:`Flow.service_done` with one; the app hands it to the rating flow
+    (:mod:`kiosk.flows_feedback`). ``key`` is what 一次一评 counts: one rating per item and case
+    in a session. Nothing of the citizen's identity is in it.
+    """
+
+    item_code: str
+    item_name: str
+    case_no: str = ""
+    slip_printed: bool = False  # the rating page reminds the citizen to take it
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.item_code, self.case_no)
+
+
 class Flow:
     """State, error code, listeners. Subclasses add their data and :meth:`view`."""
 
@@ -88,6 +108,12 @@ class Flow:
         self.error = ""
         self.listeners: list[Callable[[Flow], None]] = []
         self._generation = 0  # a reset makes callbacks of earlier requests stale
+        self.on_service_done: Callable[[ServiceDone], None] | None = None  # the app's rating hook
+
+    def service_done(self, done: ServiceDone) -> None:
+        """Tell the app a service was completed (it offers the rating page)."""
+        if self.on_service_done is not None:
+            self.on_service_done(done)
 
     def _set(self, state: str, error: str = "") -> None:
         self.state, self.error = state, error
@@ -263,16 +289,25 @@ class _Printing(Flow):
 
     def _printed(self, out: Outcome[Any]) -> None:
         job = out.value
+        done: ServiceDone | None = None
         if out.error is None and job is not None and job.ok:
             self.print_state, self.print_error = "printed", ""
+            done = self._completed()  # the slip was the service's end: offer its rating
+            done = replace(done, slip_printed=True) if done is not None else None
         else:
             if out.error is not None and not isinstance(out.error, DeviceError):
                 log.error("slip failed unexpectedly: %r", out.error)
             self.print_state, self.print_error = "failed", print_error(out.error, job)
         self._set(self.state)
+        if done is not None:
+            self.service_done(done)
 
     def _clear_print(self) -> None:
         self.print_state, self.print_error = "", ""
+
+    def _completed(self) -> ServiceDone | None:
+        """The service a printed slip completes (None: the slip completes none)."""
+        return None
 
     def view(self) -> dict[str, Any]:
         return {"state": self.state, "error": self.error, "printState": self.print_state,
@@ -393,6 +428,9 @@ class GuideFlow(_Printing):
             "hall_phone": hall.hotline, "complaint_phone": hall.complaint_phone,
         }
         self._print("notification", data)
+
+    def _completed(self) -> ServiceDone | None:
+        return ServiceDone(self.item.code, self.item.name) if self.item is not None else None
 
     def view(self) -> dict[str, Any]:
         out = super().view()
@@ -557,6 +595,10 @@ class ProgressFlow(_Printing):
             "printed_at": f"{self.now():%Y-%m-%d %H:%M}",
         }
         self._print("progress", data)
+
+    def _completed(self) -> ServiceDone | None:
+        case = self.case
+        return ServiceDone(case.item_code, case.matter, case.case_no) if case is not None else None
 
     def view(self) -> dict[str, Any]:
         out = super().view()

@@ -101,7 +101,8 @@ class AgentClient:
         self._sock: socket.socket | None = None
         self._send_lock = threading.Lock()
         self._last_devices: local.Devices | None = None
-        self._waiting: dict[str, Future[local.Accepted]] = {}  # rating/complaint id -> the agent's answer
+        # rating/complaint id -> whoever waits for the agent's answer (the same id may be sent again meanwhile)
+        self._waiting: dict[str, list[Future[local.Accepted]]] = {}
         self._waiting_lock = threading.Lock()
         self._connected = threading.Event()
         self._stop = threading.Event()
@@ -157,29 +158,38 @@ class AgentClient:
         """
         fut: Future[local.Accepted] = Future()
         with self._waiting_lock:
-            self._waiting[msg.id] = fut
+            self._waiting.setdefault(msg.id, []).append(fut)
         if not self._send(msg):
             self._settle(msg.id, AgentUnavailable("终端服务暂不可用，未能提交，请稍后再试或到人工窗口办理",
                                                   "the fleet agent is not connected", msg.id))
         return fut
 
     def _settle(self, feedback_id: str, outcome: local.Accepted | FeedbackNotAccepted) -> None:
+        """The agent's answer to ``feedback_id`` for everyone waiting on it (one answer answers them all)."""
         with self._waiting_lock:
-            fut = self._waiting.pop(feedback_id, None)
-        if fut is None or fut.done():
-            return
-        if isinstance(outcome, local.Accepted):
-            fut.set_result(outcome)
-        else:
-            fut.set_exception(outcome)
+            futs = self._waiting.pop(feedback_id, [])
+        for fut in futs:
+            if fut.done():
+                continue
+            if isinstance(outcome, local.Accepted):
+                fut.set_result(outcome)
+            else:
+                fut.set_exception(outcome)
+
+    def _forget(self, feedback_id: str, fut: Future[local.Accepted]) -> None:
+        with self._waiting_lock:
+            futs = self._waiting.get(feedback_id, [])
+            if fut in futs:
+                futs.remove(fut)
+            if not futs:
+                self._waiting.pop(feedback_id, None)
 
     def _wait(self, msg: local.Rating | local.Complaint, timeout: float) -> local.Accepted:
         fut = self.submit(msg)
         try:
             return fut.result(timeout)
         except FutureTimeout:
-            with self._waiting_lock:
-                self._waiting.pop(msg.id, None)
+            self._forget(msg.id, fut)
             raise AgentUnavailable("终端服务未及时响应，未能提交，请稍后再试或到人工窗口办理",
                                    f"no answer from the fleet agent within {timeout:g} s", msg.id) from None
 

@@ -125,3 +125,13 @@ def test_a_spool_whose_disk_refuses_writes_promises_nothing(agent_on: Agent, cli
         client.rate(item_code="x", item_name="y", level=4)
     assert "not durable" in held.value.detail and "未能确认提交" in held.value.reason
     assert agent_on.feedback_refused == 1 and spool.in_memory == 1  # still held, may still go out
+
+
+def test_two_sends_of_one_id_in_flight_both_hear_the_answer(agent_on: Agent, client: AgentClient) -> None:
+    from wire import local
+
+    msg = local.Rating(id=new_id(), item_code="x", item_name="y", level=5,
+                       rated_at=datetime(2026, 12, 4, 9, 0, tzinfo=CST))
+    first, second = client.submit(msg), client.submit(msg)
+    assert first.result(10).id == second.result(10).id == msg.id
+    assert first.result().seq == second.result().seq and agent_on.feedback_accepted == 1

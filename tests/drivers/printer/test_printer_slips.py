@@ -12,8 +12,8 @@ from drivers.printer import codec
 from drivers.printer.slips import CUT_MARK, QR_MARK, SlipTemplate, TemplateError, render, template_names
 
 
-def test_the_four_slips_are_shipped() -> None:
-    assert template_names() == ["locker_pickup", "notification", "progress", "test_page"]
+def test_the_slips_shipped() -> None:
+    assert template_names() == ["complaint", "locker_pickup", "notification", "progress", "test_page"]
 
 
 def test_notification_slip_contents(slip_data: dict[str, Any]) -> None:
