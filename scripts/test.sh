@@ -15,7 +15,9 @@ echo "== import contracts (layers: ground → wire → drivers → programs → 
 lint-imports --no-cache
 echo "== pytest"
 set +e
-python -m pytest "$@"
+# In parallel: -n auto is a worker a CPU, at most 4 (tests/conftest.py), and --dist loadgroup (pyproject.toml)
+# keeps the tests of a shared fixture on one worker. `-n 0` among the arguments runs it all in one process.
+python -m pytest -n auto "$@"
 rc=$?
 set -e
 if [[ $rc -eq 5 ]]; then echo "pytest collected no tests" >&2; exit 1; fi

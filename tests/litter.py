@@ -15,6 +15,11 @@ A pytest plugin (``pytest_plugins`` in ``tests/conftest.py``; ``-p tests.litter`
 
 A failure is a red run (exit status 1) with a section naming every path left behind; the private
 directory is removed either way. ``tests/drivers/printer/test_printer_litter.py`` proves both.
+
+Under pytest-xdist the controller does all of it: its workers are started after ``pytest_configure``,
+so they inherit ``TMPDIR`` (the one private directory of the run, shared by every worker), and the
+controller's ``pytest_sessionfinish`` comes after every worker has finished its tests and fixtures.
+A worker checks nothing itself: it would see the others' files, and its report would not be shown.
 """
 
 from __future__ import annotations
@@ -63,6 +68,8 @@ def _describe(path: Path) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller's private TMPDIR and checks
+        return
     real = tempfile.gettempdir()
     state = _State(private=Path(tempfile.mkdtemp(prefix="zizhu-tests-", dir=real)),
                    untracked=_untracked(config.rootpath), old_env={k: os.environ.get(k) for k in ENV},
