@@ -17,12 +17,17 @@ TODAY = date(2026, 12, 3)
 
 
 @pytest.fixture(scope="session")
-def qapp_cls() -> Any:
+def qapp_cls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
     QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
-    return QGuiApplication
+    # Qt Virtual Keyboard's dictionary (GenericConfigLocation/qtvirtualkeyboard, wiped per session and
+    # checked by test_kiosk_wipe) in a folder of this process: not $HOME's, not another xdist worker's
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+    yield QGuiApplication
+    mp.undo()
 
 
 @pytest.fixture
