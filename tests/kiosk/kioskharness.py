@@ -10,15 +10,15 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 
 def spin(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    """Let the app run for ``seconds``: Qt's event loop, sleeping when it has nothing to do (a bare
+    processEvents loop kept a CPU busy, taken from the other tests running in parallel)."""
+    QTest.qWait(max(1, round(seconds * 1000)))
 
 
 def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
@@ -27,7 +27,9 @@ def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condit
         got = cond()
         if got:
             return got
-        QTest.qWait(5)  # runs Qt's event loop meanwhile: the app's signals and timers go on
+        # Qt's event loop meanwhile (the app's signals and timers go on); 20 ms, not less: each poll walks
+        # the whole item tree, CPU the rendering and the other tests running in parallel need
+        QTest.qWait(20)
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 

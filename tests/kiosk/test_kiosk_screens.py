@@ -167,13 +167,14 @@ def _sheet(paths: list[Path], out: Path, columns: int) -> None:
 
     thumbs = [Image.open(p) for p in paths]
     w = 270 if thumbs[0].height > thumbs[0].width else 480
-    thumbs = [t.resize((w, int(t.height * w / t.width))) for t in thumbs]
+    # reducing_gap: a box reduction first, then the resampling (Pillow: indistinguishable, much faster)
+    thumbs = [t.resize((w, int(t.height * w / t.width)), reducing_gap=3.0) for t in thumbs]
     h = max(t.height for t in thumbs)
     rows = (len(thumbs) + columns - 1) // columns
     sheet = Image.new("RGB", (columns * w, rows * h), "white")
     for i, t in enumerate(thumbs):
         sheet.paste(t, ((i % columns) * w, (i // columns) * h))
-    sheet.save(out, optimize=True)
+    sheet.save(out, optimize=bool(os.environ.get("ZIZHU_SCREENSHOTS")))  # the smallest file only when kept
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
