@@ -82,7 +82,8 @@ def test_request_and_approve_a_shutdown(web_hall: WebHall, desk: Page, phone: Pa
 def test_post_and_clear_a_notice(web_hall: WebHall, desk: Page, phone: Page, screenshots: Path) -> None:
     login(desk, web_hall, "centre", then="/notices")
     desk.locator("#post-notice button[type=submit]").click()
-    assert desk.locator("#notice-form .error").all_inner_texts() == ["请填写公告标题", "请填写公告内容"]
+    # the form comes back through htmx: wait for it (a bare read raced the swap on a loaded machine)
+    expect(desk.locator("#notice-form .error")).to_have_text(["请填写公告标题", "请填写公告内容"], use_inner_text=True)
     desk.fill("#n-title", "系统升级")
     desk.fill("#n-message", "今晚22点至23点暂停自助服务")
     desk.locator("#post-notice button[type=submit]").click()
