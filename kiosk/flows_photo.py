@@ -35,7 +35,7 @@ from drivers.idcard.card import IdCard, id_number_valid
 from kiosk.availability import Availability
 from kiosk.backend.model import OPEN_STATUSES, BackendError, Case
 from kiosk.backend.photo import PhotoBackend, PhotoReceipt, PhotoUpload
-from kiosk.flows import CASE_NO, Flow, Jobs, Outcome, backend_error, case_summary
+from kiosk.flows import CASE_NO, Flow, Jobs, Outcome, ServiceDone, backend_error, case_summary
 from kiosk.session import Session
 
 log = logging.getLogger("zizhu.kiosk.photo")
@@ -111,7 +111,6 @@ class PhotoFlow(Flow):
         self.jobs, self.camera, self.session, self.availability = jobs, camera, session, availability
         self.clock = clock
         self.max_age_s = max_age_s
-        self.on_attached: Callable[[Case], None] | None = None  # the app: a service completed
         self._clear()
 
     def _clear(self) -> None:
@@ -305,8 +304,9 @@ class PhotoFlow(Flow):
         self.candidate = None
         case = self.case
         self._set("done")
-        if case is not None and self.on_attached is not None:
-            self.on_attached(case)
+        if case is not None:  # the photo is with the case: the service is complete (its rating page)
+            log.info("photo attached to case %s", case.case_no)
+            self.service_done(ServiceDone(case.item_code, case.matter, case.case_no))
 
     def again(self) -> None:
         """After an error: back to where the citizen can go on."""

@@ -323,7 +323,6 @@ class PhotoWiring:
             "findNumber": lambda _a: f.find_number(), "findByCard": lambda _a: f.find_by_card(),
             "chooseCase": f.choose_case, "capture": lambda _a: f.capture(), "retake": lambda _a: f.retake(),
             "keep": lambda _a: f.keep(), "again": lambda _a: f.again()}, self.stream)
-        f.on_attached = self._attached
         app.session.on_wipe(self.wipe)
         app.bridge.availabilityChanged.connect(self.bridge.refresh)
 
@@ -339,10 +338,3 @@ class PhotoWiring:
         name = self.app.poller.by_kind("camera")
         if name is not None:
             self.app.poller.call(name, lambda cam: getattr(cam, "forget", lambda: None)())
-
-    def _attached(self, case: Any) -> None:
-        """The photo is with the case: the service is complete (the rating page's hook, if the app has one)."""
-        log.info("photo attached to case %s", case.case_no)
-        done = getattr(self.app, "photo_service_done", None)
-        if done is not None:
-            done(case)

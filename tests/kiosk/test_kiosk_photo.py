@@ -65,6 +65,22 @@ def press(c: Citizen, name: str) -> None:
     spin(0.05)
 
 
+def wait_attached(c: Citizen) -> None:
+    """照片已提交: on the photo page, or the rating page that the app offers at once for the service."""
+    wait_for(lambda: c.app.photo.flow.state == "done", what="the photo attached")
+    wait_for(lambda: c.shown_page() == "rating" or "照片已提交" in c.screen_text(), what="rating or 照片已提交")
+
+
+def finish(c: Citizen) -> None:
+    """After 照片已提交: the rating page where the app offers one after a completed service, else 完成."""
+    wait_for(lambda: c.shown_page() == "rating" or c.find("photoFinish") is not None, what="rating or 完成")
+    if c.shown_page() == "rating":
+        c.tap("ratingSkip")  # voluntary
+    else:
+        c.tap("photoFinish")
+    c.wait_page("home")
+
+
 def capture_enabled(c: Citizen) -> bool:
     item = c.find("photoCapture")
     return item is not None and item.isEnabled()
@@ -80,15 +96,16 @@ def test_a_good_portrait_is_kept_and_attached_to_the_case(citizen: Citizen) -> N
     c.wait_text("请确认照片")
     assert "照片尺寸：358×441像素" in c.screen_text()
     c.tap("photoKeep")
-    c.wait_text("照片已提交到办件 1506020300004502")
+    wait_attached(c)
+    if c.shown_page() != "rating":
+        c.wait_text("照片已提交到办件 1506020300004502")
     upload = app.backend.photos[CASE]
     assert (upload.size, upload.width, upload.height, upload.dpi) == ("resident_id", 358, 441, 350)
     photo = cv2.imdecode(np.frombuffer(upload.jpeg, np.uint8), cv2.IMREAD_COLOR)
     assert photo.shape == (441, 358, 3)
     assert photo[:20, :20].mean() > 230  # the white background of the scene, in the top corners
     assert app.photo.flow.candidate is None and app.photo.images.kept is None  # sent: nothing kept
-    c.tap("photoFinish")
-    c.wait_page("home")
+    finish(c)
 
 
 def test_bad_scenes_are_refused_with_their_words_as_the_citizen_moves(citizen: Citizen, camera_rig: Any) -> None:
@@ -130,7 +147,7 @@ def test_retake_then_keep_a_one_inch_photo(citizen: Citizen) -> None:
     assert app.photo.flow.candidate is not first
     assert "照片尺寸：295×413像素" in c.screen_text()
     c.tap("photoKeep")
-    c.wait_text("照片已提交")
+    wait_attached(c)
     upload = app.backend.photos[CASE]
     assert (upload.size, upload.width, upload.height) == ("one_inch", 295, 413)
     assert cv2.imdecode(np.frombuffer(upload.jpeg, np.uint8), cv2.IMREAD_COLOR).shape == (413, 295, 3)

@@ -23,7 +23,7 @@ from ground.clock import FakeClock
 from kiosk.availability import Availability, device_reason
 from kiosk.backend.demo import DemoBackend
 from kiosk.backend.model import Backend, BackendError
-from kiosk.flows import Outcome
+from kiosk.flows import Outcome, ServiceDone
 from kiosk.flows_photo import CHECK_CODES, Check, PhotoFlow
 from kiosk.session import EndReason, Session
 from wire.status import CameraStatus, DeviceState
@@ -80,8 +80,8 @@ class Rig:
         self.session.touch()
         self.avail = Availability(configured=frozenset({"camera"}))
         self.flow = PhotoFlow(self.jobs, self.stream, self.session, self.avail, clock=lambda: self.t)
-        self.attached: list[str] = []
-        self.flow.on_attached = lambda case: self.attached.append(case.case_no)
+        self.done: list[ServiceDone] = []
+        self.flow.on_service_done = self.done.append  # the app's rating hook
 
     def to_preview(self, size: str = "resident_id", case_no: str = CASE) -> None:
         self.flow.open()
@@ -119,7 +119,9 @@ def test_a_photo_taken_kept_and_attached(rig: Rig) -> None:
     f.capture()
     assert f.state == "review" and f.candidate is good and rig.stream.running is None
     f.keep()
-    assert f.state == "done" and rig.attached == [CASE]
+    assert f.state == "done"
+    case = rig.backend.case(CASE)
+    assert rig.done == [ServiceDone(case.item_code, case.matter, CASE)]  # the rating page comes next
     upload = rig.backend.photos[CASE]
     assert (upload.width, upload.height, upload.dpi, upload.size) == (358, 441, 350, "resident_id")
     assert re.fullmatch(r"[0-9a-f]{32}", upload.photo_id)

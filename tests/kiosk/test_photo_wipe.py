@@ -29,7 +29,7 @@ from drivers.camera.config import PhotoThresholds
 from drivers.camera.photo import find_faces
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
-from tests.kiosk.test_kiosk_photo import CASE, capture_enabled, open_preview
+from tests.kiosk.test_kiosk_photo import CASE, capture_enabled, finish, open_preview, wait_attached
 
 TH = PhotoThresholds(min_face_fraction=0.05)
 
@@ -123,9 +123,8 @@ def test_no_picture_of_the_citizen_is_left(booth: tuple[Citizen, Any]) -> None:
     wait_for(lambda: capture_enabled(c), what="拍照 on")
     c.tap("photoCapture")
     c.tap("photoKeep")
-    c.wait_text("照片已提交")
-    c.tap("photoFinish")
-    c.wait_page("home")
+    wait_attached(c)
+    finish(c)
     open_preview(c)  # a second photo, captured and never kept
     wait_for(lambda: capture_enabled(c), what="拍照 on")
     c.tap("photoCapture")
