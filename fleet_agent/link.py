@@ -102,6 +102,8 @@ class MqttLink:
         self._status_mid: tuple[int, float] | None = None
         # Read by other threads (plain values; a torn read is harmless).
         self.connected = False
+        self.subscribed = False  # the broker has granted this connection's subscriptions (SUBACK)
+        self._sub_mid: int | None = None
         self.broker_rtt_ms: float | None = None
         self.connects = 0
         self.refusals = 0
@@ -158,6 +160,7 @@ class MqttLink:
         c.max_inflight_messages_set(self.cfg.agent.max_inflight + 4)  # + birth, status, death
         c.on_connect = self._on_connect
         c.on_disconnect = self._on_disconnect
+        c.on_subscribe = self._on_subscribe
         c.on_publish = self._on_publish
         c.on_message = self._on_message
         return c
@@ -189,7 +192,7 @@ class MqttLink:
             self._stop.wait(delay)
 
     def _reset_connection(self) -> None:
-        self._connected = self.connected = self._refused = False
+        self._connected = self.connected = self._refused = self.subscribed = False
         self._inflight.clear()
         self._acked.clear()
         self._cursor = 0  # everything the hall has not acknowledged goes again, from the oldest
@@ -228,7 +231,7 @@ class MqttLink:
                 self._check_hall_ack()
                 self._feed(client)
         finally:
-            self._connected = self.connected = False
+            self._connected = self.connected = self.subscribed = False
             try:
                 client.disconnect()
             except Exception:  # pragma: no cover - the socket is gone already
@@ -253,16 +256,28 @@ class MqttLink:
                              agent_version=self.agent_version, keepalive_s=self.cfg.mqtt.keepalive_s,
                              heartbeat_s=self.cfg.agent.heartbeat_s)
         self._publish(client, Kind.STATE, birth.encode(), retain=True)
-        for topic in terminal_subscriptions(self.cfg.terminal.hall, self.cfg.terminal.id):
-            client.subscribe(topic, qos=QOS)
+        self.subscribed = False
+        _rc, self._sub_mid = client.subscribe(
+            [(topic, QOS) for topic in terminal_subscriptions(self.cfg.terminal.hall, self.cfg.terminal.id)])
         log.info("connected to broker %s:%d, session %d; %d message(s) to deliver",
                  self.cfg.mqtt.host, self.cfg.mqtt.port, self._session, self.spool.pending())
+
+    def _on_subscribe(self, _c: mqtt.Client, _u: Any, mid: int, reasons: list[ReasonCode],
+                      _props: Properties | None) -> None:
+        if mid != self._sub_mid:
+            return
+        refused = [str(r) for r in reasons if r.is_failure]
+        if refused:  # the broker's ACL said no: commands, acks or notices would never arrive
+            self.last_error = f"broker refused subscriptions: {', '.join(refused)}"
+            log.error("%s", self.last_error)
+            return
+        self.subscribed = True
 
     def _on_disconnect(self, _c: mqtt.Client, _u: Any, _flags: Any, reason: ReasonCode,
                        _props: Properties | None) -> None:
         if self._connected and not self._stop.is_set():
             self.last_error = f"broker closed the connection ({reason})"
-        self._connected = self.connected = False
+        self._connected = self.connected = self.subscribed = False
 
     def _on_publish(self, _c: mqtt.Client, _u: Any, mid: int, reason: ReasonCode,
                     _props: Properties | None) -> None:

@@ -119,7 +119,7 @@ def test_hostile_notices_and_acks_do_not_stop_the_link(
     cfg = config_for(broker.port, agent_extra="expect_app = false")
     a = start(agents, cfg)
     c = kiosk(clients, cfg)
-    wait_until(lambda: a.link.connected, what="connected")
+    wait_until(lambda: a.link.subscribed, what="connected and subscribed")  # else a bad ack could beat SUBACK
     for bad in (b"\xff\xfe", b'{"terminal":"t01","seq":1,"epoch":1,"extra":1}', b"[1,2]",
                 b'{"terminal":"t01","seq":' + b"9" * 30 + b',"epoch":1}'):
         w.publish(ACK_TOPIC, bad)
