@@ -10,9 +10,12 @@ simulators over their real transports (:class:`kiosk.simrig.SimRig`) and the dem
 3. memory: RSS after 10 warm-up sessions, then after 100 more (card, greeting, guide → a department
    → an item, home, progress → a case number → its case, 结束, card removed);
 4. the device thread after browsing without a card: a guide slip's tap 打印 → printed, fresh and
-   after quick home ↔ guide round trips (each return home starts a card read on the device thread).
+   after quick home ↔ guide round trips (each return home starts a card read on the device thread);
+5. the ID photo page's live preview against the camera simulator's MJPEG stream: frames shown per
+   second on the software renderer, photo-check latency on the live stream, the UI thread's longest
+   gap meanwhile (bench/_kiosk_photo.py).
 
-Figures are printed, never asserted. About 80 s; ``--quick``: fewer runs, about 25 s.
+Figures are printed, never asserted. About 95 s; ``--quick``: fewer runs, about 35 s.
 """
 
 from __future__ import annotations
@@ -388,6 +391,11 @@ def run(options: list[str] | None = None) -> Result:
     finally:
         app.stop()
         rig.stop()
+
+    # 5. the ID photo page's live preview: frame rate and photo-check latency (bench/_kiosk_photo.py)
+    from bench._kiosk_photo import measure as photo_preview
+
+    photo_preview(res, 3.0 if "--quick" in opts else 10.0)
     return res
 
 
