@@ -43,7 +43,7 @@ class SimRig:
         if camera:
             from drivers.camera.sim import CameraSim
 
-            self.camera = CameraSim(fps=5)
+            self.camera = CameraSim(fps=20)  # the ID photo's live preview wants at least 15
         self.backend = DemoBackend(today=today)
         self.kiosk_extra = kiosk  # more [kiosk] keys (tests: idle_s, tts_engine = "mock" …)
         self.card_names = [c for c in DEMO_CARDS if c in CARDS]

@@ -24,11 +24,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from drivers.base import DeviceError, DeviceOffline
+from drivers.base import DeviceError, DeviceOffline, DeviceTimeout
 from drivers.camera.driver import lens_state
 from drivers.camera.photo import check_photo
 from kiosk.flows import Flow
@@ -112,12 +112,13 @@ class PhotoStream(QObject):
     frameChanged = Signal()  # for QML: a new frame to show
 
     def __init__(self, poller: DevicePoller, images: PhotoImages, clock: Callable[[], float] = time.monotonic,
-                 parent: QObject | None = None) -> None:
+                 first_frame_s: float = 8.0, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.poller = poller
         self.images = images
         self.clock = clock
         self._run: _Run | None = None
+        self.first_frame_s = first_frame_s
         self._on_check: Callable[[Check], None] | None = None
         self._on_error: Callable[[BaseException], None] | None = None
         self.frame_no = 0
@@ -139,6 +140,14 @@ class PhotoStream(QObject):
         # The device thread opens the camera if it must (bounded by its timeout), then hands it over.
         fut = self.poller.call(name, lambda cam: cam)
         fut.add_done_callback(lambda f: self._begin(run, f))
+        # Never stuck: a device thread that does not hand the camera over, or a camera that gives no
+        # frame, ends the preview with words instead of "checking" for ever.
+        QTimer.singleShot(int(self.first_frame_s * 1000), self, lambda: self._no_first_frame(run))
+
+    def _no_first_frame(self, run: _Run) -> None:
+        if run is self._run and run.frames == 0:
+            self._take_error((run, DeviceTimeout(f"camera: no frame within {self.first_frame_s:g} s",
+                                                 "摄像头没有画面（超时）")))
 
     def stop(self) -> None:
         run, self._run = self._run, None

@@ -182,3 +182,35 @@ def test_a_case_by_card_and_a_closed_case_refused(citizen: Citizen, camera_rig: 
         c.tap(f"key_{d}")
     c.tap("photoFind")
     c.wait_text("该办件已办结，不需要补交照片")
+
+
+def test_a_frozen_camera_ends_the_preview_with_words(citizen: Citizen, camera_rig: Any) -> None:
+    c = citizen
+    open_preview(c)
+    wait_for(lambda: capture_enabled(c), what="拍照 on")
+    camera_rig.camera.apply_event("freeze", {})  # the stream stays open, no frame comes
+    c.wait_text("摄像头暂停使用，请到人工窗口拍照")
+    assert c.app.photo.stream._run is None
+    camera_rig.camera.apply_event("clear", {})
+    c.tap("photoAgain")
+    wait_for(lambda: capture_enabled(c), what="拍照 on again")
+
+
+def test_a_device_thread_that_never_hands_the_camera_over_is_a_timeout(qapp: Any) -> None:
+    from concurrent.futures import Future
+
+    from drivers.base import DeviceTimeout
+    from kiosk.qt.photo import PhotoImages, PhotoStream
+
+    class StuckPoller:
+        def by_kind(self, kind: str) -> str:
+            return "camera"
+
+        def call(self, name: str, fn: Any) -> Future[Any]:
+            return Future()  # never answered
+
+    errors: list[BaseException] = []
+    stream = PhotoStream(StuckPoller(), PhotoImages(), first_frame_s=0.2)  # type: ignore[arg-type]
+    stream.start("resident_id", lambda _c: None, errors.append)
+    wait_for(lambda: errors, timeout=5, what="the timeout")
+    assert isinstance(errors[0], DeviceTimeout) and stream._run is None
