@@ -137,6 +137,9 @@ class KioskApp:
         if socket_path:
             self.client = AgentClient(socket_path, role="kiosk", on_command=self.posts.command.emit,
                                       on_notice=self.posts.notice.emit)
+        from kiosk.qt.feedback import Feedback
+
+        self.feedback = Feedback(self)  # the rating after each service, the complaint window
         self.activity = ActivityFilter(self._activity)
         self.qml_warnings: list[str] = []
         self.engine: Any = None
@@ -161,6 +164,7 @@ class KioskApp:
         self.engine.addImageProvider("qr", QrProvider())
         self.photo.install(self.engine)
         self.engine.rootContext().setContextProperty("kiosk", self.bridge)
+        self.feedback.expose(self.engine)
         self.bridge.set_availability(self.availability.view())
         self._hall_view()
         k = self.cfg.kiosk

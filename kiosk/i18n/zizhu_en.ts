@@ -679,5 +679,329 @@
         <source>该办件已办结，不需要补交照片</source>
         <translation>This case is completed: no photo is needed</translation>
     </message>
+    <message>
+        <source>服务评价</source>
+        <translation>Rate the service</translation>
+    </message>
+    <message>
+        <source>本次服务已完成，欢迎您对本次服务作出评价</source>
+        <translation>This service is complete. You are welcome to rate it.</translation>
+    </message>
+    <message>
+        <source>已提交，感谢您的评价</source>
+        <translation>Submitted. Thank you for your rating.</translation>
+    </message>
+    <message>
+        <source>本次服务您已评价过，每项服务只能评价一次</source>
+        <translation>You have already rated this service: each service is rated once.</translation>
+    </message>
+    <message>
+        <source>您办理的事项</source>
+        <translation>Your service</translation>
+    </message>
+    <message>
+        <source>您的评价将用于改进政务服务</source>
+        <translation>Your rating helps improve public services</translation>
+    </message>
+    <message>
+        <source>您对本次服务满意吗？</source>
+        <translation>Were you satisfied with this service?</translation>
+    </message>
+    <message>
+        <source>可选：您想评价哪些方面？（可多选）</source>
+        <translation>Optional: which aspects? (choose any)</translation>
+    </message>
+    <message>
+        <source>评价自愿，不记录您的身份信息</source>
+        <translation>Rating is voluntary; nothing about who you are is recorded.</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候…</source>
+        <translation>Submitting, please wait…</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translation>Submit again</translation>
+    </message>
+    <message>
+        <source>提交评价</source>
+        <translation>Submit rating</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
+    </message>
+    <message>
+        <source>办不成事反映</source>
+        <translation>Report a problem</translation>
+    </message>
+    <message>
+        <source>请选择您要反映的问题类型</source>
+        <translation>What kind of problem is it?</translation>
+    </message>
+    <message>
+        <source>请选择常见问题，也可以输入您要反映的事项</source>
+        <translation>Choose a common problem, or type what happened</translation>
+    </message>
+    <message>
+        <source>请输入联系电话，工作人员将回电答复</source>
+        <translation>Enter a phone number: staff will call you back with the answer</translation>
+    </message>
+    <message>
+        <source>如与某个办件有关，请输入办件编号，也可以跳过</source>
+        <translation>If it is about a case, enter its number, or skip</translation>
+    </message>
+    <message>
+        <source>请核对您的反映内容，确认后提交</source>
+        <translation>Please check your report, then submit it</translation>
+    </message>
+    <message>
+        <source>已提交，您的反映已受理</source>
+        <translation>Submitted: your report has been accepted</translation>
+    </message>
+    <message>
+        <source>暂时无法提交，请稍后重试或到人工窗口反映</source>
+        <translation>Cannot submit now. Try again later, or tell a service counter.</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>不填，跳过</source>
+        <translation>Skip this</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>确认提交</source>
+        <translation>Confirm and submit</translation>
+    </message>
+    <message>
+        <source>第%1步，共%2步</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <source>联系电话（手机号码，或带区号的固定电话）</source>
+        <translation>Phone (a mobile, or a landline with its area code)</translation>
+    </message>
+    <message>
+        <source>办件编号（可不填）</source>
+        <translation>Case number (optional)</translation>
+    </message>
+    <message>
+        <source>补充说明（可不填）</source>
+        <translation>More details (optional)</translation>
+    </message>
+    <message>
+        <source>也可以在此输入（点击后弹出键盘，支持拼音）</source>
+        <translation>Or type here (tap for the keyboard; Pinyin works)</translation>
+    </message>
+    <message>
+        <source>反映事项</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>本次查询过的办件</source>
+        <translation>Cases you looked up</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>Kind of problem</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>相关办件</source>
+        <translation>Related case</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>投诉电话：%1</source>
+        <translation>Complaint line: %1</translation>
+    </message>
+    <message>
+        <source>工单编号</source>
+        <translation>Work order number</translation>
+    </message>
+    <message>
+        <source>我们将在1个工作日内答复（按国家法定工作日计算），并致电您留下的号码</source>
+        <translation>We will answer within 1 working day (official working days) and call the number you left.</translation>
+    </message>
+    <message>
+        <source>正在打印回执，请稍候…</source>
+        <translation>Printing the receipt, please wait…</translation>
+    </message>
+    <message>
+        <source>回执已打印，请取走并保管好工单编号</source>
+        <translation>Receipt printed. Please take it and keep the work order number.</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下工单编号</source>
+        <translation>The receipt did not print. Please note the work order number.</translation>
+    </message>
+    <message>
+        <source>重新打印回执</source>
+        <translation>Print the receipt again</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>效率</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>态度</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>办事指南准确</source>
+        <translation>Accurate guide</translation>
+    </message>
+    <message>
+        <source>操作便利</source>
+        <translation>Easy to use</translation>
+    </message>
+    <message>
+        <source>办不成事</source>
+        <translation>Could not get it done</translation>
+    </message>
+    <message>
+        <source>蜗牛办事</source>
+        <translation>Too slow</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>想办的事没办成</source>
+        <translation>What I came for was not done</translation>
+    </message>
+    <message>
+        <source>办事慢、拖延</source>
+        <translation>Slow, kept waiting</translation>
+    </message>
+    <message>
+        <source>对服务或人员不满</source>
+        <translation>Unhappy with the service or the staff</translation>
+    </message>
+    <message>
+        <source>改进服务的想法</source>
+        <translation>An idea to improve the service</translation>
+    </message>
+    <message>
+        <source>其他问题</source>
+        <translation>Any other problem</translation>
+    </message>
+    <message>
+        <source>材料反复补正，多次跑腿</source>
+        <translation>Asked again and again for more papers</translation>
+    </message>
+    <message>
+        <source>排队等候时间过长</source>
+        <translation>Waited too long in the queue</translation>
+    </message>
+    <message>
+        <source>超过承诺时限仍未办结</source>
+        <translation>Still not done after the promised time</translation>
+    </message>
+    <message>
+        <source>工作人员服务态度差</source>
+        <translation>Staff were unhelpful</translation>
+    </message>
+    <message>
+        <source>网上可办却要求到现场</source>
+        <translation>Could be done online, but I was told to come in</translation>
+    </message>
+    <message>
+        <source>自助终端无法正常使用</source>
+        <translation>The self-service terminal did not work</translation>
+    </message>
+    <message>
+        <source>办事指南与实际要求不一致</source>
+        <translation>The guide differs from what was asked</translation>
+    </message>
+    <message>
+        <source>请先选择一个满意程度</source>
+        <translation>Please choose how satisfied you were first</translation>
+    </message>
+    <message>
+        <source>暂时无法提交：终端与服务中心的连接中断。您填写的内容仍在本页，可稍后重试，或到人工窗口反映</source>
+        <translation>Cannot submit now: the terminal has lost its link to the service centre. What you entered is still here: try again later, or tell a service counter.</translation>
+    </message>
+    <message>
+        <source>本终端未能提交，请到人工窗口反映</source>
+        <translation>This terminal could not submit it. Please tell a service counter.</translation>
+    </message>
+    <message>
+        <source>本终端暂不能受理反映，请到人工窗口或拨打投诉电话</source>
+        <translation>This terminal cannot take reports now. Please go to a service counter or call the complaint line.</translation>
+    </message>
+    <message>
+        <source>请选择常见问题，或输入您要反映的事项</source>
+        <translation>Please choose a common problem, or type what happened</translation>
+    </message>
+    <message>
+        <source>反映事项请控制在300字以内</source>
+        <translation>Please keep it within 300 characters</translation>
+    </message>
+    <message>
+        <source>请输入联系电话，以便工作人员回复您</source>
+        <translation>Please enter a phone number so that staff can answer you</translation>
+    </message>
+    <message>
+        <source>手机号码应为11位，以13至19开头，请核对后重新输入</source>
+        <translation>A mobile number has 11 digits and starts with 13 to 19. Please check it.</translation>
+    </message>
+    <message>
+        <source>固定电话请加区号，例如0482开头</source>
+        <translation>A landline needs its area code, such as 0482</translation>
+    </message>
+    <message>
+        <source>电话号码有误：请输入11位手机号码，或带区号的固定电话</source>
+        <translation>That number is not right: enter an 11-digit mobile number, or a landline with its area code.</translation>
+    </message>
+    <message>
+        <source>这是身份证号码，不是办件编号，请勿在此输入</source>
+        <translation>That is an ID card number, not a case number: please do not enter it here.</translation>
+    </message>
 </context>
 </TS>

@@ -790,5 +790,410 @@
         <source>该办件已办结，不需要补交照片</source>
         <translation>ᠲᠤᠰ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠵᠢᠷᠤᠭ ᠨᠡᠮᠡᠵᠦ ᠥᠭᠬᠦ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ</translation>
     </message>
+    <message>
+        <source>服务评价</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠯᠡᠯᠲᠡ</translation>
+    </message>
+    <message>
+        <source>本次服务已完成，欢迎您对本次服务作出评价</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠤᠳᠠᠭᠠᠨ&#x202f;ᠤ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠥᠭᠭᠦᠬᠦ&#x202f;ᠶᠢ ᠤᠷᠢᠯᠠᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>已提交，感谢您的评价</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰᠢᠶᠠᠪᠠ᠂ ᠦᠨᠡᠯᠡᠯᠲᠡ&#x202f;ᠳᠦ ᠲᠠᠨ&#x202f;ᠳᠤ ᠪᠠᠶᠠᠷᠯᠠᠯ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>本次服务您已评价过，每项服务只能评价一次</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠ ᠡᠨᠡ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ&#x202f;ᠶᠢ ᠦᠨᠡᠯᠡᠭᠰᠡᠨ᠂ ᠬᠡᠷᠡᠭ ᠪᠦᠷᠢ&#x202f;ᠶᠢ ᠨᠢᠭᠡ ᠯᠠ ᠤᠳᠠᠭ᠎ᠠ ᠦᠨᠡᠯᠡᠨ᠎ᠡ᠃</translation>
+    </message>
+    <message>
+        <source>您办理的事项</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ&#x202f;ᠤ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠬᠡᠷᠡᠭ</translation>
+    </message>
+    <message>
+        <source>您的评价将用于改进政务服务</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ&#x202f;ᠤ ᠦᠨᠡᠯᠡᠯᠲᠡ ᠵᠠᠰᠠᠭ&#x202f;ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ&#x202f;ᠶᠢ ᠰᠠᠶᠢᠵᠢᠷᠠᠭᠤᠯᠬᠤ&#x202f;ᠳᠤ ᠬᠡᠷᠡᠭᠯᠡᠭᠳᠡᠨ᠎ᠡ᠃</translation>
+    </message>
+    <message>
+        <source>您对本次服务满意吗？</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠ ᠡᠨᠡ ᠤᠳᠠᠭᠠᠨ&#x202f;ᠤ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ&#x202f;ᠳᠦ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ ᠤᠤ?</translation>
+    </message>
+    <message>
+        <source>可选：您想评价哪些方面？（可多选）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠣᠩᠭᠣᠬᠤ ᠪᠣᠯᠤᠨ᠎ᠠ᠄ ᠶᠠᠮᠠᠷ ᠲᠠᠯ&#x202f;ᠢ ᠦᠨᠡᠯᠡᠬᠦ ᠪᠤᠢ? (ᠣᠯᠠᠨ&#x202f;ᠢ ᠰᠣᠩᠭᠣᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ)</translation>
+    </message>
+    <message>
+        <source>评价自愿，不记录您的身份信息</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠯᠡᠯᠲᠡ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠪᠠᠷ᠂ ᠲᠠᠨ&#x202f;ᠤ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ&#x202f;ᠢ ᠲᠡᠮᠳᠡᠭᠯᠡᠬᠦ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>正在提交，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>重新提交</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠬᠢᠨ ᠲᠤᠰᠢᠶᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>提交评价</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠯᠡᠯᠲᠡ ᠲᠤᠰᠢᠶᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠯᠭᠤᠰᠤᠬᠤ</translation>
+    </message>
+    <message>
+        <source>返回首页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠡᠷᠢᠭᠦᠨ ᠨᠢᠭᠤᠷ&#x202f;ᠲᠤ ᠪᠤᠴᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>办不成事反映</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠡᠶᠢᠯᠦᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠬᠡᠷᠡᠭ&#x202f;ᠢ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ</translation>
+    </message>
+    <message>
+        <source>请选择您要反映的问题类型</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠠᠰᠠᠭᠤᠳᠠᠯ&#x202f;ᠤᠨ ᠲᠥᠷᠥᠯ&#x202f;ᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请选择常见问题，也可以输入您要反映的事项</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠭᠡᠮᠡᠯ ᠠᠰᠠᠭᠤᠳᠠᠯ&#x202f;ᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠂ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠬᠡᠷᠡᠭ&#x202f;ᠢᠶᠡᠨ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠠᠰᠠ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>请输入联系电话，工作人员将回电答复</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ&#x202f;ᠪᠠᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤᠲᠠᠰᠤᠳᠠᠵᠤ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠭᠦᠨ᠎ᠡ᠃</translation>
+    </message>
+    <message>
+        <source>如与某个办件有关，请输入办件编号，也可以跳过</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠲᠡᠢ ᠬᠠᠮᠢᠶᠠᠲᠠᠢ ᠪᠣᠯ ᠳᠤᠭᠠᠷ&#x202f;ᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠂ ᠠᠯᠭᠤᠰᠤᠵᠤ ᠪᠠᠰᠠ ᠪᠣᠯᠤᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>请核对您的反映内容，确认后提交</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠡᠳᠡᠭᠦᠯᠦᠯ&#x202f;ᠢᠶᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠪᠠᠲᠤᠯᠠᠭᠠᠳ ᠲᠤᠰᠢᠶᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>已提交，您的反映已受理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰᠢᠶᠠᠪᠠ᠂ ᠲᠠᠨ&#x202f;ᠤ ᠮᠡᠳᠡᠭᠦᠯᠦᠯ&#x202f;ᠢ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠪᠠ᠃</translation>
+    </message>
+    <message>
+        <source>暂时无法提交，请稍后重试或到人工窗口反映</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠷ ᠲᠤᠰᠢᠶᠠᠵᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠬᠣᠶᠢᠨ᠎ᠠ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠮᠦᠨᠡᠬᠢ ᠠᠯᠬᠤᠮ</translation>
+    </message>
+    <message>
+        <source>不填，跳过</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠭᠦᠯᠡᠬᠦ ᠦᠭᠡᠢ᠂ ᠠᠯᠭᠤᠰᠤᠬᠤ</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠷᠠᠭᠠᠴᠢ ᠠᠯᠬᠤᠮ</translation>
+    </message>
+    <message>
+        <source>确认提交</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠲᠤᠯᠠᠵᠤ ᠲᠤᠰᠢᠶᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>第%1步，共%2步</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠶᠢᠲᠡ %2 ᠠᠯᠬᠤᠮ&#x202f;ᠤᠨ %1 ᠳᠦᠭᠡᠷ</translation>
+    </message>
+    <message>
+        <source>联系电话（手机号码，或带区号的固定电话）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ (ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠤᠶᠤ ᠪᠦᠰᠡ&#x202f;ᠶᠢᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠲᠠᠢ ᠰᠠᠭᠤᠷᠢ ᠤᠲᠠᠰᠤ)</translation>
+    </message>
+    <message>
+        <source>办件编号（可不填）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ (ᠪᠦᠭᠦᠯᠡᠬᠦ ᠦᠭᠡᠢ ᠴᠦ ᠪᠣᠯᠤᠨ᠎ᠠ)</translation>
+    </message>
+    <message>
+        <source>补充说明（可不填）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠮᠡᠯᠲᠡ ᠲᠠᠢᠯᠪᠤᠷᠢ (ᠪᠦᠭᠦᠯᠡᠬᠦ ᠦᠭᠡᠢ ᠴᠦ ᠪᠣᠯᠤᠨ᠎ᠠ)</translation>
+    </message>
+    <message>
+        <source>也可以在此输入（点击后弹出键盘，支持拼音）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠳᠡ ᠪᠠᠰᠠ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ (ᠳᠠᠷᠤᠪᠠᠯ ᠳᠠᠷᠤᠭᠤᠯ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠂ ᠫᠢᠨᠶᠢᠨ ᠪᠣᠯᠤᠨ᠎ᠠ)</translation>
+    </message>
+    <message>
+        <source>反映事项</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠬᠡᠷᠡᠭ</translation>
+    </message>
+    <message>
+        <source>本次查询过的办件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠤᠳᠠᠭ᠎ᠠ ᠯᠠᠪᠯᠠᠭᠰᠠᠨ ᠬᠡᠷᠡᠭ</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠰᠠᠭᠤᠳᠠᠯ&#x202f;ᠤᠨ ᠲᠥᠷᠥᠯ</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ</translation>
+    </message>
+    <message>
+        <source>相关办件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠮᠢᠶᠠᠷᠠᠯᠲᠠᠢ ᠬᠡᠷᠡᠭ</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠭᠦᠯᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>投诉电话：%1</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠣᠮᠳᠠᠯ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠤᠲᠠᠰᠤ᠄ %1</translation>
+    </message>
+    <message>
+        <source>工单编号</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯ&#x202f;ᠤᠨ ᠪᠢᠴᠢᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ</translation>
+    </message>
+    <message>
+        <source>我们将在1个工作日内答复（按国家法定工作日计算），并致电您留下的号码</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>1 ᠠᠵᠢᠯ&#x202f;ᠤᠨ ᠡᠳᠦᠷ&#x202f;ᠲᠦ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠭᠦᠨ᠎ᠡ (ᠤᠯᠤᠰ&#x202f;ᠤᠨ ᠠᠵᠢᠯ&#x202f;ᠤᠨ ᠡᠳᠦᠷ&#x202f;ᠢᠶᠡᠷ ᠪᠣᠳᠣᠨ᠎ᠠ)᠂ ᠲᠠᠨ&#x202f;ᠤ ᠦᠯᠡᠳᠡᠭᠡᠭᠰᠡᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠲᠤ ᠤᠲᠠᠰᠤᠳᠠᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>正在打印回执，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>回执已打印，请取走并保管好工单编号</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠭᠳᠡᠪᠡ᠂ ᠠᠪᠤᠭᠠᠳ ᠠᠵᠢᠯ&#x202f;ᠤᠨ ᠪᠢᠴᠢᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠢᠶᠠᠨ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下工单编号</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯ&#x202f;ᠤᠨ ᠪᠢᠴᠢᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠢᠶᠠᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>重新打印回执</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠳᠠᠬᠢᠨ ᠬᠡᠪᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠠᠰᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠳᠦᠰᠦᠨ&#x202f;ᠳᠦ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠠᠰᠢ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>效率</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠷ᠎ᠡ ᠪᠦᠲᠦᠮᠵᠢ</translation>
+    </message>
+    <message>
+        <source>态度</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠨᠳᠤᠯᠭ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>办事指南准确</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠢᠭᠠᠪᠤᠷᠢ ᠣᠨᠣᠪᠴᠢᠲᠠᠢ</translation>
+    </message>
+    <message>
+        <source>操作便利</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠯᠠᠭᠤᠯᠬᠤ ᠳᠥᠭᠥᠮ</translation>
+    </message>
+    <message>
+        <source>办不成事</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠡᠶᠢᠯᠦᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠬᠡᠷᠡᠭ</translation>
+    </message>
+    <message>
+        <source>蜗牛办事</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠳᠠᠭᠠᠨ ᠪᠦᠲᠦᠭᠡᠯᠲᠡ</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠣᠮᠳᠠᠯ</translation>
+    </message>
+    <message>
+        <source>建议</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠠᠨᠠᠯ</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠤᠰᠤᠳ</translation>
+    </message>
+    <message>
+        <source>想办的事没办成</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>办事慢、拖延</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠳᠠᠭᠠᠨ᠂ ᠴᠠᠭ ᠬᠣᠵᠢᠮᠳᠠᠭᠤᠯᠤᠭᠰᠠᠨ</translation>
+    </message>
+    <message>
+        <source>对服务或人员不满</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ᠎ᠳᠤ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>改进服务的想法</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ&#x202f;ᠶᠢ ᠰᠠᠶᠢᠵᠢᠷᠠᠭᠤᠯᠬᠤ ᠰᠠᠨᠠᠯ</translation>
+    </message>
+    <message>
+        <source>其他问题</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠤᠰᠤᠳ ᠠᠰᠠᠭᠤᠳᠠᠯ</translation>
+    </message>
+    <message>
+        <source>材料反复补正，多次跑腿</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ&#x202f;ᠶᠢ ᠳᠠᠬᠢᠨ ᠳᠠᠬᠢᠨ ᠨᠥᠬᠥᠵᠦ᠂ ᠣᠯᠠᠨ ᠤᠳᠠᠭ᠎ᠠ ᠢᠷᠡᠭᠰᠡᠨ</translation>
+    </message>
+    <message>
+        <source>排队等候时间过长</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠭᠦᠷᠭᠡ ᠳᠦ ᠬᠡᠳᠦ ᠤᠳᠠᠭᠠᠨ ᠬᠦᠯᠢᠶᠡᠭᠰᠡᠨ</translation>
+    </message>
+    <message>
+        <source>超过承诺时限仍未办结</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠠᠯᠠᠭᠰᠠᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ ᠥᠩᠭᠡᠷᠡᠪᠡᠴᠦ ᠪᠦᠲᠦᠭᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>工作人员服务态度差</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠬᠠᠨᠳᠤᠯᠭ᠎ᠠ ᠮᠠᠭᠤ</translation>
+    </message>
+    <message>
+        <source>网上可办却要求到现场</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠦᠯᠵᠢᠶᠡᠨ&#x202f;ᠳᠦ ᠪᠦᠲᠦᠭᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠪᠠᠶᠢᠲᠠᠯ᠎ᠠ ᠢᠷᠡᠭᠦᠯᠦᠭᠰᠡᠨ</translation>
+    </message>
+    <message>
+        <source>自助终端无法正常使用</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠪᠡᠷᠢᠶᠡᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠬᠦ ᠮᠠᠱᠢᠨ ᠬᠡᠪ{N}ᠦᠨ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>办事指南与实际要求不一致</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠢᠭᠠᠪᠤᠷᠢ ᠪᠣᠳᠠᠲᠤ ᠱᠠᠭᠠᠷᠳᠠᠯᠭ᠎ᠠ&#x202f;ᠲᠠᠢ ᠵᠥᠷᠢᠴᠡᠯᠳᠦᠪᠡ</translation>
+    </message>
+    <message>
+        <source>请先选择一个满意程度</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠷᠢᠳᠠ ᠰᠡᠳᠬᠢᠯ ᠬᠠᠩᠭᠤᠨ᠎ᠠ&#x202f;ᠶᠢᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>暂时无法提交：终端与服务中心的连接中断。您填写的内容仍在本页，可稍后重试，或到人工窗口反映</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠷ ᠲᠤᠰᠢᠶᠠᠵᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠄ ᠮᠠᠱᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ&#x202f;ᠶᠢᠨ ᠲᠥᠪ&#x202f;ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭ᠎ᠠ ᠲᠠᠰᠤᠷᠠᠪᠠ᠃ ᠲᠠᠨ&#x202f;ᠤ ᠪᠢᠴᠢᠭᠰᠡᠨ ᠵᠦᠢᠯ ᠡᠨᠡ ᠨᠢᠭᠤᠷ&#x202f;ᠲᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠬᠣᠶᠢᠨ᠎ᠠ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本终端未能提交，请到人工窗口反映</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠲᠤᠰᠢᠶᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本终端暂不能受理反映，请到人工窗口或拨打投诉电话</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠲᠦᠷ ᠮᠡᠳᠡᠭᠦᠯᠦᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠴᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠬᠤ ᠪᠤᠶᠤ ᠭᠣᠮᠳᠠᠯ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠤᠲᠠᠰᠤ&#x202f;ᠳᠤ ᠶᠠᠷᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请选择常见问题，或输入您要反映的事项</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠭᠡᠮᠡᠯ ᠠᠰᠠᠭᠤᠳᠠᠯ&#x202f;ᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠮᠡᠳᠡᠭᠦᠯᠬᠦ ᠬᠡᠷᠡᠭ&#x202f;ᠢᠶᠡᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>反映事项请控制在300字以内</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>300 ᠦᠰᠦᠭ&#x202f;ᠡᠴᠡ ᠬᠡᠲᠦᠷᠡᠭᠦᠯᠬᠦ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请输入联系电话，以便工作人员回复您</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ ᠬᠠᠷᠢᠭᠤ ᠥᠭᠭᠦᠬᠦ&#x202f;ᠶᠢᠨ ᠲᠤᠯᠠᠭ᠎ᠠ ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ&#x202f;ᠪᠠᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>手机号码应为11位，以13至19开头，请核对后重新输入</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠠᠷ ᠤᠲᠠᠰᠤᠨ&#x202f;ᠤ ᠳᠤᠭᠠᠷ 11 ᠣᠷᠣᠨᠲᠤ᠂ 13 ᠠᠴᠠ 19 ᠭᠡᠵᠦ ᠡᠬᠢᠯᠡᠨ᠎ᠡ᠂ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>固定电话请加区号，例如0482开头</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠠᠭᠤᠷᠢ ᠤᠲᠠᠰᠤ&#x202f;ᠨᠳᠤ ᠪᠦᠰᠡ&#x202f;ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠨᠡᠮᠡᠭᠡᠷᠡᠢ᠂ ᠵᠢᠱᠢᠶᠡᠯᠡᠪᠡᠯ 0482᠃</translation>
+    </message>
+    <message>
+        <source>电话号码有误：请输入11位手机号码，或带区号的固定电话</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠲᠠᠰᠤᠨ&#x202f;ᠤ ᠳᠤᠭᠠᠷ ᠪᠤᠷᠤᠭᠤ᠄ 11 ᠣᠷᠣᠨᠲᠤ ᠭᠠᠷ ᠤᠲᠠᠰᠤ ᠪᠤᠶᠤ ᠪᠦᠰᠡ&#x202f;ᠶᠢᠨ ᠳᠤᠭᠠᠷ&#x202f;ᠲᠠᠢ ᠰᠠᠭᠤᠷᠢ ᠤᠲᠠᠰᠤ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>这是身份证号码，不是办件编号，请勿在此输入</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠪᠣᠯ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ᠂ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ ᠪᠢᠰᠢ᠂ ᠡᠨᠳᠡ ᠪᠢᠳᠡᠬᠦᠨ ᠣᠷᠣᠭᠤᠯ᠃</translation>
+    </message>
 </context>
 </TS>

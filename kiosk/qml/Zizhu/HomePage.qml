@@ -10,6 +10,7 @@ KPage {
     prompt: QT_TRANSLATE_NOOP("Zizhu", "您好，请放置身份证，或点击要办理的业务")
     signal open(string what)
     signal openPhoto()
+    signal openComplaint()
     readonly property var av: kiosk.availability.services || ({})
     readonly property var idv: kiosk.identity.view
 
@@ -103,6 +104,14 @@ KPage {
                     enabled: !page.av.photo
                     reason: page.av.photo ? PhotoTexts.reason(page.av.photo) : ""
                     onClicked: page.openPhoto()
+                }
+                KButton {
+                    objectName: "service_complaint"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    primary: false
+                    src: QT_TRANSLATE_NOOP("Zizhu", "办不成事反映")
+                    onClicked: page.openComplaint()
                 }
             }
             KText {

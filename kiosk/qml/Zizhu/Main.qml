@@ -70,6 +70,18 @@ ApplicationWindow {
         ignoreUnknownSignals: true
         function onOpenPhoto() { win.open(photoPage) }
     }
+    // After each completed service its rating page (voluntary: 跳过 goes home); the complaint window.
+    Component { id: ratingPage; RatingPage { onFinished: win.home() } }
+    Component { id: complaintPage; ComplaintPage { onFinished: win.home() } }
+    Connections {
+        target: feedback
+        function onOffered() { if (win.pageName() !== "rating") win.open(ratingPage) }
+    }
+    Connections {  // the home page's 办不成事反映
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenComplaint() { win.open(complaintPage) }
+    }
 
     // Qt Virtual Keyboard: Pinyin for Chinese (typing "zhengwu" offers 政务) and English; its user
     // dictionary is personal data, removed when the session ends (kiosk/app.py).
