@@ -344,6 +344,8 @@ class PhotoWiring:
         images go, and the camera drops its buffered frame (on the device thread)."""
         self.flow.reset()
         self.stream.wipe()
-        name = self.app.poller.by_kind("camera")
-        if name is not None:
-            self.app.poller.call(name, lambda cam: getattr(cam, "forget", lambda: None)())
+        poller = self.app.poller
+        name = poller.by_kind("camera")
+        if name is not None:  # not poller.call: that would try to open a camera that is away
+            cam = poller.slots[name].device
+            poller.submit(getattr(cam, "forget", lambda: None))

@@ -135,7 +135,14 @@ def test_no_picture_of_the_citizen_is_left(booth: tuple[Citizen, Any]) -> None:
     wait_for(lambda: app.session.state.value == "idle", what="session over")
     rig.camera.apply_event("scene", {"value": "empty"})  # the citizen has gone
     seen = app.photo.stream.frame_no
-    spin(0.5)
+    grabber = app.poller.slots[app.poller.by_kind("camera")].device._grabber
+
+    def booth_empty() -> bool:  # what the camera sees now (its one buffered frame) is the empty booth
+        latest = grabber.latest()
+        return latest is not None and not has_face(latest.frame)
+
+    wait_for(booth_empty, what="the camera seeing the empty booth")
+    spin(1.0)  # a status poll or two of the camera meanwhile
     assert app.photo.stream.frame_no == seen  # no preview runs for nobody
 
     app.engine.collectGarbage()
