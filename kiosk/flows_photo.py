@@ -125,6 +125,7 @@ class PhotoFlow(Flow):
         self.receipt: PhotoReceipt | None = None
         self._photo_id = ""  # the key of the candidate's upload: the same if it is sent again
         self._streaming = False
+        self._away = False  # the citizen left the page: a late answer starts no camera
 
     # -- the session -------------------------------------------------------------------------
     def reset(self) -> None:
@@ -144,6 +145,7 @@ class PhotoFlow(Flow):
 
     def leave(self) -> None:
         """The citizen left the page: the camera stops, the frames go."""
+        self._away = True
         self._stop_camera()
         self._passing = None
         if self.state in ("preview", "review"):
@@ -196,6 +198,8 @@ class PhotoFlow(Flow):
         self.jobs.backend(lambda b: b.cases_of(number), self._current(self._got_cases))
 
     def _got_cases(self, out: Outcome[list[Case]]) -> None:
+        if self._away:
+            return  # answered after the citizen left: nothing to show, no camera to start
         if out.error is not None or out.value is None:
             self._set("error", backend_error(out.error or BackendError("no cases")))
             return
@@ -220,6 +224,8 @@ class PhotoFlow(Flow):
 
     # -- preview, capture, keep --------------------------------------------------------------
     def _preview(self) -> None:
+        if self._away:
+            return
         why = self.availability.device("camera")
         if why is not None:
             self._set("error", why)

@@ -254,6 +254,27 @@ def test_the_wipe_stops_the_camera_and_drops_late_verdicts(rig: Rig) -> None:
     assert rig.session.get("photo_case_no") is None
 
 
+def test_an_answer_after_the_citizen_left_starts_no_camera(rig: Rig) -> None:
+    held: list[Callable[[], None]] = []
+    run = rig.jobs.backend
+
+    def hold(fn: Any, done: Any) -> None:
+        held.append(lambda: run(fn, done))
+
+    rig.jobs.backend = hold  # type: ignore[method-assign]
+    rig.flow.open()
+    rig.flow.choose_size("resident_id")
+    for d in CASE:
+        rig.flow.key(d)
+    rig.flow.find_number()
+    rig.flow.leave()  # 首页 while the platform is still looking the case up
+    held.pop()()
+    assert rig.stream.starts == 0 and rig.flow.state != "preview"
+    rig.jobs.backend = run  # type: ignore[method-assign]
+    rig.to_preview()  # back on the page, it works as before
+    assert rig.stream.running == "resident_id"
+
+
 def test_the_backend_refusing_a_closed_case(rig: Rig) -> None:
     with pytest.raises(BackendError):
         from kiosk.backend.photo import PhotoUpload
