@@ -148,6 +148,9 @@ class KioskApp:
         self._translator: Any = None
         self._tickers: list[Any] = []
         self.pages_shown: list[str] = []
+        from kiosk.qt.locker import LockerWiring
+
+        self.locker = LockerWiring(self)  # the document locker (kiosk/flows_locker.py): pickup, deposit
 
     # -- start and stop --------------------------------------------------------------------
     def start(self) -> None:
@@ -167,6 +170,7 @@ class KioskApp:
         self.feedback.expose(self.engine)
         self.bridge.set_availability(self.availability.view())
         self._hall_view()
+        self.locker.expose(self.engine)
         k = self.cfg.kiosk
         self.set_elderly(k.elderly)
         if k.language != "zh":

@@ -21,6 +21,8 @@ SERVICE_NEEDS: dict[str, tuple[str, ...]] = {
     "identity": ("idcard",),
     "guide": (),
     "progress": (),
+    "pickup": ("locker", "idcard"),  # 智能文件柜 取件 (kiosk/flows_locker.py): the card says who collects
+    "deposit": ("locker",),  # 材料存放: the case may be chosen by its number
     "photo": ("camera",),  # 证件照 (kiosk/flows_photo.py)
 }
 
@@ -43,6 +45,11 @@ def device_reason(status: AnyDeviceStatus | None, kind: str) -> str | None:
             return "printer_paper_out"
         if status.cover_open:
             return "printer_cover_open"
+    from wire.status import LockerStatus  # the locker's own rule
+
+    partly = status.state in (DeviceState.HARDWARE_ERROR, DeviceState.USER_ERROR)
+    if isinstance(status, LockerStatus) and partly and any(b.responding for b in status.boards):
+        return None  # a jammed slot, a door left open, one silent board: that slot's, and its flow says so
     if status.state in (DeviceState.OFFLINE, DeviceState.NO_DEVICE, DeviceState.POWER_OFF):
         return f"{kind}_offline"
     return f"{kind}_fault"

@@ -24,7 +24,7 @@ DEMO_CARDS = ("resident", "resident_long_term", "hmt_permit", "foreign_pr_2017",
 
 class SimRig:
     def __init__(self, workdir: Path | None = None, today: date | None = None, kiosk: str = "",
-                 camera: bool = True, locker: bool = True) -> None:
+                 camera: bool = True, locker: bool = True, *, locker_extra: str = "") -> None:
         from drivers.idcard.sim import IdCardSimulator
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
@@ -46,6 +46,7 @@ class SimRig:
             self.camera = CameraSim(fps=20)  # the ID photo's live preview wants at least 15
         self.backend = DemoBackend(today=today)
         self.kiosk_extra = kiosk  # more [kiosk] keys (tests: idle_s, tts_engine = "mock" …)
+        self.locker_extra = locker_extra  # more [devices.locker] keys (tests: door_open_alarm_s …)
         self.card_names = [c for c in DEMO_CARDS if c in CARDS]
         self.config: TerminalConfig
 
@@ -81,7 +82,8 @@ command_timeout_s = 0.5
 """]
         if self.locker is not None:
             locker_path = self.locker.start()
-            sections.append(f'[devices.locker]\ndevice = "{locker_path}"\nrecord_path = "{self.dir}/locker.sqlite3"\n')
+            sections.append(f'[devices.locker]\ndevice = "{locker_path}"\nrecord_path = "{self.dir}/locker.sqlite3"\n'
+                            f'{self.locker_extra}\n')
         if self.camera is not None:
             self.camera.start()
             sections.append(f'[devices.camera]\nsource = "{self.camera.url}"\ntimeout_s = 2.0\n')

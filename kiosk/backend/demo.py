@@ -252,7 +252,8 @@ class DemoBackend(DemoLockerMixin):
         self._cases_file = _convert(self._cases_where, cases_data, _CasesFile)
         self._people = self._check_cases(cases_data)
         self._locker = load_locker(root, self._people, {c.case_no for c in self._cases_file.case},
-                                   lambda n: working_days_before(self._today or date.today(), n))
+                                   lambda n: working_days_before(self._today or date.today(), n),
+                                   read=_read, convert=_convert, error=DemoDataError)
 
     def _check_cases(self, data: dict[str, Any]) -> dict[str, tuple[str, str]]:
         """The applicants by key (name, ID number); every cross-reference of cases.toml checked."""

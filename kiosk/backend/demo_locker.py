@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from importlib.resources.abc import Traversable
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -98,15 +98,16 @@ class DemoLocker:
 
 
 def load_locker(root: Traversable, people: dict[str, tuple[str, str]], case_nos: set[str],
-                day: Callable[[int], date]) -> DemoLocker:
+                day: Callable[[int], date], *, read: Callable[[Traversable, str], tuple[str, dict[str, Any]]],
+                convert: Callable[[str, dict[str, Any], type[Any]], Any],
+                error: type[ValueError]) -> DemoLocker:
     """The pickups of ``root/pickups.toml`` (none when the file is absent); ``people`` are the
-    applicants by key (name, number), ``day(n)`` the n-th working day before today."""
-    from kiosk.backend.demo import DemoDataError, _convert, _read
-
+    applicants by key (name, number), ``day(n)`` the n-th working day before today. ``read``,
+    ``convert`` and ``error`` are kiosk.backend.demo's own, so a bad file reads like its others."""
     if not (root / PICKUPS_FILE).is_file():
         return DemoLocker([])
-    where, data = _read(root, PICKUPS_FILE)
-    f = _convert(where, data, _PickupsFile)
+    where, data = read(root, PICKUPS_FILE)
+    f: _PickupsFile = convert(where, data, _PickupsFile)
     bad: list[str] = []
     live: list[_Live] = []
     seen_codes: set[str] = set()
@@ -128,7 +129,7 @@ def load_locker(root: Traversable, people: dict[str, tuple[str, str]], case_nos:
     if len({p.entry.pickup_id for p in live}) != len(live):
         bad.append(f"{where}: a pickup_id twice")
     if bad:
-        raise DemoDataError("\n".join(bad))
+        raise error("\n".join(bad))
     return DemoLocker(live)
 
 
@@ -151,15 +152,15 @@ class DemoLockerMixin:
                 found = next((p for p in st.pickups if secrets.compare_digest(p.entry.code, code.strip())), None)
                 mine = [p for p in st.pickups if p.status is not PickupStatus.COLLECTED and p.role(wanted)]
                 if found is None:
-                    for p in mine:
-                        if p.status is PickupStatus.WAITING:
-                            p.wrong += 1
-                            if p.wrong >= MAX_WRONG_CODES:
-                                p.status = PickupStatus.LOCKED
-                    locked = next((p for p in mine if p.status is PickupStatus.LOCKED), None)
-                    if locked is not None:
+                    waiting = [p for p in mine if p.status is PickupStatus.WAITING]
+                    for p in waiting:
+                        p.wrong += 1
+                        if p.wrong >= MAX_WRONG_CODES:
+                            p.status = PickupStatus.LOCKED
+                    locked = next((p for p in waiting if p.status is PickupStatus.LOCKED), None)
+                    if locked is not None:  # locked by this code: the citizen hears it now
                         return PickupAnswer(result=FindResult.LOCKED, pickup=locked.model())
-                    left = min((MAX_WRONG_CODES - p.wrong for p in mine), default=MAX_WRONG_CODES)
+                    left = min((MAX_WRONG_CODES - p.wrong for p in waiting), default=MAX_WRONG_CODES)
                     return PickupAnswer(result=FindResult.WRONG_CODE, attempts_left=left)
                 if found.status is PickupStatus.COLLECTED:
                     return PickupAnswer(result=FindResult.COLLECTED, pickup=found.model())

@@ -1003,5 +1003,194 @@
         <source>这是身份证号码，不是办件编号，请勿在此输入</source>
         <translation>That is an ID card number, not a case number: please do not enter it here.</translation>
     </message>
+    <!-- the document locker (kiosk/qml/Zizhu/Locker*.qml) -->
+    <message>
+        <source>%1号格口已打开</source>
+        <translation>Box %1 is open</translation>
+    </message>
+    <message>
+        <source>取件完成</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>取件物品：%1</source>
+        <translation>Item: %1</translation>
+    </message>
+    <message>
+        <source>取件码不正确，请核对短信后重新输入</source>
+        <translation>That pickup code is not right. Please check your text message and enter it again.</translation>
+    </message>
+    <message>
+        <source>取件码已印在凭条上，工作人员凭此取出材料</source>
+        <translation>The code is printed on your receipt; staff use it to take the documents out.</translation>
+    </message>
+    <message>
+        <source>取件码已连续输错5次，该件已锁定</source>
+        <translation>The pickup code was wrong 5 times in a row: this item is locked.</translation>
+    </message>
+    <message>
+        <source>取件码应为4至12位数字，请核对后重新输入</source>
+        <translation>A pickup code has 4 to 12 digits. Please check and enter it again.</translation>
+    </message>
+    <message>
+        <source>取件码（见短信通知）</source>
+        <translation>Pickup code (in your text message)</translation>
+    </message>
+    <message>
+        <source>受%1委托代领</source>
+        <translation>Collected on behalf of %1</translation>
+    </message>
+    <message>
+        <source>完成并退出</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>将核对您已放置的身份证</source>
+        <translation>The ID card you placed will be checked.</translation>
+    </message>
+    <message>
+        <source>工作人员取件码：%1</source>
+        <translation>Staff retrieval code: %1</translation>
+    </message>
+    <message>
+        <source>打开格口存放材料</source>
+        <translation>Open a box for my documents</translation>
+    </message>
+    <message>
+        <source>换一张证件</source>
+        <translation>Use another card</translation>
+    </message>
+    <message>
+        <source>文件柜取件</source>
+        <translation>Collect from the locker</translation>
+    </message>
+    <message>
+        <source>文件柜失去响应，本次开箱已登记，已通知工作人员</source>
+        <translation>The locker stopped responding. This opening has been recorded and staff have been told.</translation>
+    </message>
+    <message>
+        <source>文件柜无响应，已通知工作人员，请到人工窗口办理</source>
+        <translation>The locker is not responding. Staff have been told; please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>文件柜暂停使用</source>
+        <translation>Locker out of service</translation>
+    </message>
+    <message>
+        <source>文件柜暂停使用，请到人工窗口办理</source>
+        <translation>The locker is out of service. Please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>文件柜暂无空格口，请到人工窗口递交材料</source>
+        <translation>The locker has no empty box. Please hand in your documents at a service counter.</translation>
+    </message>
+    <message>
+        <source>本机未配置文件柜</source>
+        <translation>This terminal has no locker</translation>
+    </message>
+    <message>
+        <source>材料存放</source>
+        <translation>Leave documents</translation>
+    </message>
+    <message>
+        <source>材料已存入格口，但业务系统暂未登记，请告知人工窗口工作人员</source>
+        <translation>Your documents are in the box, but the service system has not recorded them yet. Please tell the staff at a service counter.</translation>
+    </message>
+    <message>
+        <source>材料已存放</source>
+        <translation>Documents left</translation>
+    </message>
+    <message>
+        <source>柜门未关闭，本次开箱已登记，已通知工作人员处理</source>
+        <translation>The door was not closed. This opening has been recorded and staff have been told.</translation>
+    </message>
+    <message>
+        <source>格口已打开，但业务系统暂未登记取件，请告知人工窗口工作人员</source>
+        <translation>The box was opened, but the service system has not recorded the collection yet. Please tell the staff at a service counter.</translation>
+    </message>
+    <message>
+        <source>格口未能打开，已通知工作人员，请到人工窗口办理</source>
+        <translation>The box did not open. Staff have been told; please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>正在打开格口，请稍候…</source>
+        <translation>Opening the box, please wait…</translation>
+    </message>
+    <message>
+        <source>正在核对，请稍候…</source>
+        <translation>Checking, please wait…</translation>
+    </message>
+    <message>
+        <source>正在登记，请稍候…</source>
+        <translation>Recording, please wait…</translation>
+    </message>
+    <message>
+        <source>此证件不是领取人或受托人的证件，不能取件</source>
+        <translation>This card is neither the holder's nor the authorised agent's: the item cannot be collected with it.</translation>
+    </message>
+    <message>
+        <source>没有可存放材料的办件</source>
+        <translation>No case of yours takes documents now</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>确定后请放置领取人或受托人的身份证</source>
+        <translation>Then place the ID card of the holder or of the authorised agent.</translation>
+    </message>
+    <message>
+        <source>确认后将打开一个空格口，请放入材料并关好柜门</source>
+        <translation>An empty box will open: put your documents in and close the door.</translation>
+    </message>
+    <message>
+        <source>该件不在本终端的文件柜中，请到人工窗口领取</source>
+        <translation>This item is not in this terminal's locker. Please collect it at a service counter.</translation>
+    </message>
+    <message>
+        <source>该件已被领取，不能重复开箱；如有疑问请到人工窗口</source>
+        <translation>This item has already been collected: its box is not opened again. If in doubt, please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>该办件不在办理中，不能存放材料，请到人工窗口办理</source>
+        <translation>This case is not being handled now and takes no documents. Please go to a service counter.</translation>
+    </message>
+    <message>
+        <source>请到人工窗口办理：%1</source>
+        <translation>Please go to a service counter: %1</translation>
+    </message>
+    <message>
+        <source>请取出您的物品，并随手关好柜门</source>
+        <translation>Please take your item out and close the door.</translation>
+    </message>
+    <message>
+        <source>请放入材料，并随手关好柜门</source>
+        <translation>Please put your documents in and close the door.</translation>
+    </message>
+    <message>
+        <source>请放置领取人或受托人的身份证</source>
+        <translation>Place the ID card of the holder or of the authorised agent</translation>
+    </message>
+    <message>
+        <source>请输入办件编号，或使用身份证查询要存放材料的办件</source>
+        <translation>Enter the case number, or find the case for your documents with your ID card.</translation>
+    </message>
+    <message>
+        <source>请输入取件码，然后放置身份证</source>
+        <translation>Enter your pickup code, then place your ID card.</translation>
+    </message>
+    <message>
+        <source>身份证阅读器暂停使用</source>
+        <translation>ID card reader out of service</translation>
+    </message>
+    <message>
+        <source>还可输入%1次</source>
+        <translation>%1 tries left</translation>
+    </message>
+    <message>
+        <source>重新输入取件码</source>
+        <translation>Enter the pickup code again</translation>
+    </message>
 </context>
 </TS>

@@ -1195,5 +1195,194 @@
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠡᠨᠡ ᠪᠣᠯ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ᠂ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ ᠪᠢᠰᠢ᠂ ᠡᠨᠳᠡ ᠪᠢᠳᠡᠬᠦᠨ ᠣᠷᠣᠭᠤᠯ᠃</translation>
     </message>
+    <!-- the document locker (kiosk/qml/Zizhu/Locker*.qml) -->
+    <message>
+        <source>%1号格口已打开</source>
+        <translation>%1 ᠳᠤᠭᠠᠷ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠪᠡ</translation>
+    </message>
+    <message>
+        <source>取件完成</source>
+        <translation>ᠡᠳ ᠢ ᠠᠪᠴᠤ ᠳᠠᠭᠤᠰᠪᠠ</translation>
+    </message>
+    <message>
+        <source>取件物品：%1</source>
+        <translation>ᠠᠪᠬᠤ ᠡᠳ᠄ %1</translation>
+    </message>
+    <message>
+        <source>取件码不正确，请核对短信后重新输入</source>
+        <translation>ᠠᠪᠬᠤ ᠺᠣᠳ ᠪᠤᠷᠤᠭᠤ᠂ ᠮᠡᠳᠡᠭᠡ ᠪᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>取件码已印在凭条上，工作人员凭此取出材料</source>
+        <translation>ᠺᠣᠳ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠲᠤ ᠬᠡᠪᠯᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠡᠨᠡ ᠪᠡᠷ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠭᠠᠷᠭᠠᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>取件码已连续输错5次，该件已锁定</source>
+        <translation>ᠠᠪᠬᠤ ᠺᠣᠳ ᠢ 5 ᠤᠳᠠᠭ᠎ᠠ ᠳᠠᠷᠠᠯᠠᠨ ᠪᠤᠷᠤᠭᠤ ᠣᠷᠣᠭᠤᠯᠪᠠ᠂ ᠡᠨᠡ ᠡᠳ ᠣᠨᠢᠰᠤᠯᠠᠭᠳᠠᠪᠠ᠃</translation>
+    </message>
+    <message>
+        <source>取件码应为4至12位数字，请核对后重新输入</source>
+        <translation>ᠠᠪᠬᠤ ᠺᠣᠳ 4 ᠠᠴᠠ 12 ᠣᠷᠣᠨᠲᠤ ᠲᠣᠭ᠎ᠠ ᠪᠠᠶᠢᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠂ ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>取件码（见短信通知）</source>
+        <translation>ᠠᠪᠬᠤ ᠺᠣᠳ (ᠭᠠᠷ ᠤᠲᠠᠰᠤᠨ ᠤ ᠮᠡᠳᠡᠭᠡᠨ ᠳᠦ)</translation>
+    </message>
+    <message>
+        <source>受%1委托代领</source>
+        <translation>%1 ᠤᠨ ᠢᠯᠡᠭᠡᠮᠵᠢ ᠪᠡᠷ ᠣᠷᠣᠯᠠᠨ ᠠᠪᠤᠪᠠ</translation>
+    </message>
+    <message>
+        <source>完成并退出</source>
+        <translation>ᠳᠠᠭᠤᠰᠭᠠᠭᠠᠳ ᠭᠠᠷᠬᠤ</translation>
+    </message>
+    <message>
+        <source>将核对您已放置的身份证</source>
+        <translation>ᠲᠠᠨ ᠤ ᠲᠠᠯᠪᠢᠭᠰᠠᠨ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢ ᠰᠢᠨᠵᠢᠯᠡᠨ᠎ᠡ᠃</translation>
+    </message>
+    <message>
+        <source>工作人员取件码：%1</source>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠠᠪᠬᠤ ᠺᠣᠳ᠄ %1</translation>
+    </message>
+    <message>
+        <source>打开格口存放材料</source>
+        <translation>ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠵᠦ ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>换一张证件</source>
+        <translation>ᠥᠭᠡᠷ᠎ᠡ ᠦᠨᠡᠮᠯᠡᠯ ᠲᠠᠯᠪᠢᠬᠤ</translation>
+    </message>
+    <message>
+        <source>文件柜取件</source>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠡᠴᠡ ᠡᠳ ᠠᠪᠬᠤ</translation>
+    </message>
+    <message>
+        <source>文件柜失去响应，本次开箱已登记，已通知工作人员</source>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠬᠠᠷᠢᠤ ᠦᠭᠡᠢ ᠪᠣᠯᠪᠠ᠂ ᠡᠨᠡ ᠤᠳᠠᠭᠠᠨ ᠤ ᠨᠡᠭᠡᠭᠡᠯᠲᠡ ᠪᠦᠷᠢᠳᠬᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠃</translation>
+    </message>
+    <message>
+        <source>文件柜无响应，已通知工作人员，请到人工窗口办理</source>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠬᠠᠷᠢᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>文件柜暂停使用</source>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>文件柜暂停使用，请到人工窗口办理</source>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>文件柜暂无空格口，请到人工窗口递交材料</source>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠳᠦ ᠬᠣᠭᠣᠰᠣᠨ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠦᠭᠡᠢ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠥᠭᠭᠦᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本机未配置文件柜</source>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠱᠦᠭᠡᠭᠡ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>材料存放</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>材料已存入格口，但业务系统暂未登记，请告知人工窗口工作人员</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠲᠤ ᠣᠷᠣᠪᠠ᠂ ᠭᠡᠪᠡᠴᠦ ᠰᠢᠰᠲᠧᠮ ᠳᠦ ᠪᠦᠷᠢᠳᠬᠡᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>材料已存放</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠳᠠᠪᠠ</translation>
+    </message>
+    <message>
+        <source>柜门未关闭，本次开箱已登记，已通知工作人员处理</source>
+        <translation>ᠡᠭᠦᠳᠡ ᠬᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠡᠨᠡ ᠤᠳᠠᠭᠠᠨ ᠤ ᠨᠡᠭᠡᠭᠡᠯᠲᠡ ᠪᠦᠷᠢᠳᠬᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠃</translation>
+    </message>
+    <message>
+        <source>格口已打开，但业务系统暂未登记取件，请告知人工窗口工作人员</source>
+        <translation>ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠪᠡ᠂ ᠭᠡᠪᠡᠴᠦ ᠰᠢᠰᠲᠧᠮ ᠳᠦ ᠪᠦᠷᠢᠳᠬᠡᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠮᠡᠳᠡᠭᠦᠯᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>格口未能打开，已通知工作人员，请到人工窗口办理</source>
+        <translation>ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>正在打开格口，请稍候…</source>
+        <translation>ᠬᠠᠶᠢᠷᠴᠠᠭ ᠢ ᠨᠡᠭᠡᠭᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>正在核对，请稍候…</source>
+        <translation>ᠰᠢᠨᠵᠢᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>正在登记，请稍候…</source>
+        <translation>ᠪᠦᠷᠢᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>此证件不是领取人或受托人的证件，不能取件</source>
+        <translation>ᠡᠨᠡ ᠦᠨᠡᠮᠯᠡᠯ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠪᠤᠶᠤ ᠢᠯᠡᠭᠡᠮᠵᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠬᠦᠮᠦᠨ ᠦ ᠪᠢᠰᠢ᠂ ᠡᠳ ᠢ ᠠᠪᠴᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>没有可存放材料的办件</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>确定后请放置领取人或受托人的身份证</source>
+        <translation>ᠪᠠᠲᠤᠯᠠᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠪᠤᠶᠤ ᠢᠯᠡᠭᠡᠮᠵᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠬᠦᠮᠦᠨ ᠦ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>确认后将打开一个空格口，请放入材料并关好柜门</source>
+        <translation>ᠪᠠᠲᠤᠯᠠᠪᠠᠯ ᠬᠣᠭᠣᠰᠣᠨ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠨ᠎ᠡ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠬᠢᠭᠡᠳ ᠡᠭᠦᠳᠡ ᠶᠢ ᠬᠠᠭᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该件不在本终端的文件柜中，请到人工窗口领取</source>
+        <translation>ᠡᠨᠡ ᠡᠳ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠤ ᠱᠦᠭᠡᠭᠡ ᠳᠦ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该件已被领取，不能重复开箱；如有疑问请到人工窗口</source>
+        <translation>ᠡᠨᠡ ᠡᠳ ᠢ ᠠᠪᠴᠢᠬᠠᠪᠠ᠂ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠢ ᠳᠠᠬᠢᠨ ᠨᠡᠭᠡᠭᠡᠬᠦ ᠦᠭᠡᠢ᠃ ᠠᠰᠠᠭᠤᠬᠤ ᠵᠦᠢᠯ ᠪᠠᠶᠢᠪᠠᠯ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该办件不在办理中，不能存放材料，请到人工窗口办理</source>
+        <translation>ᠡᠨᠡ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠭᠳᠡᠵᠦ ᠪᠠᠶᠢᠬᠤ ᠦᠭᠡᠢ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请到人工窗口办理：%1</source>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠄ %1</translation>
+    </message>
+    <message>
+        <source>请取出您的物品，并随手关好柜门</source>
+        <translation>ᠡᠳ ᠢᠶᠡᠨ ᠠᠪᠤᠭᠠᠳ ᠡᠭᠦᠳᠡ ᠶᠢ ᠬᠠᠭᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请放入材料，并随手关好柜门</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠬᠢᠭᠡᠳ ᠡᠭᠦᠳᠡ ᠶᠢ ᠬᠠᠭᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请放置领取人或受托人的身份证</source>
+        <translation>ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠪᠤᠶᠤ ᠢᠯᠡᠭᠡᠮᠵᠢᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠬᠦᠮᠦᠨ ᠦ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请输入办件编号，或使用身份证查询要存放材料的办件</source>
+        <translation>ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠤᠭᠠᠷ ᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠂ ᠪᠤᠶᠤ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢᠶᠡᠷ ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠢᠶᠡᠨ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请输入取件码，然后放置身份证</source>
+        <translation>ᠠᠪᠬᠤ ᠺᠣᠳ ᠢᠶᠡᠨ ᠣᠷᠣᠭᠤᠯᠤᠭᠠᠳ᠂ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢᠶᠡᠨ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>身份证阅读器暂停使用</source>
+        <translation>ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠤᠩᠰᠢᠭᠴᠢ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>还可输入%1次</source>
+        <translation>ᠳᠠᠬᠢᠨ %1 ᠤᠳᠠᠭ᠎ᠠ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>重新输入取件码</source>
+        <translation>ᠠᠪᠬᠤ ᠺᠣᠳ ᠢ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠬᠤ</translation>
+    </message>
 </context>
 </TS>

@@ -240,6 +240,7 @@ def test_view_gives_codes_as_text() -> None:
     assert v["services"] == {name: a.service(name) or "" for name in SERVICE_NEEDS}  # every service has its entry
     assert {k: v["services"][k] for k in ("identity", "guide", "progress", "photo")} == {
         "identity": "idcard_missing", "guide": "", "progress": "", "photo": "camera_missing"}
+    assert (v["services"]["pickup"], v["services"]["deposit"]) == ("locker_missing", "locker_missing")
     assert (v["printer"], v["idcard"], v["closed"]) == ("printer_paper_out", "idcard_missing", "notice")
     assert (v["noticeTitle"], v["noticeMessage"]) == ("停电检修", "明日恢复")
 

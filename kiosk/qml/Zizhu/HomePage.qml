@@ -9,6 +9,8 @@ KPage {
     title: QT_TRANSLATE_NOOP("Zizhu", "24小时自助服务")
     prompt: QT_TRANSLATE_NOOP("Zizhu", "您好，请放置身份证，或点击要办理的业务")
     signal open(string what)
+    signal openPickup()  // the document locker (LockerPickupPage, LockerDepositPage)
+    signal openDeposit()
     signal openPhoto()
     signal openComplaint()
     readonly property var av: kiosk.availability.services || ({})
@@ -94,6 +96,24 @@ KPage {
                     enabled: !page.av.progress
                     reason: page.av.progress ? Texts.reason(page.av.progress) : ""
                     onClicked: page.open("progress")
+                }
+                KButton {
+                    objectName: "service_pickup"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    src: QT_TRANSLATE_NOOP("Zizhu", "文件柜取件")
+                    enabled: !page.av.pickup
+                    reason: page.av.pickup ? LockerTexts.homeReason(page.av.pickup) : ""
+                    onClicked: page.openPickup()
+                }
+                KButton {
+                    objectName: "service_deposit"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    src: QT_TRANSLATE_NOOP("Zizhu", "材料存放")
+                    enabled: !page.av.deposit
+                    reason: page.av.deposit ? LockerTexts.homeReason(page.av.deposit) : ""
+                    onClicked: page.openDeposit()
                 }
                 KButton {
                     objectName: "service_photo"

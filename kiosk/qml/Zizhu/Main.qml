@@ -64,6 +64,14 @@ ApplicationWindow {
     Component { id: guideItemPage; GuideItemPage { onBack: { kiosk.guide.act("back"); stack.pop() } } }
     Component { id: progressPage; ProgressPage { onOpenCase: win.open(casePage) } }
     Component { id: casePage; CasePage { onBack: { kiosk.progress.act("back"); stack.pop() } } }
+    Component { id: pickupPage; LockerPickupPage {} }
+    Component { id: depositPage; LockerDepositPage {} }
+    Connections {  // the home page's 文件柜取件 and 材料存放
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenPickup() { win.open(pickupPage) }
+        function onOpenDeposit() { win.open(depositPage) }
+    }
     Component { id: photoPage; PhotoPage { onFinished: win.home() } }
     Connections {  // the home page's 证件照
         target: stack.currentItem
