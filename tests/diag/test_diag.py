@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -57,7 +58,15 @@ def sim() -> Iterator[CameraSim]:
 
 
 def _diag(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["diag", *argv])
+    root = logging.getLogger()
+    before = (root.level, list(root.handlers))
+    try:
+        code = main(["diag", *argv])
+    finally:
+        # main() sets up the process's logging: a handler on this test's captured stderr, closed after
+        # it, which later tests of the same worker would write to ("--- Logging error ---")
+        root.setLevel(before[0])
+        root.handlers[:] = before[1]
     out, err = capsys.readouterr()
     return code, out, err
 
