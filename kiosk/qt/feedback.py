@@ -3,8 +3,9 @@ wiped with the session, and shown to QML as ``feedback`` (``feedback.rating``, `
 ``feedback.offered`` when a service was completed and its rating page should come up).
 
 A flow completes a service by calling :meth:`kiosk.flows.Flow.service_done` (the guide's and the
-case's slips do, when printed; the locker's pickup will): every :class:`~kiosk.flows.Flow` the app
-holds when it starts is hooked here, so a new flow needs nothing more.
+case's slips do, when printed; the ID photo when attached; the locker's pickup will): every
+:class:`~kiosk.flows.Flow` the app holds when it starts, itself or in one of its parts, is hooked
+here, so a new flow needs nothing more.
 """
 
 from __future__ import annotations
@@ -88,9 +89,18 @@ class Feedback:
         self.rating.offer(done)
         self.bridge.offered.emit()
 
+    def flows(self) -> list[Flow]:
+        """Every flow of the app: its own and those of its parts (``app.locker.pickup``, ``app.photo.flow``)."""
+        found: list[Flow] = []
+        for value in vars(self.app).values():
+            for obj in (value, *(getattr(value, "__dict__", {}) or {}).values()):
+                if isinstance(obj, Flow) and obj not in found and obj not in (self.rating, self.complaint):
+                    found.append(obj)
+        return found
+
     def expose(self, engine: Any) -> None:
         """Before the QML loads: ``feedback`` for QML, and every flow of the app hooked."""
-        for flow in vars(self.app).values():
-            if isinstance(flow, Flow) and flow.on_service_done is None and flow not in (self.rating, self.complaint):
+        for flow in self.flows():
+            if flow.on_service_done is None:
                 flow.on_service_done = self.service_done
         engine.rootContext().setContextProperty("feedback", self.bridge)

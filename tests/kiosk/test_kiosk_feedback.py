@@ -258,3 +258,13 @@ def test_a_complaint_the_agent_does_not_take_is_kept_and_says_where_to_go(kiosk:
     kiosk.tap("complaintSubmit")
     kiosk.wait_text("已提交，您的反映已受理")
     assert len(demo.complaints) == 1
+
+
+def test_every_flow_of_the_app_offers_its_rating(kiosk: Citizen) -> None:
+    """The app's own flows and its parts' (the ID photo's), hooked at start: a new service needs only
+    its ServiceDone."""
+    app = kiosk.app
+    flows = app.feedback.flows()
+    assert {app.identity, app.guide, app.progress, app.photo.flow} <= set(flows)
+    assert app.feedback.rating not in flows and app.feedback.complaint not in flows
+    assert all(f.on_service_done == app.feedback.service_done for f in flows)
