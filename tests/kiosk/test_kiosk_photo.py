@@ -214,3 +214,30 @@ def test_a_device_thread_that_never_hands_the_camera_over_is_a_timeout(qapp: Any
     stream.start("resident_id", lambda _c: None, errors.append)
     wait_for(lambda: errors, timeout=5, what="the timeout")
     assert isinstance(errors[0], DeviceTimeout) and stream._run is None
+
+
+def test_the_photo_travels_to_a_platform_over_http(qapp: Any, camera_rig: Any) -> None:
+    """The app on the HTTP adapter, the stand-in server serving the demo back end: the same photo lands."""
+    from kiosk.app import KioskApp
+    from kiosk.backend.http import HttpBackend
+    from kiosk.backend.server import BackendServer
+
+    with BackendServer(camera_rig.backend, base_path="/kiosk/v1") as server, \
+            HttpBackend(server.url, timeout_s=3.0) as http:
+        app = KioskApp(camera_rig.config, http, demo_rig=camera_rig, size=(1080, 1920), today=lambda: TODAY)
+        app.start()
+        try:
+            c = Citizen(app)
+            c.wait_page("home")
+            open_preview(c)
+            wait_for(lambda: capture_enabled(c), what="拍照 on")
+            c.tap("photoCapture")
+            c.tap("photoKeep")
+            wait_attached(c)
+        finally:
+            app.stop()
+            spin(0.05)
+        assert f"POST /kiosk/v1/cases/{CASE}/photo HTTP/1.1" in server.requests
+        upload = camera_rig.backend.photos[CASE]
+        assert cv2.imdecode(np.frombuffer(upload.jpeg, np.uint8), cv2.IMREAD_COLOR).shape == (441, 358, 3)
+        assert app.qml_warnings == [], app.qml_warnings
