@@ -121,7 +121,6 @@ class KioskApp:
         from kiosk.qt.photo import PhotoWiring
 
         self.photo = PhotoWiring(self)  # the ID photo (kiosk/flows_photo.py): flow, stream, bridge, wipe
-        self.photo_flow = self.photo.flow  # a flow of the app's like the others: its service done is rated
         self.session.on_change = lambda _s: self.bridge.sessionChanged.emit()
         self.session.on_end = self._session_ended
         for flow in (self.identity, self.guide, self.progress):

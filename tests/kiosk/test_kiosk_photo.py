@@ -97,8 +97,8 @@ def test_a_good_portrait_is_kept_and_attached_to_the_case(citizen: Citizen) -> N
     assert "照片尺寸：358×441像素" in c.screen_text()
     c.tap("photoKeep")
     wait_attached(c)
-    if c.shown_page() != "rating":
-        c.wait_text("照片已提交到办件 1506020300004502")
+    assert c.shown_page() == "rating"  # the service is complete: its rating page comes at once
+    c.wait_text(app.backend.case(CASE).matter)  # the service rated is the case's
     upload = app.backend.photos[CASE]
     assert (upload.size, upload.width, upload.height, upload.dpi) == ("resident_id", 358, 441, 350)
     photo = cv2.imdecode(np.frombuffer(upload.jpeg, np.uint8), cv2.IMREAD_COLOR)
