@@ -1192,5 +1192,217 @@
         <source>重新输入取件码</source>
         <translation>Enter the pickup code again</translation>
     </message>
+    <message>
+        <source>本机暂不受理，请到人工窗口</source>
+        <translation>Not taken at this terminal: please go to a service counter</translation>
+    </message>
+    <message>
+        <source>维护密码错误，还可输入%1次</source>
+        <translation>Wrong maintenance PIN: %1 tries left</translation>
+    </message>
+    <message>
+        <source>密码连续输错%1次，维护入口已锁定，请%2分钟后再试</source>
+        <translation>%1 wrong PINs in a row: maintenance entry locked, try again in %2 minutes</translation>
+    </message>
+    <message>
+        <source>本终端未登记技术员，不能进入维护模式</source>
+        <translation>No technician is registered on this terminal: maintenance mode cannot be opened</translation>
+    </message>
+    <message>
+        <source>此证件未登记为技术员证件</source>
+        <translation>This card is not registered as a technician's card</translation>
+    </message>
+    <message>
+        <source>%1自检通过</source>
+        <translation>%1: self-test passed</translation>
+    </message>
+    <message>
+        <source>%1自检未通过，见下方结果</source>
+        <translation>%1: self-test failed, see the result below</translation>
+    </message>
+    <message>
+        <source>测试页已打印</source>
+        <translation>Test page printed</translation>
+    </message>
+    <message>
+        <source>测试页未能打印：%1</source>
+        <translation>Test page not printed: %1</translation>
+    </message>
+    <message>
+        <source>%1号格口已打开，已记入开箱记录</source>
+        <translation>Slot %1 opened and entered in the open journal</translation>
+    </message>
+    <message>
+        <source>%1号格口未能打开：%2</source>
+        <translation>Slot %1 did not open: %2</translation>
+    </message>
+    <message>
+        <source>已确认更换%1，已报告大厅</source>
+        <translation>New %1 confirmed and reported to the hall</translation>
+    </message>
+    <message>
+        <source>已确认更换%1，但未能报告大厅（监控程序未连接）</source>
+        <translation>New %1 confirmed, but not reported to the hall (the monitoring agent is not connected)</translation>
+    </message>
+    <message>
+        <source>凭条打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>身份证阅读器</source>
+        <translation>ID card reader</translation>
+    </message>
+    <message>
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>智能文件柜</source>
+        <translation>Document locker</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>忙</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>硬件故障</source>
+        <translation>Hardware fault</translation>
+    </message>
+    <message>
+        <source>需要处理</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>未通电</source>
+        <translation>Powered off</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>凭条纸卷</source>
+        <translation>receipt paper roll</translation>
+    </message>
+    <message>
+        <source>流水纸卷</source>
+        <translation>journal paper roll</translation>
+    </message>
+    <message>
+        <source>维护模式</source>
+        <translation>Maintenance mode</translation>
+    </message>
+    <message>
+        <source>退出维护</source>
+        <translation>Leave maintenance</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>维护中：本终端已暂停对外服务，退出维护或%1分钟无操作后恢复服务</source>
+        <translation>Under maintenance: this terminal is out of service; it returns to service on leaving or after %1 minutes untouched</translation>
+    </message>
+    <message>
+        <source>请输入维护密码，或放置技术员证件</source>
+        <translation>Enter the maintenance PIN, or place a technician's card</translation>
+    </message>
+    <message>
+        <source>进入维护</source>
+        <translation>Open maintenance</translation>
+    </message>
+    <message>
+        <source>正在执行，请稍候…</source>
+        <translation>Working, please wait…</translation>
+    </message>
+    <message>
+        <source>设备状态与自检</source>
+        <translation>Device status and self-test</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>自检通过（%1秒）</source>
+        <translation>Self-test passed (%1 s)</translation>
+    </message>
+    <message>
+        <source>自检未通过（%1秒）</source>
+        <translation>Self-test failed (%1 s)</translation>
+    </message>
+    <message>
+        <source>自检中…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>自检</source>
+        <translation>Self-test</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>打印测试页</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <source>确认已装好新的%1</source>
+        <translation>Confirm a new %1 is fitted</translation>
+    </message>
+    <message>
+        <source>打开文件柜格口（维护）</source>
+        <translation>Open a locker slot (maintenance)</translation>
+    </message>
+    <message>
+        <source>门开</source>
+        <translation>door open</translation>
+    </message>
+    <message>
+        <source>卡住</source>
+        <translation>jammed</translation>
+    </message>
+    <message>
+        <source>有物</source>
+        <translation>not empty</translation>
+    </message>
+    <message>
+        <source>本终端未处理的故障</source>
+        <translation>Open incidents of this terminal</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>正在向大厅查询…</source>
+        <translation>Asking the hall…</translation>
+    </message>
+    <message>
+        <source>无法连接大厅服务器，暂时看不到故障单</source>
+        <translation>Cannot reach the hall server: incidents cannot be shown for now</translation>
+    </message>
+    <message>
+        <source>未配置大厅服务器地址，看不到故障单</source>
+        <translation>No hall server address configured: incidents cannot be shown</translation>
+    </message>
+    <message>
+        <source>没有未处理的故障</source>
+        <translation>No open incidents</translation>
+    </message>
 </context>
 </TS>

@@ -1384,5 +1384,270 @@
         <source>重新输入取件码</source>
         <translation>ᠠᠪᠬᠤ ᠺᠣᠳ ᠢ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠬᠤ</translation>
     </message>
+    <message>
+        <source>本机暂不受理，请到人工窗口</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>维护密码错误，还可输入%1次</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠰᠠᠪᠤᠷᠢ ᠵᠢᠨ ᠨᠢᠭᠤᠴᠠ ᠺᠣᠳ ᠪᠤᠷᠤᠭᠤ᠂ ᠳᠠᠬᠢᠨ %1 ᠤᠳᠠᠭ᠎ᠠ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>密码连续输错%1次，维护入口已锁定，请%2分钟后再试</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠢᠭᠤᠴᠠ ᠺᠣᠳ ᠢ %1 ᠤᠳᠠᠭ᠎ᠠ ᠳᠠᠷᠠᠯᠠᠨ ᠪᠤᠷᠤᠭᠤ ᠣᠷᠣᠭᠤᠯᠪᠠ᠂ ᠵᠠᠰᠠᠪᠤᠷᠢ ᠵᠢᠨ ᠣᠷᠣᠯᠭ᠎ᠠ ᠣᠨᠢᠰᠤᠯᠠᠭᠳᠠᠪᠠ᠂ %2 ᠮᠢᠨᠦ᠋ᠲ ᠦᠨ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠤᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>本终端未登记技术员，不能进入维护模式</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠲᠧᠭᠨᠢᠭ ᠦᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠵᠠᠰᠠᠪᠤᠷᠢ ᠵᠢᠨ ᠬᠡᠯᠪᠡᠷᠢ ᠳᠦ ᠣᠷᠣᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>此证件未登记为技术员证件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠦᠨᠡᠮᠯᠡᠯ ᠲᠧᠭᠨᠢᠭ ᠦᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠦᠨᠡᠮᠯᠡᠯ ᠪᠣᠯᠵᠤ ᠪᠦᠷᠢᠳᠬᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>%1自检通过</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠳᠡᠭᠡᠨ ᠲᠡᠩᠴᠡᠪᠡ</translation>
+    </message>
+    <message>
+        <source>%1自检未通过，见下方结果</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠳᠡᠭᠡᠨ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠳᠣᠣᠷᠠᠬᠢ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠦᠵᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>测试页已打印</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠷᠰᠢᠯᠲᠠ ᠶᠢᠨ ᠨᠢᠭᠤᠷ ᠬᠡᠪᠯᠡᠭᠳᠡᠪᠡ</translation>
+    </message>
+    <message>
+        <source>测试页未能打印：%1</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠷᠰᠢᠯᠲᠠ ᠶᠢᠨ ᠨᠢᠭᠤᠷ ᠬᠡᠪᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠄ %1</translation>
+    </message>
+    <message>
+        <source>%1号格口已打开，已记入开箱记录</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠳᠤᠭᠠᠷ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠪᠡ᠂ ᠨᠡᠭᠡᠭᠡᠭᠰᠡᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠳᠦ ᠣᠷᠣᠭᠤᠯᠪᠠ</translation>
+    </message>
+    <message>
+        <source>%1号格口未能打开：%2</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠳᠤᠭᠠᠷ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠄ %2</translation>
+    </message>
+    <message>
+        <source>已确认更换%1，已报告大厅</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠢ ᠰᠣᠯᠢᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠪᠠ᠂ ᠲᠠᠩᠬᠢᠮ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ</translation>
+    </message>
+    <message>
+        <source>已确认更换%1，但未能报告大厅（监控程序未连接）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠢ ᠰᠣᠯᠢᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠪᠠ᠂ ᠭᠡᠪᠡᠴᠦ ᠲᠠᠩᠬᠢᠮ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ (ᠬᠢᠨᠠᠯᠲᠠ ᠶᠢᠨ ᠫᠡᠷᠦᠭᠷᠡᠮ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ)</translation>
+    </message>
+    <message>
+        <source>凭条打印机</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠤᠨ ᠬᠡᠪᠯᠡᠭᠦᠷ</translation>
+    </message>
+    <message>
+        <source>身份证阅读器</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠤᠩᠰᠢᠭᠴᠢ</translation>
+    </message>
+    <message>
+        <source>摄像头</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠺᠠᠮᠧᠷ</translation>
+    </message>
+    <message>
+        <source>智能文件柜</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠬᠠᠭᠠᠨ ᠤ ᠱᠦᠭᠡᠭᠡ</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪ ᠦᠨ</translation>
+    </message>
+    <message>
+        <source>忙</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠡᠴᠡ ᠰᠠᠯᠤᠭᠰᠠᠨ</translation>
+    </message>
+    <message>
+        <source>硬件故障</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠣᠨᠣᠭ ᠤᠨ ᠭᠡᠮᠲᠡᠯ</translation>
+    </message>
+    <message>
+        <source>需要处理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠬᠦ ᠬᠡᠷᠡᠭᠲᠡᠢ</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>未通电</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠴᠠᠬᠢᠯᠭᠠᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠡᠳᠡᠭᠳᠡᠬᠦ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>凭条纸卷</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠤᠨ ᠴᠠᠭᠠᠰᠤ ᠪᠣᠭᠤᠯᠳᠠᠭ</translation>
+    </message>
+    <message>
+        <source>流水纸卷</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠨ ᠴᠠᠭᠠᠰᠤ ᠪᠣᠭᠤᠯᠳᠠᠭ</translation>
+    </message>
+    <message>
+        <source>维护模式</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠰᠠᠪᠤᠷᠢ ᠵᠢᠨ ᠬᠡᠯᠪᠡᠷᠢ</translation>
+    </message>
+    <message>
+        <source>退出维护</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠰᠠᠪᠤᠷᠢ ᠠᠴᠠ ᠭᠠᠷᠬᠤ</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠬᠡᠢᠰᠭᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>维护中：本终端已暂停对外服务，退出维护或%1分钟无操作后恢复服务</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠰᠠᠪᠤᠷᠢ ᠳᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠄ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠤ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ᠂ ᠵᠠᠰᠠᠪᠤᠷᠢ ᠠᠴᠠ ᠭᠠᠷᠬᠤ ᠪᠤᠶᠤ %1 ᠮᠢᠨᠦ᠋ᠲ ᠬᠥᠳᠡᠯᠭᠡᠭᠡᠨ ᠦᠭᠡᠢ ᠪᠣᠯ ᠳᠠᠬᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠨ᠎ᠡ</translation>
+    </message>
+    <message>
+        <source>请输入维护密码，或放置技术员证件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠰᠠᠪᠤᠷᠢ ᠵᠢᠨ ᠨᠢᠭᠤᠴᠠ ᠺᠣᠳ ᠢ ᠣᠷᠣᠭᠤᠯᠬᠤ ᠪᠤᠶᠤ ᠲᠧᠭᠨᠢᠭ ᠦᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠦᠨᠡᠮᠯᠡᠯ ᠢ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>进入维护</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠰᠠᠪᠤᠷᠢ ᠳᠤ ᠣᠷᠣᠬᠤ</translation>
+    </message>
+    <message>
+        <source>正在执行，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠦᠢᠴᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>设备状态与自检</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠣᠨᠣᠭ ᠤᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠪᠠ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1᠄ %2</translation>
+    </message>
+    <message>
+        <source>自检通过（%1秒）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠲᠡᠩᠴᠡᠪᠡ (%1 ᠰᠸᠺᠦ᠋ᠨ᠋ᠳ᠋)</translation>
+    </message>
+    <message>
+        <source>自检未通过（%1秒）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠲᠡᠩᠴᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ (%1 ᠰᠸᠺᠦ᠋ᠨ᠋ᠳ᠋)</translation>
+    </message>
+    <message>
+        <source>自检中…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠢᠴᠠᠭᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>自检</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠭᠦᠷ</translation>
+    </message>
+    <message>
+        <source>打印测试页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠷᠰᠢᠯᠲᠠ ᠶᠢᠨ ᠨᠢᠭᠤᠷ ᠬᠡᠪᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>确认已装好新的%1</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠨ᠎ᠡ %1 ᠲᠣᠭᠤᠰᠤᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>打开文件柜格口（维护）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠱᠦᠭᠡᠭᠡ ᠶᠢᠨ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠬᠦ (ᠵᠠᠰᠠᠪᠤᠷᠢ)</translation>
+    </message>
+    <message>
+        <source>门开</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠭᠦᠳᠡ ᠨᠡᠭᠡᠭᠡᠯᠲᠡᠢ</translation>
+    </message>
+    <message>
+        <source>卡住</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠪᠴᠢᠭᠳᠠᠪᠠ</translation>
+    </message>
+    <message>
+        <source>有物</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠳ ᠪᠠᠶᠢᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>本终端未处理的故障</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠤ ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠳᠡᠭᠡᠳᠦᠢ ᠭᠡᠮᠲᠡᠯ</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠨᠡᠴᠢᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>正在向大厅查询…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠩᠬᠢᠮ ᠠᠴᠠ ᠯᠠᠪᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>无法连接大厅服务器，暂时看不到故障单</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠩᠬᠢᠮ ᠤᠨ ᠰᠧᠷᠸᠧᠷ ᠲᠦ ᠬᠣᠯᠪᠣᠭᠳᠠᠵᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠭᠡᠮᠲᠡᠯ ᠢ ᠲᠦᠷ ᠦᠵᠡᠬᠦ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>未配置大厅服务器地址，看不到故障单</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠩᠬᠢᠮ ᠤᠨ ᠰᠧᠷᠸᠧᠷ ᠦᠨ ᠬᠠᠶᠢᠭ ᠲᠣᠬᠢᠷᠠᠭᠤᠯᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠭᠡᠮᠲᠡᠯ ᠢ ᠦᠵᠡᠬᠦ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>没有未处理的故障</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠳᠡᠭᠡᠳᠦᠢ ᠭᠡᠮᠲᠡᠯ ᠦᠭᠡᠢ</translation>
+    </message>
 </context>
 </TS>

@@ -25,9 +25,17 @@ log = logging.getLogger("zizhu.kiosk.feedback")
 class FeedbackBridge(QObject):
     offered = Signal()  # a service was completed: the rating page comes up
 
-    def __init__(self, rating: FlowBridge, complaint: FlowBridge, parent: QObject | None = None) -> None:
+    def __init__(self, rating: FlowBridge, complaint: FlowBridge, complaint_blocked: str = "",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rating, self._complaint = rating, complaint
+        self._blocked = complaint_blocked
+
+    def _get_blocked(self) -> str:
+        return self._blocked
+
+    # why the complaint window is off before a citizen starts ("": it is on); FeedbackTexts has the words
+    complaintBlocked = Property(str, _get_blocked, constant=True)
 
     def _get_rating(self) -> QObject:
         return self._rating
@@ -49,11 +57,15 @@ class Feedback:
         self.app = app
         self.demo: DemoFeedback | None = None
         self.sender: FeedbackSender | None = None
+        blocked = ""
         if app.client is not None:
             bound = app.jobs.backend_bound_s
             self.sender = AgentFeedback(app.client, app.cfg.terminal.id,
                                         getattr(app.cfg.kiosk, "hall_public_key", None),
                                         timeout_s=max(1.0, min(5.0, bound - 1.0)))
+            if not getattr(app.cfg.kiosk, "hall_public_key", None):
+                blocked = "complaint_off"  # no key to seal the phone to: say so before five steps, not after
+                log.warning("no [kiosk] hall_public_key: the complaint window is off")
         elif app.demo_rig is not None:
             self.demo = DemoFeedback()  # --demo and the tests without an agent
             self.sender = self.demo
@@ -70,7 +82,8 @@ class Feedback:
                 "matter": self.complaint.toggle_matter, "text": self.complaint.set_text, "key": self.complaint.key,
                 "useCase": self.complaint.use_case, "next": lambda _a: self.complaint.next(),
                 "skipCase": lambda _a: self.complaint.skip_case(), "back": lambda _a: self.complaint.back(),
-                "submit": lambda _a: self.complaint.submit(), "print": lambda _a: self.complaint.print_slip()}))
+                "submit": lambda _a: self.complaint.submit(), "print": lambda _a: self.complaint.print_slip()}),
+            blocked)
         app.session.on_wipe(self.rating.reset)
         app.session.on_wipe(self.complaint.reset)
         if self.demo is not None:

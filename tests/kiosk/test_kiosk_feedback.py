@@ -33,6 +33,7 @@ def print_guide_slip(c: Citizen) -> Any:
     """The first department's first item's one-time slip; returns the item."""
     c.tap("service_guide")
     c.wait_page("guide")
+    wait_for(lambda: c.app.guide.state == "browse", what="the catalogue")
     c.tap("group_0")
     item = wait_for(lambda: c.app.guide.results, what="items")[0]
     c.tap(f"item_{item.code}")
@@ -268,3 +269,25 @@ def test_every_flow_of_the_app_offers_its_rating(kiosk: Citizen) -> None:
     assert {app.identity, app.guide, app.progress, app.photo.flow} <= set(flows)
     assert app.feedback.rating not in flows and app.feedback.complaint not in flows
     assert all(f.on_service_done == app.feedback.service_done for f in flows)
+
+
+def test_without_the_halls_key_the_complaint_window_is_off_before_anyone_starts(qapp: Any, rig: Any,
+                                                                                 tmp_path: Any) -> None:
+    """A terminal whose config lacks [kiosk] hall_public_key cannot seal a phone: said on home, not
+    after five steps."""
+    from tests.kiosk.conftest import make_app
+
+    app = make_app(rig, socket_path=str(tmp_path / "no-agent.sock"))
+    app.start()
+    try:
+        c = Citizen(app)
+        c.wait_page("home")
+        button = c.get("service_complaint")
+        assert not button.isEnabled()
+        c.wait_text("本机暂不受理，请到人工窗口")
+        c.tap("service_guide")  # the rest of the terminal works
+        c.wait_page("guide")
+    finally:
+        app.stop()
+        spin(0.05)
+    assert app.qml_warnings == [], app.qml_warnings

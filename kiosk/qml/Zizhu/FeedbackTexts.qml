@@ -49,6 +49,7 @@ QtObject {
         "agent_unavailable": QT_TRANSLATE_NOOP("Zizhu", "暂时无法提交：终端与服务中心的连接中断。您填写的内容仍在本页，可稍后重试，或到人工窗口反映"),
         "feedback_refused": QT_TRANSLATE_NOOP("Zizhu", "本终端未能提交，请到人工窗口反映"),
         "not_configured": QT_TRANSLATE_NOOP("Zizhu", "本终端暂不能受理反映，请到人工窗口或拨打投诉电话"),
+        "complaint_off": QT_TRANSLATE_NOOP("Zizhu", "本机暂不受理，请到人工窗口"),
         "matter_missing": QT_TRANSLATE_NOOP("Zizhu", "请选择常见问题，或输入您要反映的事项"),
         "matter_too_long": QT_TRANSLATE_NOOP("Zizhu", "反映事项请控制在300字以内"),
         "phone_missing": QT_TRANSLATE_NOOP("Zizhu", "请输入联系电话，以便工作人员回复您"),

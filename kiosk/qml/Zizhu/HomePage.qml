@@ -131,6 +131,8 @@ KPage {
                     Layout.preferredHeight: Theme.target * 1.6
                     primary: false
                     src: QT_TRANSLATE_NOOP("Zizhu", "办不成事反映")
+                    enabled: !feedback.complaintBlocked
+                    reason: feedback.complaintBlocked ? FeedbackTexts.reason(feedback.complaintBlocked) : ""
                     onClicked: page.openComplaint()
                 }
             }
