@@ -52,7 +52,7 @@ from kiosk.backend.locker import (
     PickupAnswer,
 )
 from kiosk.backend.model import CASE_STATUS_LABELS, OPEN_STATUSES, BackendError, Case, HallInfo
-from kiosk.flows import CASE_NO, Jobs, Outcome, _Printing, backend_error, case_summary
+from kiosk.flows import CASE_NO, Jobs, Outcome, ServiceDone, _Printing, backend_error, case_summary
 from kiosk.session import Session
 from wire.status import DoorState, LockerStatus
 
@@ -208,6 +208,22 @@ class _LockerFlow(_Printing):
 
     def print_slip(self) -> None:
         raise NotImplementedError
+
+    def _print(self, template: str, data: dict[str, Any]) -> None:
+        super()._print(template, data)
+        if self.print_state == "failed":  # the printer was down before it began
+            self._done_without_slip()
+
+    def _printed(self, out: Outcome[Any]) -> None:
+        super()._printed(out)  # printed: the service is done, with its slip (kiosk.flows._Printing)
+        if self.print_state == "failed":
+            self._done_without_slip()
+
+    def _done_without_slip(self) -> None:
+        """The document was collected (or deposited): a slip that did not print is no reason not to rate."""
+        done = self._completed()
+        if done is not None:
+            self.service_done(done)
 
     def view(self) -> dict[str, Any]:
         out = super().view()
@@ -372,6 +388,10 @@ class PickupFlow(_LockerFlow):
                 "case_no": p.case_no, "applicant": collector, "picked_up_at": f"{self.now():%Y-%m-%d %H:%M}",
                 "hall_phone": hall.hotline, "agent_of": p.holder_name if self.role == "agent" else ""}
         self._print("locker_pickup", data)
+
+    def _completed(self) -> ServiceDone | None:
+        p = self.pickup
+        return None if p is None else ServiceDone(p.item_code or "locker_pickup", p.item, p.case_no)
 
     def view(self) -> dict[str, Any]:
         out = super().view()
@@ -541,6 +561,10 @@ class DepositFlow(_LockerFlow):
                 "slot": f"{d.slot:02d}", "retrieval_code": d.retrieval_code,
                 "deposited_at": f"{d.deposited_at:%Y-%m-%d %H:%M}", "hall_phone": hall.hotline}
         self._print("locker_deposit", data)
+
+    def _completed(self) -> ServiceDone | None:
+        c = self.case
+        return None if c is None or self.deposit is None else ServiceDone(c.item_code, c.matter, c.case_no)
 
     def view(self) -> dict[str, Any]:
         out = super().view()

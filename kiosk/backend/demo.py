@@ -251,7 +251,7 @@ class DemoBackend(DemoLockerMixin):
         self._cases_where, cases_data = _read(root, CASES_FILE)
         self._cases_file = _convert(self._cases_where, cases_data, _CasesFile)
         self._people = self._check_cases(cases_data)
-        self._locker = load_locker(root, self._people, {c.case_no for c in self._cases_file.case},
+        self._locker = load_locker(root, self._people, {c.case_no: c.item_code for c in self._cases_file.case},
                                    lambda n: working_days_before(self._today or date.today(), n),
                                    read=_read, convert=_convert, error=DemoDataError)
 

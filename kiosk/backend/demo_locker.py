@@ -74,11 +74,13 @@ class _Live:
     collected_at: datetime | None = None
     collected_by: Literal["holder", "agent", ""] = ""
     key: tuple[str, int] | None = None  # (terminal, open record) of the collection
+    item_code: str = ""  # the case's
     wrong: int = 0  # wrong codes in a row typed with a card that may collect it
 
     def model(self) -> Pickup:
         e = self.entry
-        return Pickup(pickup_id=e.pickup_id, case_no=e.case_no, item=e.item, locker=e.locker, slot=e.slot,
+        return Pickup(pickup_id=e.pickup_id, case_no=e.case_no, item_code=self.item_code, item=e.item,
+                      locker=e.locker, slot=e.slot,
                       holder_name=self.holder[0], agent_name=self.agent[0] if self.agent else "",
                       status=self.status, collected_at=self.collected_at, collected_by=self.collected_by)
 
@@ -97,12 +99,13 @@ class DemoLocker:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def load_locker(root: Traversable, people: dict[str, tuple[str, str]], case_nos: set[str],
+def load_locker(root: Traversable, people: dict[str, tuple[str, str]], case_nos: dict[str, str],
                 day: Callable[[int], date], *, read: Callable[[Traversable, str], tuple[str, dict[str, Any]]],
                 convert: Callable[[str, dict[str, Any], type[Any]], Any],
                 error: type[ValueError]) -> DemoLocker:
     """The pickups of ``root/pickups.toml`` (none when the file is absent); ``people`` are the
-    applicants by key (name, number), ``day(n)`` the n-th working day before today. ``read``,
+    applicants by key (name, number), ``case_nos`` the cases' item codes by number, ``day(n)`` the
+    n-th working day before today. ``read``,
     ``convert`` and ``error`` are kiosk.backend.demo's own, so a bad file reads like its others."""
     if not (root / PICKUPS_FILE).is_file():
         return DemoLocker([])
@@ -125,7 +128,7 @@ def load_locker(root: Traversable, people: dict[str, tuple[str, str]], case_nos:
         collected = None if e.collected_workdays_ago is None else datetime.combine(day(e.collected_workdays_ago),
                                                                                    time(10, 0))
         live.append(_Live(e, people[e.holder], people[e.agent] if e.agent else None, e.status, collected,
-                          e.collected_by))
+                          e.collected_by, item_code=case_nos[e.case_no]))
     if len({p.entry.pickup_id for p in live}) != len(live):
         bad.append(f"{where}: a pickup_id twice")
     if bad:

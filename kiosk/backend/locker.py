@@ -46,6 +46,7 @@ class Pickup(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 
     pickup_id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_-]{1,40}\Z", description="the platform's id")]
     case_no: Annotated[str, Meta(pattern=r"^[0-9]{6,24}\Z")]
+    item_code: Annotated[str, Meta(description="the case's service item (事项编码): what a rating rates")] = ""
     item: Annotated[str, Meta(min_length=1, description="what is in the slot: 营业执照（正本）…")]
     locker: Annotated[str, Meta(min_length=1, max_length=8, description="the cabinet's label: A")]
     slot: Annotated[int, Meta(ge=1, le=999, description="the slot number printed on the door")]

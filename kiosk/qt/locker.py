@@ -82,6 +82,10 @@ class LockerWiring:
 
     def expose(self, engine: Any) -> None:
         engine.rootContext().setContextProperty("locker", self.bridge)
+        feedback = getattr(self.app, "feedback", None)
+        for flow in (self.pickup, self.deposit):  # a collection or a deposit is a service done: its rating
+            if flow.on_service_done is None and feedback is not None:
+                flow.on_service_done = feedback.service_done
 
     def _need_card(self) -> None:
         self.app.identity.start()

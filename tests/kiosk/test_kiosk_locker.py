@@ -89,6 +89,9 @@ def test_a_pickup_opens_once_waits_for_the_door_records_and_prints(lk: Citizen, 
     assert mask_name(CARDS["resident"].name) in slip and CARDS["resident"].name not in slip
     assert lrig.locker.opens == [SLOT]
     assert journal(lrig) == [(SLOT, "pickup:P-0001", "opened")]
+    lk.wait_page("rating")  # the collection completes a service: its rating is offered, the case's item
+    offered = lk.app.feedback.rating.service
+    assert (offered.item_code, offered.case_no, offered.slip_printed) == ("150602-SJ-0001", "1506020500000213", True)
     p = lrig.backend._locker.pickups[0].model()
     assert p.status is PickupStatus.COLLECTED and p.collected_by == "holder"
     assert lrig.backend.find_pickup(CODE, CARDS["resident"].number).result is FindResult.COLLECTED
@@ -197,6 +200,8 @@ def test_a_deposit_opens_a_free_slot_and_prints_the_retrieval_code(lk: Citizen, 
     slip = "".join(lrig.printer_model.slips()[-1].split())
     assert "材料存放凭条" in slip and "01号格口" in slip and deposit.retrieval_code in slip and case_no in slip
     assert deposit.slot == 1 and lrig.backend.slots_in_use() == [1, 3]
+    lk.wait_page("rating")
+    assert lk.app.feedback.rating.service.case_no == case_no
     assert journal(lrig) == [(1, f"deposit:{case_no}", "opened")]
 
 

@@ -79,7 +79,8 @@ def test_the_wipe_after_a_pickup_finds_nothing(qapp: Any, lrig: Any, monkeypatch
         c.wait_text("取件完成", timeout=10)
         c.wait_text("打印完成，请取走凭条", timeout=15)
         assert lrig.backend._locker.pickups[-1].status is PickupStatus.COLLECTED
-        c.tap("pickupFinish")  # 完成: the session ends and is wiped
+        c.wait_page("rating")  # a collected document is a service done: its rating is offered
+        c.tap("endButton")  # 结束 instead: the session ends and is wiped
         wait_for(lambda: app.session.state.value == "idle", what="session over")
         c.wait_page("home")
         lrig.remove_card()

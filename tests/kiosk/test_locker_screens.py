@@ -1,4 +1,4 @@
-"""The document locker's pages in Chinese, Mongolian and English, normal and elderly mode: every
+"""The document locker's pages in Chinese, Mongolian and English, normal and elderly mode, portrait and landscape: every
 state a citizen sees (the pad, the card, a wrong card, a wrong code, locked, a jammed slot, the open
 door, done; the deposit's choice, list, confirmation, door and receipt), measured like every other
 page (tests/kiosk/test_kiosk_screens.py: sizes, targets, contrast, accessibility, untranslated
@@ -124,12 +124,16 @@ def tour(c: Citizen, rig: Any, n: int) -> Iterator[str]:
     _home(c, rig)
 
 
-def test_locker_pages_every_language_and_mode(qapp: Any, srig: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_locker_pages_every_language_and_mode(qapp: Any, srig: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     QAccessible.setActive(True)
     out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
-    app = make_app(srig)
+    orient = "portrait" if size[1] > size[0] else "landscape"
+    app = make_app(srig, size=size)
     app.start()
+    for flow in (app.locker.pickup, app.locker.deposit):
+        flow.on_service_done = None  # the rating page (its own screens test) would cover the done pages
     problems: list[str] = []
     shots: dict[str, list[Path]] = {}
     n = 0
@@ -145,13 +149,13 @@ def test_locker_pages_every_language_and_mode(qapp: Any, srig: Any, tmp_path: Pa
                 mode = "elderly" if elderly else "normal"
                 for page in tour(c, srig, n):
                     spin(0.15)
-                    problems += [f"[{language} {mode}] {page}: {p}" for p in check_page(c, language, elderly)]
-                    path = out / f"locker-{language}-{mode}-{page}.png"
+                    problems += [f"[{language} {mode} {orient}] {page}: {p}" for p in check_page(c, language, elderly)]
+                    path = out / f"locker-{orient}-{language}-{mode}-{page}.png"
                     assert app.window.grabWindow().save(str(path)), path
                     shots.setdefault(f"{language}-{mode}", []).append(path)
                 n += 1
         for key, paths in shots.items():
-            _sheet(paths, out / f"sheet-locker-{key}.png", columns=5)
+            _sheet(paths, out / f"sheet-locker-{orient}-{key}.png", columns=5)
     finally:
         app.stop()
         spin(0.05)

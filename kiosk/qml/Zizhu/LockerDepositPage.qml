@@ -23,6 +23,22 @@ KPage {
         said = key
     }
 
+    // The words over the pad: the error and what to type.
+    component Notes: ColumnLayout {
+        id: notes
+        property bool label: false
+        spacing: Theme.gap
+        KText {
+            objectName: "depositError"
+            Layout.fillWidth: true
+            visible: !!page.v.error
+            color: Theme.danger
+            bold: true
+            src: LockerTexts.reason(page.v.error || "")
+        }
+        KText { Layout.fillWidth: true; visible: notes.label; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号") }
+    }
+
     Flickable {
         anchors.fill: parent
         contentHeight: col.implicitHeight + 2 * Theme.pad
@@ -34,13 +50,10 @@ KPage {
             width: page.width - 2 * Theme.pad
             spacing: Theme.gap
 
-            KText {
-                objectName: "depositError"
+            Notes {  // above the pad; beside it in landscape, where the pad needs the height
                 Layout.fillWidth: true
-                visible: !!page.v.error
-                color: Theme.danger
-                bold: true
-                src: LockerTexts.reason(page.v.error || "")
+                visible: !(page.landscape && page.st === "start")
+                label: page.st === "start"
             }
             KText {
                 visible: page.st === "loading"
@@ -57,7 +70,6 @@ KPage {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.gap
-                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号") }
                     Rectangle {
                         Layout.fillWidth: true
                         implicitHeight: Theme.target
@@ -83,6 +95,7 @@ KPage {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.gap
+                    Notes { Layout.fillWidth: true; visible: page.landscape; label: true }
                     KButton {
                         objectName: "depositFindNumber"
                         Layout.fillWidth: true
@@ -131,51 +144,83 @@ KPage {
                     MouseArea { anchors.fill: parent; onClicked: locker.deposit.act("choose", crow.modelData.caseNo) }
                 }
             }
-            ColumnLayout {
+            GridLayout {  // the case, and beside it in landscape (where vertical Mongolian is tall) the buttons
                 visible: page.st === "confirm"
                 Layout.fillWidth: true
-                spacing: Theme.gap
-                DataText { objectName: "depositMatter"; Layout.fillWidth: true; text: page.c.matter || ""; font.pixelSize: Theme.heading; font.bold: true }
-                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号：%1"); args: [page.c.caseNo || ""] }
-                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "申请人：%1"); args: [page.c.applicant || ""] }
-                KText { Layout.fillWidth: true; src: Texts.status(page.c.status || "") }
-                KText { Layout.fillWidth: true; bold: true; src: QT_TRANSLATE_NOOP("Zizhu", "确认后将打开一个空格口，请放入材料并关好柜门") }
-                KButton {
-                    objectName: "depositStart"
+                columns: page.landscape ? 2 : 1
+                columnSpacing: Theme.gap * 2
+                rowSpacing: Theme.gap
+                ColumnLayout {
                     Layout.fillWidth: true
-                    src: QT_TRANSLATE_NOOP("Zizhu", "打开格口存放材料")
-                    onClicked: locker.deposit.act("deposit")
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    DataText { objectName: "depositMatter"; Layout.fillWidth: true; text: page.c.matter || ""; font.pixelSize: Theme.heading; font.bold: true }
+                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号：%1"); args: [page.c.caseNo || ""] }
+                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "申请人：%1"); args: [page.c.applicant || ""] }
+                    KText { Layout.fillWidth: true; src: Texts.status(page.c.status || "") }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    KText { Layout.fillWidth: true; bold: true; src: QT_TRANSLATE_NOOP("Zizhu", "确认后将打开一个空格口，请放入材料并关好柜门") }
+                    KButton {
+                        objectName: "depositStart"
+                        Layout.fillWidth: true
+                        src: QT_TRANSLATE_NOOP("Zizhu", "打开格口存放材料")
+                        onClicked: locker.deposit.act("deposit")
+                    }
+                    KButton {
+                        objectName: "depositBack"
+                        Layout.fillWidth: true
+                        primary: false
+                        src: QT_TRANSLATE_NOOP("Zizhu", "返回")
+                        onClicked: locker.deposit.act("back")
+                    }
                 }
             }
-            ColumnLayout {
-                visible: page.st === "done"
-                Layout.fillWidth: true
-                spacing: Theme.gap
-                KText { objectName: "depositDone"; Layout.fillWidth: true; heading: true; src: QT_TRANSLATE_NOOP("Zizhu", "材料已存放") }
-                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号：%1"); args: [page.c.caseNo || ""] }
-                KText { objectName: "depositCode"; Layout.fillWidth: true; bold: true
-                        src: QT_TRANSLATE_NOOP("Zizhu", "工作人员取件码：%1"); args: [page.v.retrievalCode || ""] }
-                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件码已印在凭条上，工作人员凭此取出材料") }
-            }
             LockerSteps {
+                visible: page.st !== "done"
                 Layout.fillWidth: true
                 v: page.v
                 doorText: QT_TRANSLATE_NOOP("Zizhu", "请放入材料，并随手关好柜门")
             }
+            GridLayout {  // the receipt's facts, and beside them in landscape its print state and 完成
+                visible: page.st === "done"
+                Layout.fillWidth: true
+                columns: page.landscape ? 2 : 1
+                columnSpacing: Theme.gap * 2
+                rowSpacing: Theme.gap
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    KText { objectName: "depositDone"; Layout.fillWidth: true; heading: true; src: QT_TRANSLATE_NOOP("Zizhu", "材料已存放") }
+                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号：%1"); args: [page.c.caseNo || ""] }
+                    KText { objectName: "depositCode"; Layout.fillWidth: true; bold: true
+                            src: QT_TRANSLATE_NOOP("Zizhu", "工作人员取件码：%1"); args: [page.v.retrievalCode || ""] }
+                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件码已印在凭条上，工作人员凭此取出材料") }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    LockerSteps { Layout.fillWidth: true; v: page.v }
+                    KButton {
+                        objectName: "depositFinish"
+                        Layout.fillWidth: true
+                        src: QT_TRANSLATE_NOOP("Zizhu", "完成并退出")
+                        onClicked: kiosk.completed()
+                    }
+                }
+            }
             KButton {
                 objectName: "depositBack"
-                visible: page.st === "confirm" || page.st === "list" || page.st === "error"
+                visible: page.st === "list" || page.st === "error"
                 Layout.fillWidth: true
                 primary: false
                 src: page.st === "list" ? QT_TRANSLATE_NOOP("Zizhu", "按办件编号查询") : QT_TRANSLATE_NOOP("Zizhu", "返回")
                 onClicked: locker.deposit.act("back")
-            }
-            KButton {
-                objectName: "depositFinish"
-                visible: page.st === "done"
-                Layout.fillWidth: true
-                src: QT_TRANSLATE_NOOP("Zizhu", "完成并退出")
-                onClicked: kiosk.completed()
             }
         }
     }

@@ -25,6 +25,30 @@ KPage {
         said = key
     }
 
+    // The words over the pad: the error, the tries left, what to type.
+    component Notes: ColumnLayout {
+        id: notes
+        property bool label: false
+        spacing: Theme.gap
+        KText {
+            objectName: "pickupError"
+            Layout.fillWidth: true
+            visible: !!page.v.error
+            color: Theme.danger
+            bold: true
+            src: LockerTexts.reason(page.v.error || "")
+        }
+        KText {
+            objectName: "pickupAttempts"
+            Layout.fillWidth: true
+            visible: page.v.error === "pickup_wrong_code"
+            color: Theme.danger
+            src: QT_TRANSLATE_NOOP("Zizhu", "还可输入%1次")
+            args: [String(page.v.attemptsLeft || 0)]
+        }
+        KText { Layout.fillWidth: true; visible: notes.label; src: QT_TRANSLATE_NOOP("Zizhu", "取件码（见短信通知）") }
+    }
+
     Flickable {
         anchors.fill: parent
         contentHeight: col.implicitHeight + 2 * Theme.pad
@@ -36,21 +60,10 @@ KPage {
             width: page.width - 2 * Theme.pad
             spacing: Theme.gap
 
-            KText {
-                objectName: "pickupError"
+            Notes {  // above the pad; beside it in landscape, where the pad needs the height
                 Layout.fillWidth: true
-                visible: !!page.v.error
-                color: Theme.danger
-                bold: true
-                src: LockerTexts.reason(page.v.error || "")
-            }
-            KText {
-                objectName: "pickupAttempts"
-                Layout.fillWidth: true
-                visible: page.v.error === "pickup_wrong_code"
-                color: Theme.danger
-                src: QT_TRANSLATE_NOOP("Zizhu", "还可输入%1次")
-                args: [String(page.v.attemptsLeft || 0)]
+                visible: !(page.landscape && page.st === "start")
+                label: page.st === "start"
             }
             GridLayout {
                 visible: page.st === "start"
@@ -62,7 +75,6 @@ KPage {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.gap
-                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件码（见短信通知）") }
                     Rectangle {
                         Layout.fillWidth: true
                         implicitHeight: Theme.target
@@ -88,6 +100,7 @@ KPage {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.gap
+                    Notes { Layout.fillWidth: true; visible: page.landscape; label: true }
                     KButton {
                         objectName: "pickupSubmit"
                         Layout.fillWidth: true
@@ -141,20 +154,40 @@ KPage {
                             src: QT_TRANSLATE_NOOP("Zizhu", "请到人工窗口办理：%1"); args: [kiosk.hall.staffedWindow || ""] }
                 }
             }
-            ColumnLayout {
-                visible: page.st === "done"
-                Layout.fillWidth: true
-                spacing: Theme.gap
-                KText { objectName: "pickupDone"; Layout.fillWidth: true; heading: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件完成") }
-                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件物品：%1"); args: [(page.v.pickup || {}).item || ""] }
-                KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号：%1"); args: [(page.v.pickup || {}).caseNo || ""] }
-                KText { Layout.fillWidth: true; visible: !!(page.v.pickup || {}).agent
-                        src: QT_TRANSLATE_NOOP("Zizhu", "受%1委托代领"); args: [(page.v.pickup || {}).holder || ""] }
-            }
             LockerSteps {
+                visible: page.st !== "done"
                 Layout.fillWidth: true
                 v: page.v
                 doorText: QT_TRANSLATE_NOOP("Zizhu", "请取出您的物品，并随手关好柜门")
+            }
+            GridLayout {  // what was collected, and beside it in landscape the slip's state and 完成
+                visible: page.st === "done"
+                Layout.fillWidth: true
+                columns: page.landscape ? 2 : 1
+                columnSpacing: Theme.gap * 2
+                rowSpacing: Theme.gap
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    KText { objectName: "pickupDone"; Layout.fillWidth: true; heading: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件完成") }
+                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "取件物品：%1"); args: [(page.v.pickup || {}).item || ""] }
+                    KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "办件编号：%1"); args: [(page.v.pickup || {}).caseNo || ""] }
+                    KText { Layout.fillWidth: true; visible: !!(page.v.pickup || {}).agent
+                            src: QT_TRANSLATE_NOOP("Zizhu", "受%1委托代领"); args: [(page.v.pickup || {}).holder || ""] }
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    LockerSteps { Layout.fillWidth: true; v: page.v }
+                    KButton {
+                        objectName: "pickupFinish"
+                        Layout.fillWidth: true
+                        src: QT_TRANSLATE_NOOP("Zizhu", "完成并退出")
+                        onClicked: kiosk.completed()
+                    }
+                }
             }
             KButton {
                 objectName: "pickupAgain"
@@ -163,13 +196,6 @@ KPage {
                 primary: false
                 src: QT_TRANSLATE_NOOP("Zizhu", "重新输入取件码")
                 onClicked: locker.pickup.act("open")
-            }
-            KButton {
-                objectName: "pickupFinish"
-                visible: page.st === "done"
-                Layout.fillWidth: true
-                src: QT_TRANSLATE_NOOP("Zizhu", "完成并退出")
-                onClicked: kiosk.completed()
             }
         }
     }
