@@ -83,6 +83,10 @@ def test_the_api_masks_the_phone_and_shows_it_only_to_call_back_roles_with_an_au
         assert http.get("/api/ratings", params={"level": 9}, headers=viewer).status_code == 422
         assert http.get("/api/ratings", params={"since": "2026-02-14", "until": "2026-02-13"},
                         headers=viewer).status_code == 422
+        for far in ({"since": "0001-01-01", "until": "0004-04-03"}, {"until": "9999-12-31"}):  # found by the fuzzer
+            for route in ("/api/ratings", "/api/complaints"):
+                r = http.get(route, params=far, headers=viewer)
+                assert r.status_code == 422 and "1970-01-01" in r.text, (route, far, r.text)
         listed = http.get("/api/complaints", params={"category": "办不成事", "since": "2026-02-13"}, headers=viewer)
         assert listed.status_code == 200, listed.text
         [one] = listed.json()

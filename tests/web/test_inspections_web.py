@@ -272,6 +272,8 @@ def test_the_log_refuses_the_wrong_role_and_anonymous_requests(hall: WebHall) ->
         assert api.post("/inspections/t41/sign", data={"item_power": "ok"}).status_code == 403
         assert api.post("/inspections/t41/readiness").status_code == 403
         assert api.get("/inspections/export.csv", params={"since": "2026-03-05", "until": DAY}).status_code == 422
+        far = api.get("/api/inspections", params={"since": "0001-01-01", "until": "0001-01-02"})
+        assert far.status_code == 422 and "1970-01-01" in far.text  # not an OverflowError at the day's bounds
     with hall.api("maintenance") as api:
         assert api.post("/inspections/t41/readiness").status_code == 403
     anonymous = httpx.get(hall.url("/api/inspections"), timeout=10)

@@ -33,6 +33,7 @@ CallBack = Annotated[Principal, Depends(require(Permission.CALL_BACK))]
 MAX_ROWS = 1000
 
 TermQ = Annotated[str | None, Query(max_length=63, pattern=TERMINAL_ID_PATTERN, description="one terminal")]
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2999, 12, 31)
 DayQ = Annotated[date | None, Query(description="YYYY-MM-DD, from the start of this day (UTC+8)")]
 LimitQ = Annotated[int, Query(ge=1, le=MAX_ROWS)]
 OffsetQ = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -89,6 +90,9 @@ class PhoneOut(BaseModel):
 def _bounds(since: date | None, until: date | None) -> tuple[datetime | None, datetime | None]:
     if since is not None and until is not None and until < since:
         raise HTTPException(422, "结束日期不能早于开始日期")
+    for d in (since, until):
+        if d is not None and not FIRST_DAY <= d <= LAST_DAY:  # beyond, the UTC+8 bounds overflow datetime
+            raise HTTPException(422, f"日期应在 {FIRST_DAY} 与 {LAST_DAY} 之间")
     tz = timezone(HALL_TZ_OFFSET)
     a = None if since is None else datetime.combine(since, time(0), tzinfo=tz)
     b = None if until is None else datetime.combine(until + timedelta(days=1), time(0), tzinfo=tz)

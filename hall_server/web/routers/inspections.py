@@ -51,9 +51,12 @@ def _day(value: str, default: date, what: str = "日期") -> date:
     if not value.strip():
         return default
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise HTTPException(422, f"{what}格式不对，应为 年-月-日（如 2026-03-02）") from None
+    if not date(1970, 1, 1) <= day <= date(2999, 12, 31):  # beyond, the hall's day bounds overflow datetime
+        raise HTTPException(422, f"{what}应在 1970-01-01 与 2999-12-31 之间")
+    return day
 
 
 def _period(log: Inspections, since: str, until: str) -> tuple[date, date]:
