@@ -1,5 +1,5 @@
-"""Attaching an ID photo (证件照) taken at the terminal to a citizen's case (docs/kiosk-backend.md
-§ Attaching an ID photo).
+"""Attaching an ID photo (证件照) taken at the terminal to a citizen's case
+(docs/kiosk-backend.md § Attaching an ID photo).
 
 A separate protocol beside :class:`kiosk.backend.model.Backend`, like the locker's: a platform
 that takes no photos need not serve it. Both back ends of the kiosk (the demo's, the HTTP adapter)
