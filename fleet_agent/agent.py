@@ -181,6 +181,25 @@ class Agent:
             self._ever_connected = True
         elif isinstance(msg, local.Rating | local.Complaint):
             self._feedback(peer, msg)
+        elif isinstance(msg, local.Event):
+            self._occurrence(msg.code, msg.detail)
+
+    def _occurrence(self, code: str, detail: str) -> None:
+        """An occurrence from the app (a new paper roll): an ``event`` of action ``occurred``, spooled."""
+        term, session, text = self.cfg.terminal.id, self.link.session, mask_text(detail)[:500]
+
+        def build(seq: int | None) -> bytes:
+            assert seq is not None
+            return EventPayload(terminal=term, seq=seq, session=session, fault=code, action="occurred",
+                                detail=text).encode()
+
+        try:
+            item = self.spool.append(Kind.EVENT.value, build)
+        except (ContractError, ValueError) as exc:
+            log.error("occurrence %r cannot be reported (out of contract): %s", code, exc)
+            return
+        self.events_accepted += 1
+        log.info("occurrence %s (seq %s)", code, item.seq)
 
     def _feedback(self, peer: local.Peer, msg: local.Rating | local.Complaint) -> None:
         """A rating or complaint from the kiosk: into the spool (numbered like events), then ``accepted``.
@@ -334,7 +353,9 @@ class Agent:
         changed = signature != self._signature
         self._signature = signature
         faults = sorted(now_faults)
-        oos = self.out_of_service
+        # Out of service: the hall's command, or the app's own word (a technician's maintenance screen
+        # is open on the kiosk): the hall shows the one flag either way.
+        oos = self.out_of_service or app.out_of_service
 
         def build(session: int) -> StatusPayload:
             return StatusPayload(terminal=self.cfg.terminal.id, session=session, status=status, faults=faults,

@@ -150,6 +150,9 @@ class KioskApp:
         from kiosk.qt.locker import LockerWiring
 
         self.locker = LockerWiring(self)  # the document locker (kiosk/flows_locker.py): pickup, deposit
+        from kiosk.qt.maintenance import MaintenanceWiring
+
+        self.maintenance = MaintenanceWiring(self)  # the technician's screen (kiosk/flows_maintenance.py)
 
     # -- start and stop --------------------------------------------------------------------
     def start(self) -> None:
@@ -170,6 +173,7 @@ class KioskApp:
         self.bridge.set_availability(self.availability.view())
         self._hall_view()
         self.locker.expose(self.engine)
+        self.maintenance.expose(self.engine)
         k = self.cfg.kiosk
         self.set_elderly(k.elderly)
         if k.language != "zh":
@@ -238,6 +242,9 @@ class KioskApp:
         return EndReason(name)
 
     def _activity(self) -> None:
+        if self.maintenance.flow.engaged:  # the technician's touches: no citizen's session
+            self.maintenance.flow.touch()
+            return
         if self.availability.closed is None:
             self.session.touch()
 
@@ -247,6 +254,7 @@ class KioskApp:
             # The agent's wish as it stands: its welcome says it to a kiosk that (re)connects while
             # the hall has the terminal out of service, and no command comes again.
             self._set_out_of_service(client.out_of_service)
+        self.maintenance.flow.tick()
         before = self.session.state
         self.session.tick()
         if self.session.state.value == "warning" or before != self.session.state:
@@ -337,7 +345,9 @@ class KioskApp:
 
     def _heartbeat(self) -> None:
         if self.client is not None:
-            self.client.heartbeat(out_of_service=self.availability.out_of_service)
+            # Out of service too while a technician's maintenance screen is open (kiosk/flows_maintenance.py).
+            oos = self.availability.out_of_service or self.maintenance.flow.out_of_service
+            self.client.heartbeat(out_of_service=oos)
 
     def _command(self, cmd: Any) -> None:
         from terminal.poller import answer_device_command

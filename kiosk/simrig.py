@@ -18,13 +18,15 @@ from ground.configfile import validate
 from kiosk.backend.demo import DemoBackend
 from terminal.config import TerminalConfig
 
+DEMO_PIN = "2468"  # the demo technician's maintenance PIN (zizhu kiosk --demo)
 DEMO_CARDS = ("resident", "resident_long_term", "hmt_permit", "foreign_pr_2017", "foreign_pr_2023",
               "bad_check_digit")
 
 
 class SimRig:
     def __init__(self, workdir: Path | None = None, today: date | None = None, kiosk: str = "",
-                 camera: bool = True, locker: bool = True, *, locker_extra: str = "") -> None:
+                 camera: bool = True, locker: bool = True, *, locker_extra: str = "",
+                 maintenance: str | None = None) -> None:
         from drivers.idcard.sim import IdCardSimulator
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
@@ -47,6 +49,8 @@ class SimRig:
         self.backend = DemoBackend(today=today)
         self.kiosk_extra = kiosk  # more [kiosk] keys (tests: idle_s, tts_engine = "mock" …)
         self.locker_extra = locker_extra  # more [devices.locker] keys (tests: door_open_alarm_s …)
+        # [kiosk.maintenance] keys; by default the demo technician T01, PIN DEMO_PIN (kiosk/flows_maintenance.py)
+        self.maintenance_extra = maintenance
         self.card_names = [c for c in DEMO_CARDS if c in CARDS]
         self.config: TerminalConfig
 
@@ -87,6 +91,12 @@ command_timeout_s = 0.5
         if self.camera is not None:
             self.camera.start()
             sections.append(f'[devices.camera]\nsource = "{self.camera.url}"\ntimeout_s = 2.0\n')
+        if self.maintenance_extra is None:
+            from terminal.pinhash import make_hash
+
+            self.maintenance_extra = (f'[[kiosk.maintenance.technicians]]\nid = "T01"\nname = "演示技术员"\n'
+                                      f'pin_hash = "{make_hash(DEMO_PIN)}"\n')
+        sections.append(f"[kiosk.maintenance]\n{self.maintenance_extra}\n")
         path = self.dir / "terminal.toml"
         path.write_text("\n".join(sections), encoding="utf-8")
         import tomllib

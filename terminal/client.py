@@ -150,6 +150,10 @@ class AgentClient:
     def result(self, cmd_id: str, ok: bool, detail: str = "", data: dict[str, Any] | None = None) -> bool:
         return self._send(local.Result(id=cmd_id, ok=ok, detail=detail[:2000], data=data or {}))
 
+    def event(self, code: str, detail: str = "") -> bool:
+        """An occurrence (``printer.receipt.roll_replaced``): False when the agent is not connected."""
+        return self._send(local.Event(code=code, detail=detail[:200]))
+
     # -- ratings and complaints (any thread but the UI's, or use submit) ---------------------
     def submit(self, msg: local.Rating | local.Complaint) -> Future[local.Accepted]:
         """Send one rating or complaint; the future gets the agent's ``accepted`` or raises

@@ -15,6 +15,7 @@ from msgspec import Meta
 from drivers.devices import DevicesConfig
 from ground.configbase import Identifier, Section
 from ground.configfile import read_toml, validate
+from terminal.pinhash import check_format as check_pin_hash
 from wire.connection import MqttConfig
 from wire.feedback import SealError, check_public_key
 
@@ -67,6 +68,48 @@ class BackendConfig(Section, frozen=True, kw_only=True):
             raise ValueError("backend url must start with http:// or https://")
 
 
+class Technician(Section, frozen=True, kw_only=True):
+    """One technician who may open the maintenance screen (维护模式): by PIN, by card, or both."""
+
+    id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_-]{1,32}$", description=(
+        "the technician's staff id: what the locker's journal records for a maintenance open"))]
+    name: Annotated[str, Meta(max_length=32, description="shown on the maintenance screen")] = ""
+    pin_hash: Annotated[str | None, Meta(description="`zizhu maintenance-pin` of the PIN (4-12 digits)")] = None
+    card_hash: Annotated[str | None, Meta(description=(
+        "`zizhu maintenance-pin --card` of the technician's ID number: the card opens the screen"))] = None
+
+    def __post_init__(self) -> None:
+        for key in ("pin_hash", "card_hash"):
+            value = getattr(self, key)
+            if value is not None:
+                try:
+                    check_pin_hash(value)
+                except ValueError as exc:
+                    raise ValueError(f"{key}: {exc}") from None
+        if self.pin_hash is None and self.card_hash is None:
+            raise ValueError("a technician needs pin_hash or card_hash")
+
+
+class MaintenanceConfig(Section, frozen=True, kw_only=True):
+    """The technician's maintenance screen on the kiosk (kiosk/flows_maintenance.py)."""
+
+    technicians: Annotated[list[Technician], Meta(max_length=50)] = []
+    idle_s: Annotated[float, Meta(ge=30, le=3600, description=(
+        "the open screen without a touch this long: closed, the terminal back in service"))] = 300.0
+    max_attempts: Annotated[int, Meta(ge=1, le=20, description="wrong PINs in a row before the entry locks")] = 5
+    lockout_s: Annotated[float, Meta(ge=10, le=86_400, description="how long the entry stays locked")] = 300.0
+    self_test_timeout_s: Annotated[float, Meta(gt=0, le=600, description=(
+        "one device's self-test from the screen is given up after this long"))] = 120.0
+    hall_url: Annotated[str | None, Meta(description=(
+        "the hall server's base URL, for the terminal's open incidents (GET /api/incidents)"))] = None
+    hall_token: Annotated[str | None, Meta(description=(
+        "a hall API token (zz_…, a viewer account's is enough) for hall_url"))] = None
+
+    def __post_init__(self) -> None:
+        if self.hall_url is not None and not self.hall_url.startswith(("http://", "https://")):
+            raise ValueError("hall_url must start with http:// or https://")
+
+
 class KioskConfig(Section, frozen=True, kw_only=True):
     """The citizens' app (``zizhu kiosk``)."""
 
@@ -90,6 +133,7 @@ class KioskConfig(Section, frozen=True, kw_only=True):
         "the hall's public key (base64, printed by `zizhu hall keygen`): complaints seal the call-back "
         "phone to it; without it the complaint page cannot take a phone number"))] = None
     backend: BackendConfig = BackendConfig()
+    maintenance: MaintenanceConfig = MaintenanceConfig()
 
     def __post_init__(self) -> None:
         if self.hall_public_key is not None:

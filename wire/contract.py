@@ -90,6 +90,17 @@ def is_fault_code(code: str) -> bool:
     return len(code) <= 128 and _FAULT_CODE_RE.match(code) is not None
 
 
+# Occurrences: events with no fault state (action ``occurred``), named like fault codes. A
+# technician confirmed a new paper roll in a printer's station (kiosk maintenance screen); the hall
+# stores it for its paper forecast and never opens an incident for it.
+OCCURRENCE_RE = re.compile(r"^printer\.(receipt|journal)\.roll_replaced\Z")
+
+
+def is_occurrence_code(code: str) -> bool:
+    """Whether ``code`` is an occurrence of the contract (``printer.receipt.roll_replaced``)."""
+    return OCCURRENCE_RE.match(code) is not None
+
+
 NonNegative = Annotated[int, Meta(ge=0, le=INT63_MAX)]
 Seq = Annotated[int, Meta(ge=1, le=INT63_MAX)]
 
@@ -257,10 +268,15 @@ class EventPayload(_Payload, frozen=True):
     seq: Seq
     session: NonNegative
     fault: FaultCode
-    action: Literal["raised", "cleared"]
+    action: Literal["raised", "cleared", "occurred"]  # occurred: an occurrence code, no fault state (additive)
     detail: Annotated[str, Meta(max_length=500)] = ""
     occurred_at: Annotated[datetime, Meta(tz=True, description="when the agent saw it, not when sent")] = field(
         default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if (self.action == "occurred") != is_occurrence_code(self.fault):
+            raise ValueError("action occurred is for an occurrence code (printer.<station>.roll_replaced) only")
 
 
 class CommandAction(StrEnum):

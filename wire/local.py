@@ -17,6 +17,9 @@ App → agent:
 ``rating``    ``{"type": "rating", "id": "<uuid4>", "item_code": "…", "item_name": "…", "level": 1..5,
               "tags": ["…"], "case_no": "…"|null, "rated_at": "2026-12-04T11:30:00+08:00"}`` — one
               rating (好差评, 5 非常满意 … 1 非常不满意); the rater is not named
+``event``     ``{"type": "event", "code": "printer.receipt.roll_replaced", "detail": "technician T01"}`` —
+              an occurrence (:func:`wire.contract.is_occurrence_code`), no fault state: the agent
+              spools it as an ``event`` of action ``occurred`` (a new paper roll, for the hall's forecast)
 ``complaint`` ``{"type": "complaint", "id": "<uuid4>", "category": "办不成事"|"蜗牛办事"|"投诉"|"建议"|"其他",
               "matter": "…", "phone_sealed": "<base64 sealed box>", "case_no": "…"|null,
               "filed_at": "…+08:00"}`` — the phone number sealed to the hall (:mod:`wire.feedback`)
@@ -69,7 +72,7 @@ from msgspec import Meta, Struct
 
 from ground.clock import utcnow
 from ground.configbase import split_error
-from wire.contract import CommandAction, is_fault_code
+from wire.contract import CommandAction, is_fault_code, is_occurrence_code
 from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category, check_texts, check_time
 from wire.status import AnyDeviceStatus
 
@@ -147,6 +150,13 @@ class Complaint(_Msg, tag="complaint", frozen=True, kw_only=True):
         check_texts(matter=self.matter, case_no=self.case_no)
 
 
+class Event(_Msg, tag="event", frozen=True):
+    """An occurrence the app saw (a technician confirmed a new paper roll): no fault state."""
+
+    code: Annotated[str, Meta(min_length=3, max_length=128)]
+    detail: Annotated[str, Meta(max_length=200)] = ""
+
+
 class Welcome(_Msg, tag="welcome", frozen=True):
     terminal: str
     out_of_service: bool = False
@@ -182,7 +192,7 @@ class Refused(_Msg, tag="refused", frozen=True):
     retry: bool = False  # the same message may be taken later (not durable now), unlike one out of contract
 
 
-AppMessage = Hello | Heartbeat | Devices | Result | Rating | Complaint
+AppMessage = Hello | Heartbeat | Devices | Result | Rating | Complaint | Event
 AgentMessage = Welcome | Command | Notice | Error | Accepted | Refused
 FEEDBACK_TYPES = ("rating", "complaint")
 APP_MESSAGE: msgspec.json.Decoder[AppMessage] = msgspec.json.Decoder(AppMessage)
@@ -226,6 +236,8 @@ def out_of_contract(msg: AppMessage) -> str | None:
         _encoder.encode(msg)
     except (msgspec.EncodeError, UnicodeError, OverflowError, TypeError, ValueError) as exc:
         return f"cannot be passed on: {type(exc).__name__}"
+    if isinstance(msg, Event) and not is_occurrence_code(msg.code):
+        return "event: code is not an occurrence of the contract"
     if isinstance(msg, Devices):
         names = [d.name for d in msg.devices]
         if len(set(names)) != len(names):

@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "agent": ("fleet_agent.main", "run the terminal's fleet agent (reports to the hall over MQTT)"),
     "hall": ("hall_server.main", "run the hall server (ingest, incidents, alerts, dashboard)"),
     "diag": ("zizhu.diag", "technician diagnostics: self-test every configured device"),
+    "maintenance-pin": ("terminal.pinhash", "hash a technician's PIN (or card) for [kiosk.maintenance] (维护模式)"),
     "demo": ("zizhu.demo", "run the demo hall"),
 }
 

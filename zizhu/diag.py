@@ -27,10 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from drivers.base import DeviceError, SelfTestResult, make_device
+from drivers.base import SelfTestResult, make_device
 from drivers.kinds import KINDS as DEVICE_KINDS
 from drivers.kinds import NAMES
 from ground.logs import mask_text, setup_logging
+from terminal.selftest import failure, guarded, open_and_test
 from zizhu.config import ConfigError, TerminalConfig, load_terminal
 
 log = logging.getLogger(__name__)
@@ -71,33 +72,16 @@ class DiagReport:
                 "devices": [d.to_dict() for d in self.devices]}
 
 
-def _failure(name: str, reason: str, **details: Any) -> SelfTestResult:
-    return SelfTestResult(device=name, ok=False, summary=reason, details=details)
-
-
 def _self_test(kind: str, section: Any, name: str) -> SelfTestResult:
-    """Open, self-test, close — turning every way a driver can fail into a failed result."""
+    """Build, open, self-test, close — every way a driver can fail made a failed result
+    (:mod:`terminal.selftest`, the same guard the kiosk's maintenance screen runs)."""
     try:
         dev = make_device(kind, section, name=name)
     except Exception as exc:
         log.warning("diag: cannot build the %s driver: %s", kind, exc, exc_info=log.isEnabledFor(logging.DEBUG))
-        return _failure(name, f"驱动无法加载 driver cannot be loaded: {exc}", error=type(exc).__name__)
+        return failure(name, f"驱动无法加载 driver cannot be loaded: {exc}", error=type(exc).__name__)
     try:
-        try:
-            dev.open()
-        except DeviceError as exc:
-            result = _failure(name, exc.reason, error=type(exc).__name__, message=str(exc))
-            try:
-                result.status = dev.status()
-            except Exception:  # the status is a bonus here; the open failure is the finding
-                log.debug("diag: status of %s after a failed open also failed", name, exc_info=True)
-            return result
-        return dev.self_test()
-    except DeviceError as exc:
-        return _failure(name, exc.reason, error=type(exc).__name__, message=str(exc))
-    except Exception as exc:
-        log.warning("diag: %s self-test raised %r", name, exc, exc_info=log.isEnabledFor(logging.DEBUG))
-        return _failure(name, f"自检异常 self-test crashed: {exc!r}", error=type(exc).__name__)
+        return guarded(name, lambda: open_and_test(dev, name))
     finally:
         try:
             dev.close()
@@ -115,7 +99,7 @@ def run_one(kind: str, section: Any, name: str, timeout_s: float) -> DeviceRepor
     worker.join(timeout_s)
     elapsed = time.monotonic() - t0
     if not box:
-        return DeviceReport(kind, _failure(name, f"自检超时 self-test did not finish in {timeout_s:g} s"), elapsed)
+        return DeviceReport(kind, failure(name, f"自检超时 self-test did not finish in {timeout_s:g} s"), elapsed)
     return DeviceReport(kind, box[0], elapsed)
 
 

@@ -374,6 +374,12 @@ class Terminals:
             return DUPLICATE
         if mem.silent and p.session == mem.session:
             self._revive(u, mem, "事件")
+        if p.action == "occurred":  # no fault state (a new paper roll): stored for the paper forecast
+            mem.last_seq = max(mem.last_seq, p.seq)
+            u.s.add(EventSeen(terminal_id=mem.id, seq=p.seq, session=p.session, fault=p.fault, action=p.action,
+                              occurred_at=p.occurred_at, received_at=u.now, applied=True))
+            self._stored(u, mem, p.seq)
+            return ACCEPTED
         # The status snapshot is the truth of "now": an event older than it is history, kept not applied.
         late = p.session < mem.session or (mem.last_status_ts is not None and p.occurred_at <= mem.last_status_ts)
         agrees = (p.fault in mem.faults) == (p.action == "raised")  # the snapshot already said as much

@@ -218,10 +218,12 @@ def history(svc: HallRuntime, terminal_id: str, limit: int = 40) -> list[dict[st
                              "tier": "", "incident": inc.id})
         for ev in s.scalars(select(EventSeen).where(EventSeen.terminal_id == terminal_id)
                             .order_by(EventSeen.received_at.desc()).limit(limit)):
-            title = svc.table.classify(ev.fault).title or ev.fault
-            change = "出现" if ev.action == "raised" else "消除"
-            rows.append({"at": ev.occurred_at, "what": "上报", "text": f"{title} {change}", "tier": "",
-                         "incident": None})
+            if ev.action == "occurred":  # an occurrence (wire.contract.is_occurrence_code): a new paper roll
+                text = OCCURRENCE_TEXTS.get(ev.fault, ev.fault)
+            else:
+                title = svc.table.classify(ev.fault).title or ev.fault
+                text = f"{title} {'出现' if ev.action == 'raised' else '消除'}"
+            rows.append({"at": ev.occurred_at, "what": "上报", "text": text, "tier": "", "incident": None})
         for cr in s.scalars(select(CommandResult).where(CommandResult.terminal_id == terminal_id)
                             .order_by(CommandResult.id.desc()).limit(limit)):
             outcome = "成功" if cr.ok else "失败"
@@ -231,6 +233,8 @@ def history(svc: HallRuntime, terminal_id: str, limit: int = 40) -> list[dict[st
     return rows[:limit]
 
 
+OCCURRENCE_TEXTS = {"printer.receipt.roll_replaced": "技术员确认更换凭条纸卷",
+                    "printer.journal.roll_replaced": "技术员确认更换流水纸卷"}
 COMMAND_LABELS = {"self_test": "远程自检", "print_test_page": "打印测试页", "out_of_service": "暂停/恢复服务",
                   "restart_app": "重启应用", "report_diagnostics": "诊断信息"}
 

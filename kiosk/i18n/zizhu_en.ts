@@ -1333,10 +1333,6 @@
         <translation>Device status and self-test</translation>
     </message>
     <message>
-        <source>%1：%2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>自检通过（%1秒）</source>
         <translation>Self-test passed (%1 s)</translation>
     </message>
@@ -1359,10 +1355,6 @@
     <message>
         <source>打印测试页</source>
         <translation>Print a test page</translation>
-    </message>
-    <message>
-        <source>确认已装好新的%1</source>
-        <translation>Confirm a new %1 is fitted</translation>
     </message>
     <message>
         <source>打开文件柜格口（维护）</source>
@@ -1403,6 +1395,14 @@
     <message>
         <source>没有未处理的故障</source>
         <translation>No open incidents</translation>
+    </message>
+    <message>
+        <source>确认已装好新的流水纸卷</source>
+        <translation>Confirm a new journal paper roll is fitted</translation>
+    </message>
+    <message>
+        <source>确认已装好新的凭条纸卷</source>
+        <translation>Confirm a new receipt paper roll is fitted</translation>
     </message>
 </context>
 </TS>

@@ -1560,11 +1560,6 @@
         <translation>ᠲᠣᠨᠣᠭ ᠤᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠪᠠ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ</translation>
     </message>
     <message>
-        <source>%1：%2</source>
-        <translatorcomment>needs native review</translatorcomment>
-        <translation>%1᠄ %2</translation>
-    </message>
-    <message>
         <source>自检通过（%1秒）</source>
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠪᠠᠢᠴᠠᠭᠠᠯᠲᠠ ᠲᠡᠩᠴᠡᠪᠡ (%1 ᠰᠸᠺᠦ᠋ᠨ᠋ᠳ᠋)</translation>
@@ -1593,11 +1588,6 @@
         <source>打印测试页</source>
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠲᠤᠷᠰᠢᠯᠲᠠ ᠶᠢᠨ ᠨᠢᠭᠤᠷ ᠬᠡᠪᠯᠡᠬᠦ</translation>
-    </message>
-    <message>
-        <source>确认已装好新的%1</source>
-        <translatorcomment>needs native review</translatorcomment>
-        <translation>ᠰᠢᠨ᠎ᠡ %1 ᠲᠣᠭᠤᠰᠤᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
     </message>
     <message>
         <source>打开文件柜格口（维护）</source>
@@ -1648,6 +1638,16 @@
         <source>没有未处理的故障</source>
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠰᠢᠢᠳᠪᠦᠷᠢᠯᠡᠭᠳᠡᠭᠡᠳᠦᠢ ᠭᠡᠮᠲᠡᠯ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>确认已装好新的流水纸卷</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠨ᠎ᠡ ᠲᠡᠮᠳᠡᠭᠯᠡᠯ ᠦᠨ ᠴᠠᠭᠠᠰᠤ ᠪᠣᠭᠤᠯᠳᠠᠭ ᠲᠣᠭᠤᠰᠤᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>确认已装好新的凭条纸卷</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠨ᠎ᠡ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠤᠨ ᠴᠠᠭᠠᠰᠤ ᠪᠣᠭᠤᠯᠳᠠᠭ ᠲᠣᠭᠤᠰᠤᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
     </message>
 </context>
 </TS>

@@ -110,4 +110,13 @@ ApplicationWindow {
 
     Countdown { anchors.fill: parent; z: 10 }
     ClosedScreen { anchors.fill: parent; z: 20 }
+    // 维护模式: a 3 s press on the home screen's bottom-left corner (also under the closed screen),
+    // then the technician's screen over everything (MaintenanceScreen.qml).
+    MaintenanceCorner {
+        z: 25
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        visible: win.pageName() === "home" && !keyboard.active
+    }
+    MaintenanceScreen { anchors.fill: parent; z: 30 }
 }
