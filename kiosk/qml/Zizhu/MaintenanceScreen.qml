@@ -14,7 +14,7 @@ Rectangle {
     readonly property bool idle: !v.busy
     visible: st !== "closed"
     color: Theme.bg
-    MouseArea { anchors.fill: parent }  // nothing underneath takes a touch meanwhile
+    MouseArea { objectName: "blocker"; anchors.fill: parent }  // nothing underneath takes a touch meanwhile
 
     function noticeArgs() {
         var n = v.notice || "", a = v.noticeArgs || []
@@ -75,60 +75,75 @@ Rectangle {
             }
         }
 
-        // -- the PIN pad, or the lock ---------------------------------------------------------
-        ColumnLayout {
+        // -- the PIN pad, or the lock: side by side in landscape, one column in portrait -------------
+        Flickable {  // scrolls where even that does not fit
             visible: root.st === "pin" || root.st === "locked"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.pad
-            spacing: Theme.gap
-            KText {
-                Layout.fillWidth: true
-                visible: root.st === "pin" && root.v.error !== "no_technicians"
-                src: QT_TRANSLATE_NOOP("Zizhu", "请输入维护密码，或放置技术员证件")
-                heading: true
-            }
-            KText {
-                objectName: "maintenanceError"
-                Layout.fillWidth: true
-                visible: !!root.v.error
-                color: Theme.danger
-                bold: true
-                src: MaintenanceTexts.word(root.v.error || "")
-                args: root.v.error === "pin_locked" ? [String(root.v.maxAttempts || 0), String(root.v.lockMinutes || 0)]
-                      : [String(root.v.attemptsLeft || 0)]
-            }
-            Rectangle {
-                visible: root.st === "pin" && root.v.error !== "no_technicians"
-                Layout.fillWidth: true
-                implicitHeight: Theme.target
-                radius: Theme.radius
-                border.color: Theme.primary
-                border.width: 2
-                color: Theme.bg
-                DataText {
-                    objectName: "maintenancePin"
-                    anchors.verticalCenter: parent.verticalCenter
-                    x: Theme.pad
-                    text: "●".repeat(root.v.pinLength || 0)
-                    font.pixelSize: Theme.heading
-                    font.letterSpacing: 6
+            contentHeight: pinGrid.implicitHeight + 2 * Theme.pad
+            clip: true
+            GridLayout {
+                id: pinGrid
+                readonly property bool pad: root.st === "pin" && root.v.error !== "no_technicians"
+                x: Theme.pad
+                y: Theme.pad
+                width: root.width - 2 * Theme.pad
+                columns: root.width > root.height ? 2 : 1
+                columnSpacing: Theme.gap * 2
+                rowSpacing: Theme.gap
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    spacing: Theme.gap
+                    KText {
+                        Layout.fillWidth: true
+                        visible: pinGrid.pad
+                        src: QT_TRANSLATE_NOOP("Zizhu", "请输入维护密码，或放置技术员证件")
+                        heading: true
+                    }
+                    KText {
+                        objectName: "maintenanceError"
+                        Layout.fillWidth: true
+                        visible: !!root.v.error
+                        color: Theme.danger
+                        bold: true
+                        src: MaintenanceTexts.word(root.v.error || "")
+                        args: root.v.error === "pin_locked" ? [String(root.v.maxAttempts || 0), String(root.v.lockMinutes || 0)]
+                              : [String(root.v.attemptsLeft || 0)]
+                    }
+                    Rectangle {
+                        visible: pinGrid.pad
+                        Layout.fillWidth: true
+                        implicitHeight: Theme.target
+                        radius: Theme.radius
+                        border.color: Theme.primary
+                        border.width: 2
+                        color: Theme.bg
+                        DataText {
+                            objectName: "maintenancePin"
+                            anchors.verticalCenter: parent.verticalCenter
+                            x: Theme.pad
+                            text: "●".repeat(root.v.pinLength || 0)
+                            font.pixelSize: Theme.heading
+                            font.letterSpacing: 6
+                        }
+                    }
+                    KButton {
+                        objectName: "maintenanceSubmit"
+                        visible: pinGrid.pad
+                        Layout.fillWidth: true
+                        enabled: (root.v.pinLength || 0) >= 4
+                        src: QT_TRANSLATE_NOOP("Zizhu", "进入维护")
+                        onClicked: maintenance.act("submit")
+                    }
+                }
+                NumPad {
+                    visible: pinGrid.pad
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    onKey: (k) => maintenance.act("key", k)
                 }
             }
-            NumPad {
-                visible: root.st === "pin" && root.v.error !== "no_technicians"
-                Layout.fillWidth: true
-                onKey: (k) => maintenance.act("key", k)
-            }
-            KButton {
-                objectName: "maintenanceSubmit"
-                visible: root.st === "pin" && root.v.error !== "no_technicians"
-                Layout.fillWidth: true
-                enabled: (root.v.pinLength || 0) >= 4
-                src: QT_TRANSLATE_NOOP("Zizhu", "进入维护")
-                onClicked: maintenance.act("submit")
-            }
-            Item { Layout.fillHeight: true }
         }
 
         // -- open --------------------------------------------------------------------------------
