@@ -306,9 +306,18 @@ class PickupFlow(_LockerFlow):
             self._check(card)
 
     def card_failed(self, error: str) -> None:
-        """The reader could not read the card (expired, unreadable …): its words."""
-        if self.state == "card":
-            self._set("card", error)
+        """The reader could not read the card (expired, unreadable, the refused card still on it …):
+        its words, and the reader asked again a moment later — the citizen is swapping cards."""
+        if self.state != "card":
+            return
+        self._set("card", error)
+        gen = self._generation
+
+        def again() -> None:
+            if self.state == "card" and gen == self._generation and self.need_card is not None:
+                self.need_card()
+
+        self.later(1.0, again)
 
     def _check(self, card: IdCard) -> None:
         code, number = self.code, card.number

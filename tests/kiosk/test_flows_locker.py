@@ -186,3 +186,17 @@ def test_a_deposit_by_card_lists_only_open_cases(world: dict[str, Any]) -> None:
     assert "材料存放凭条" in world["printer"].flat and d.deposit.retrieval_code in world["printer"].flat
     d.reset()
     assert d.view()["retrievalCode"] == "" and d.cases == []
+
+
+def test_the_reader_is_asked_again_after_a_card_it_refused(world: dict[str, Any]) -> None:
+    p: PickupFlow = world["pickup"]
+    asked: list[int] = []
+    p.need_card = lambda: asked.append(1)
+    _enter(p, CODE)  # no card yet: the reader is started
+    assert p.state == "card" and asked == [1]
+    p.card_failed("card_already_read")  # the refused card is still on the reader
+    assert (p.state, p.error) == ("card", "card_already_read")
+    world["timers"].run(1.1)
+    assert asked == [1, 1]  # asked again: the agent's card will be read when it comes
+    p.card_read(CARDS["resident_long_term"])
+    assert p.state == "door_open" and p.role == "agent"
