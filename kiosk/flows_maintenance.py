@@ -94,6 +94,7 @@ class MaintenanceFlow(Flow):
         self.fetch_incidents = incidents
         self.state = "closed"
         self.pin = ""
+        self.checking = False  # a PIN or card being compared with the hashes
         self.wrong = 0  # wrong PINs in a row
         self.locked_until: datetime | None = None
         self.technician: TechnicianEntry | None = None
@@ -164,29 +165,43 @@ class MaintenanceFlow(Flow):
         self._set("pin", self.error if self.error == "no_technicians" else "")
 
     def submit(self) -> None:
-        if self.state != "pin" or not self.rules.technicians:
+        if self.state != "pin" or not self.rules.technicians or self.checking:
             return
         self.touch()
         pin, self.pin = self.pin, ""
         if self.lock_left_s() > 0:
             self._set("locked", "pin_locked")
             return
-        tech = next((t for t in self.rules.technicians if t.pin_hash and pin and verify(pin, t.pin_hash)), None)
-        if tech is None:
-            self._wrong()
-            return
-        self._open(tech)
+        techs = self.rules.technicians
+        self._check(lambda: next((t for t in techs if t.pin_hash and pin and verify(pin, t.pin_hash)), None),
+                    self._wrong)
 
-    def card(self, number: str) -> bool:
-        """A card read while the PIN pad is up: True when it is a registered technician's."""
-        if self.state != "pin" or not number:
-            return False
-        tech = next((t for t in self.rules.technicians if t.card_hash and verify(number.upper(), t.card_hash)), None)
-        if tech is None:
-            self._set("pin", "card_unknown")
-            return False
-        self._open(tech)
-        return True
+    def card(self, number: str) -> None:
+        """A card read while the PIN pad is up: opens when it is a registered technician's."""
+        if self.state != "pin" or not number or self.checking:
+            return
+        techs, key = self.rules.technicians, number.upper()
+        self._check(lambda: next((t for t in techs if t.card_hash and verify(key, t.card_hash)), None),
+                    lambda: self._set("pin", "card_unknown"))
+
+    def _check(self, find: Callable[[], TechnicianEntry | None], refused: Callable[[], None]) -> None:
+        """The hashes are compared off the UI thread (scrypt: tens of ms each), in the jobs runner's pool."""
+        self.checking = True
+        self._changed()
+
+        def done(out: Outcome[TechnicianEntry | None]) -> None:
+            self.checking = False
+            if self.state != "pin":
+                self._changed()
+            elif out.error is not None:  # the check itself failed (timed out): not a wrong PIN
+                log.error("maintenance: the PIN check failed: %r", out.error)
+                self._changed()
+            elif out.value is None:
+                refused()
+            else:
+                self._open(out.value)
+
+        self.jobs.backend(lambda _b: find(), self._current(done))
 
     def _wrong(self) -> None:
         self.wrong += 1
@@ -216,7 +231,7 @@ class MaintenanceFlow(Flow):
     def _close(self) -> None:
         self._generation += 1  # answers still on their way are dropped
         self._job += 1
-        self.pin, self.busy, self.technician = "", "", None
+        self.pin, self.busy, self.technician, self.checking = "", "", None, False
         self.results, self.notice, self.notice_args = {}, "", []
         self.incident_list, self.incidents_state = [], ""
         self._set("closed")
@@ -339,6 +354,7 @@ class MaintenanceFlow(Flow):
         devs = self.devices()
         out.update({
             "pinLength": len(self.pin),
+            "checking": self.checking,
             "attemptsLeft": self.rules.max_attempts - self.wrong,
             "maxAttempts": self.rules.max_attempts,
             "idleMinutes": round(self.rules.idle_s / 60),

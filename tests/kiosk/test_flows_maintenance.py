@@ -64,6 +64,8 @@ class Rig:
         for d in digits:
             self.flow.key(d)
         self.flow.submit()
+        while self.flow.checking and self.jobs.pending:  # the comparison held: answered now
+            self.jobs.step()
 
     def fire_timers(self) -> None:
         timers, self.timers = self.timers, []
@@ -104,7 +106,8 @@ def test_wrong_pins_are_refused_then_lock_the_entry_for_the_lockout() -> None:
     r.flow.leave()
     r.pin(PIN)  # even the right PIN, while locked
     assert (r.flow.state, r.flow.error) == ("locked", "pin_locked")
-    assert not r.flow.card(CARD)  # and a card
+    r.flow.card(CARD)  # and a card
+    assert r.flow.state == "locked"
     r.clock.advance(299)
     r.flow.enter()
     assert r.flow.state == "locked" and r.flow.view()["lockMinutes"] == 1
@@ -126,9 +129,9 @@ def test_a_right_pin_clears_the_count_of_wrong_ones() -> None:
 def test_a_registered_card_opens_an_unknown_one_is_refused() -> None:
     r = Rig()
     r.flow.enter()
-    assert not r.flow.card("110105194912310029")
+    r.flow.card("110105194912310029")
     assert (r.flow.state, r.flow.error) == ("pin", "card_unknown")
-    assert r.flow.card(CARD.lower())  # an x is an X
+    r.flow.card(CARD.lower())  # an x is an X
     assert r.flow.state == "open" and r.flow.technician is not None and r.flow.technician.id == "T07"
 
 
@@ -242,3 +245,28 @@ def test_nothing_is_asked_while_closed() -> None:
     r.flow.open_slot("1")
     r.flow.test_page()
     assert r.jobs.device_calls == [] and r.locker.opened == []
+
+
+def test_the_hashes_are_compared_off_the_ui_thread_one_check_at_a_time() -> None:
+    r = Rig(hold=True)
+    r.flow.enter()
+    for d in PIN:
+        r.flow.key(d)
+    r.flow.submit()
+    assert r.flow.checking and r.flow.view()["checking"] and r.flow.state == "pin"
+    assert r.jobs.backend_calls == 1
+    r.flow.submit()  # a second press while the first is compared: nothing more
+    assert r.jobs.backend_calls == 1
+    r.jobs.step()
+    assert r.flow.state == "open" and not r.flow.checking
+
+
+def test_leaving_while_a_pin_is_compared_drops_the_answer() -> None:
+    r = Rig(hold=True)
+    r.flow.enter()
+    for d in PIN:
+        r.flow.key(d)
+    r.flow.submit()
+    r.flow.leave()
+    r.jobs.step()
+    assert r.flow.state == "closed" and not r.flow.out_of_service and not r.flow.checking

@@ -182,6 +182,8 @@ def test_a_slot_opened_for_maintenance_is_in_the_journal_with_the_technician(qap
     try:
         wait_for(lambda: "locker" in app.availability.devices, what="the locker polled")
         open_maintenance(c)
+        # the slots' grid is laid out at the next frame (a tap before it lands on a button still at 0,0)
+        wait_for(lambda: (b := c.find("slot_5")) is not None and b.parentItem().width() > 0, 5, "the slots laid out")
         c.tap("slot_5")
         c.wait_text("5号格口已打开，已记入开箱记录", 15)
         assert journal(rig) == [(5, f"maintenance:{TECH}", "maintenance", "opened")]

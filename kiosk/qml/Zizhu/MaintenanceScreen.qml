@@ -132,7 +132,7 @@ Rectangle {
                         objectName: "maintenanceSubmit"
                         visible: pinGrid.pad
                         Layout.fillWidth: true
-                        enabled: (root.v.pinLength || 0) >= 4
+                        enabled: (root.v.pinLength || 0) >= 4 && !root.v.checking
                         src: QT_TRANSLATE_NOOP("Zizhu", "进入维护")
                         onClicked: maintenance.act("submit")
                     }
@@ -178,9 +178,12 @@ Rectangle {
 
                 KText { Layout.fillWidth: true; heading: true; src: QT_TRANSLATE_NOOP("Zizhu", "设备状态与自检") }
                 Repeater {
-                    model: root.v.devices || []
+                    // A count, not the list: the view changes at every device poll, and delegates made
+                    // anew each time would move under a finger (a tap landing on one still at 0,0).
+                    model: (root.v.devices || []).length
                     delegate: Rectangle {
-                        required property var modelData
+                        required property int index
+                        readonly property var modelData: (root.v.devices || [])[index] || ({"kind": "", "state": "", "faults": [], "result": {}})
                         Layout.fillWidth: true
                         implicitHeight: row.implicitHeight + 2 * Theme.pad
                         radius: Theme.radius
@@ -260,9 +263,10 @@ Rectangle {
                     onClicked: maintenance.act("testPage")
                 }
                 Repeater {
-                    model: root.v.stations || []
+                    model: (root.v.stations || []).length
                     delegate: KButton {
-                        required property string modelData
+                        required property int index
+                        readonly property string modelData: (root.v.stations || [])[index] || ""
                         objectName: "roll_" + modelData
                         Layout.fillWidth: true
                         enabled: root.idle
@@ -286,9 +290,10 @@ Rectangle {
                     columnSpacing: Theme.gap / 2
                     rowSpacing: Theme.gap / 2
                     Repeater {
-                        model: root.v.slots || []
+                        model: (root.v.slots || []).length
                         delegate: KButton {
-                            required property var modelData
+                            required property int index
+                            readonly property var modelData: (root.v.slots || [])[index] || ({"slot": 0})
                             objectName: "slot_" + modelData.slot
                             Layout.fillWidth: true
                             enabled: root.idle
