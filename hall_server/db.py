@@ -315,6 +315,18 @@ class Complaint(Base):
     __table_args__ = (Index("complaints_by_time", "hall", "filed_at"), Index("complaints_by_state", "state"))
 
 
+# ---- rectification steps (issue 13, migration 0007) ----
+# (tables of this part go here)
+
+
+# ---- complaint work orders (issue 13, migration 0008) ----
+# (tables of this part go here)
+
+
+# ---- recordings access (issue 13, migration 0009) ----
+# (tables of this part go here)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # we say BEGIN ourselves (below)
     cur = dbapi_conn.cursor()

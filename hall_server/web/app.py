@@ -35,7 +35,9 @@ from hall_server.web.templating import page
 
 STATIC = Path(str(files("hall_server").joinpath("static")))
 # Routers of other domains, included when their module exists (the inspection log's is its own).
-OPTIONAL_ROUTERS = ("hall_server.web.routers.inspections",)
+OPTIONAL_ROUTERS = ("hall_server.web.routers.inspections", "hall_server.web.routers.rectifications",
+                    "hall_server.web.routers.workorders", "hall_server.web.routers.recordings",
+                    "hall_server.web.routers.reports")
 
 
 def _wants_html(request: Request) -> bool:
@@ -83,7 +85,9 @@ def create_app(service: HallRuntime) -> FastAPI:
             continue
         app.include_router(mod.router)
     auth.install(app, service)  # log-in, log-out, the account page
-    app.state.has_inspections = any(getattr(r, "path", "") == "/inspections" for r in app.routes)
+    paths = {getattr(r, "path", "") for r in app.routes}
+    app.state.has_inspections = "/inspections" in paths
+    app.state.page_paths = frozenset(paths)  # the nav shows the pages of the parts that are there
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/openapi.json", include_in_schema=False)

@@ -125,6 +125,7 @@ def page(request: Request, template: str, status_code: int = 200, **context: Any
         "clock": hall_clock(request), "now": svc.core.clock.now(), "htmx": request.headers.get("HX-Request") == "true",
         "fault_title": lambda code: svc.table.classify(code).title or code,
         "has_inspections": getattr(request.app.state, "has_inspections", False),
+        "has_page": getattr(request.app.state, "page_paths", frozenset()).__contains__,
         **context,
     }
     html = environment().get_template(template).render(ctx)
