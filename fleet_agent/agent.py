@@ -29,7 +29,7 @@ from paho.mqtt.properties import Properties
 
 from fleet_agent.health import HostProbe
 from fleet_agent.link import MqttLink
-from fleet_agent.spool import Spool
+from fleet_agent.spool import Spool, Spooled
 from ground import __version__
 from ground.clock import utcnow
 from ground.logs import mask_text
@@ -182,11 +182,21 @@ class Agent:
         elif isinstance(msg, local.Rating | local.Complaint):
             self._feedback(peer, msg)
         elif isinstance(msg, local.Event):
-            self._occurrence(msg.code, msg.detail)
+            self._occurrence(peer, msg)
 
-    def _occurrence(self, code: str, detail: str) -> None:
-        """An occurrence from the app (a new paper roll): an ``event`` of action ``occurred``, spooled."""
-        term, session, text = self.cfg.terminal.id, self.link.session, mask_text(detail)[:500]
+    def _occurrence(self, peer: local.Peer, msg: local.Event) -> None:
+        """An occurrence from the app (a new paper roll): an ``event`` of action ``occurred``, spooled.
+
+        With an ``id`` the app waits for the answer, as for a rating: ``accepted`` once the event is
+        on the spool's disk, ``refused`` (with ``retry`` when only the disk is the trouble) otherwise.
+        """
+        if msg.id is not None:
+            with self._lock:
+                seen = self._feedback_seen.get(msg.id)
+            if seen is not None:
+                peer.send(local.Accepted(id=msg.id, seq=seen))
+                return
+        code, term, session, text = msg.code, self.cfg.terminal.id, self.link.session, mask_text(msg.detail)[:500]
 
         def build(seq: int | None) -> bytes:
             assert seq is not None
@@ -197,9 +207,14 @@ class Agent:
             item = self.spool.append(Kind.EVENT.value, build)
         except (ContractError, ValueError) as exc:
             log.error("occurrence %r cannot be reported (out of contract): %s", code, exc)
+            if msg.id is not None:
+                peer.send(local.Refused(id=msg.id, reason=_field_only(str(exc))))
             return
         self.events_accepted += 1
         log.info("occurrence %s (seq %s)", code, item.seq)
+        self.link.kick()
+        if msg.id is not None:
+            self._promise(peer, Kind.EVENT.value, msg.id, item)
 
     def _feedback(self, peer: local.Peer, msg: local.Rating | local.Complaint) -> None:
         """A rating or complaint from the kiosk: into the spool (numbered like events), then ``accepted``.
@@ -239,22 +254,26 @@ class Agent:
             peer.send(local.Refused(id=msg.id, reason=reason))
             return
         self.link.kick()
+        self._promise(peer, kind.value, msg.id, item)
+
+    def _promise(self, peer: local.Peer, kind: str, msg_id: str, item: Spooled) -> None:
+        """Tell the app that ``msg_id`` (spooled as ``item``) reaches the hall — only once it is on disk."""
         if not self.spool.on_disk(item):
             # Held in memory only: it still goes out if this agent lives, but a kill or a power cut loses
             # it, so nothing may be promised. The kiosk may send it again (same id): the hall keeps one.
             self.feedback_refused += 1
             log.error("%s %s held in memory only, the spool's disk refuses writes: not promised to the kiosk "
-                      "(%d refused so far)", kind.value, msg.id, self.feedback_refused)
-            peer.send(local.Refused(id=msg.id, reason="spool not durable: its disk refuses writes", retry=True))
+                      "(%d refused so far)", kind, msg_id, self.feedback_refused)
+            peer.send(local.Refused(id=msg_id, reason="spool not durable: its disk refuses writes", retry=True))
             return
         with self._lock:
-            self._feedback_seen[msg.id] = item.seq
+            self._feedback_seen[msg_id] = item.seq
             while len(self._feedback_seen) > 1024:
                 self._feedback_seen.pop(next(iter(self._feedback_seen)))
         self.feedback_accepted += 1
-        log.info("%s %s accepted into the spool (seq %s)", kind.value, msg.id, item.seq)
-        if not peer.send(local.Accepted(id=msg.id, seq=item.seq)):
-            log.warning("%s %s is spooled but the kiosk left before hearing so", kind.value, msg.id)
+        log.info("%s %s accepted into the spool (seq %s)", kind, msg_id, item.seq)
+        if not peer.send(local.Accepted(id=msg_id, seq=item.seq)):
+            log.warning("%s %s is spooled but the kiosk left before hearing so", kind, msg_id)
 
     def _command_in(self, payload: bytes, props: Properties | None) -> None:
         """From the MQTT thread: queue it; the agent's loop executes it."""

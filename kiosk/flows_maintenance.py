@@ -47,6 +47,8 @@ PIN_IDLE_S = 60.0  # the PIN pad left untouched closes
 PIN_MAX = 12
 TEST_PAGE_S = 30.0
 SLOT_OPEN_S = 20.0
+REPORT_S = 5.0  # the agent's answer to a roll change (it is on its disk, or refused)
+ROLL_REPORT_S = REPORT_S + 2.0  # the flow's bound around that wait
 STATIONS = ("receipt", "journal")
 
 
@@ -85,12 +87,12 @@ class MaintenanceFlow(Flow):
     def __init__(self, jobs: Jobs, rules: MaintenanceRules, clock: Clock, *,
                  later: Callable[[float, Callable[[], None]], None],
                  devices: Callable[[], dict[str, Any]],
-                 report: Callable[[str, dict[str, Any]], bool],
+                 report: Callable[[str, dict[str, Any]], None],
                  incidents: Callable[[Callable[[Outcome[list[dict[str, Any]]]], None]], None] | None = None) -> None:
         super().__init__()
         self.jobs, self.rules, self.clock, self.later = jobs, rules, clock, later
         self.devices = devices  # kind → the newest device status (the app's availability)
-        self.report = report  # (event code, detail) → True when the agent took it
+        self.report = report  # (code, detail): returns once the agent has it, raises if not (off the UI thread)
         self.fetch_incidents = incidents
         self.state = "closed"
         self.pin = ""
@@ -242,6 +244,11 @@ class MaintenanceFlow(Flow):
     # -- device jobs, one at a time ------------------------------------------------------------
     def _run(self, busy: str, kind: str, fn: Callable[[Any], Any], bound_s: float,
              done: Callable[[Outcome[Any], float], None]) -> None:
+        self._start(busy, bound_s, done, lambda answer: self.jobs.device(kind, fn, answer))
+
+    def _start(self, busy: str, bound_s: float, done: Callable[[Outcome[Any], float], None],
+               submit: Callable[[Callable[[Outcome[Any]], None]], None]) -> None:
+        """One job at a time (``busy``), bounded by ``bound_s``; ``done`` hears its outcome or the timeout."""
         if self.state != "open" or self.busy:
             return
         self.touch()
@@ -265,7 +272,7 @@ class MaintenanceFlow(Flow):
                 done(Outcome(error=TimeoutError(f"no answer within {bound_s:.0f} s")), bound_s)
                 self._changed()
 
-        self.jobs.device(kind, fn, self._current(answer))
+        submit(self._current(answer))
         self.later(bound_s, give_up)
 
     def self_test(self, kind: str) -> None:
@@ -318,13 +325,18 @@ class MaintenanceFlow(Flow):
     def roll_replaced(self, station: str) -> None:
         if self.state != "open" or station not in STATIONS or self.technician is None or self.busy:
             return
-        self.touch()
-        code = f"printer.{station}.roll_replaced"
-        ok = self.report(code, {"station": station, "technician": self.technician.id})
-        log.info("maintenance: new %s roll confirmed by %s (%s)", station, self.technician.id,
-                 "sent to the agent" if ok else "the agent is not reachable")
-        self.notice, self.notice_args = ("roll_reported" if ok else "roll_not_sent"), [station]
-        self._changed()
+        code, tech = f"printer.{station}.roll_replaced", self.technician.id
+
+        def done(out: Outcome[Any], _took: float) -> None:
+            ok = out.error is None
+            log.info("maintenance: new %s roll confirmed by %s (%s)", station, tech,
+                     "in the agent's spool" if ok else f"not taken by the agent: {out.error!r}")
+            self.notice, self.notice_args = ("roll_reported" if ok else "roll_not_sent"), [station]
+
+        # Said 已报告 only once the agent has it on disk (it then reaches the hall); otherwise the
+        # technician is told it was not sent, and confirms again.
+        self._start("roll:" + station, ROLL_REPORT_S, done, lambda answer: self.jobs.backend(
+            lambda _b: self.report(code, {"station": station, "technician": tech}), answer))
 
     def incidents(self) -> None:
         if self.state != "open" or self.fetch_incidents is None or self.incidents_state == "loading":

@@ -43,7 +43,7 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -56,6 +56,14 @@ from wire.status import AnyDeviceStatus
 log = logging.getLogger("zizhu.agent.client")
 
 FEEDBACK_TIMEOUT_S = 5.0
+Promised = local.Rating | local.Complaint | local.Event  # what the agent answers accepted / refused to
+P = TypeVar("P", local.Rating, local.Complaint, local.Event)
+
+
+def _key(msg: Promised) -> str:
+    if msg.id is None:
+        raise ValueError("a message that waits for the agent's answer needs an id")
+    return msg.id
 
 
 class FeedbackNotAccepted(Exception):
@@ -150,22 +158,25 @@ class AgentClient:
     def result(self, cmd_id: str, ok: bool, detail: str = "", data: dict[str, Any] | None = None) -> bool:
         return self._send(local.Result(id=cmd_id, ok=ok, detail=detail[:2000], data=data or {}))
 
-    def event(self, code: str, detail: str = "") -> bool:
-        """An occurrence (``printer.receipt.roll_replaced``): False when the agent is not connected."""
-        return self._send(local.Event(code=code, detail=detail[:200]))
+    def occurred(self, code: str, detail: str = "", *, event_id: str | None = None,
+                 timeout: float = FEEDBACK_TIMEOUT_S) -> local.Accepted:
+        """An occurrence (``printer.receipt.roll_replaced``), once it is in the agent's spool; raises
+        :class:`FeedbackNotAccepted` (not connected, no answer in time, refused). Any thread but the UI's."""
+        return self._wait(_checked(local.Event(code=code, detail=detail[:200], id=event_id or new_id())), timeout)
 
     # -- ratings and complaints (any thread but the UI's, or use submit) ---------------------
-    def submit(self, msg: local.Rating | local.Complaint) -> Future[local.Accepted]:
+    def submit(self, msg: Promised) -> Future[local.Accepted]:
         """Send one rating or complaint; the future gets the agent's ``accepted`` or raises
         :class:`FeedbackRefused` / :class:`AgentUnavailable` (not connected, or the connection ended
         before an answer). It never resolves by itself: :meth:`rate` and :meth:`complain` bound the wait.
         """
+        key = _key(msg)
         fut: Future[local.Accepted] = Future()
         with self._waiting_lock:
-            self._waiting.setdefault(msg.id, []).append(fut)
+            self._waiting.setdefault(key, []).append(fut)
         if not self._send(msg):
-            self._settle(msg.id, AgentUnavailable("终端服务暂不可用，未能提交，请稍后再试或到人工窗口办理",
-                                                  "the fleet agent is not connected", msg.id))
+            self._settle(key, AgentUnavailable("终端服务暂不可用，未能提交，请稍后再试或到人工窗口办理",
+                                                  "the fleet agent is not connected", key))
         return fut
 
     def _settle(self, feedback_id: str, outcome: local.Accepted | FeedbackNotAccepted) -> None:
@@ -188,14 +199,15 @@ class AgentClient:
             if not futs:
                 self._waiting.pop(feedback_id, None)
 
-    def _wait(self, msg: local.Rating | local.Complaint, timeout: float) -> local.Accepted:
+    def _wait(self, msg: Promised, timeout: float) -> local.Accepted:
+        key = _key(msg)
         fut = self.submit(msg)
         try:
             return fut.result(timeout)
         except FutureTimeout:
-            self._forget(msg.id, fut)
+            self._forget(key, fut)
             raise AgentUnavailable("终端服务未及时响应，未能提交，请稍后再试或到人工窗口办理",
-                                   f"no answer from the fleet agent within {timeout:g} s", msg.id) from None
+                                   f"no answer from the fleet agent within {timeout:g} s", key) from None
 
     def rate(self, *, item_code: str, item_name: str, level: int, tags: Sequence[str] = (),
              case_no: str | None = None, rating_id: str | None = None, rated_at: datetime | None = None,
@@ -302,7 +314,7 @@ class AgentClient:
         elif isinstance(msg, local.Accepted):
             self._settle(msg.id, msg)
         elif isinstance(msg, local.Refused):
-            log.warning("the agent refused rating/complaint %s: %s", msg.id, msg.reason)
+            log.warning("the agent refused message %s: %s", msg.id, msg.reason)
             if msg.retry:  # the agent cannot keep it safely now (its disk): not promised, may work later
                 self._settle(msg.id, AgentUnavailable("终端存储暂不可用，未能确认提交，请稍后再试或到人工窗口办理",
                                                       msg.reason, msg.id))
@@ -313,11 +325,14 @@ class AgentClient:
             log.warning("the agent refused a line we sent: %s", msg.reason)
 
 
-def _checked(msg: local.Rating | local.Complaint) -> local.Rating | local.Complaint:
+def _checked(msg: P) -> P:
     """Built in Python a message is not checked: check it as the agent will, before promising anything."""
     try:
         local.encode(msg)
     except (msgspec.ValidationError, msgspec.EncodeError, UnicodeError, ValueError) as exc:
         problem = local.why_invalid(exc) if isinstance(exc, msgspec.DecodeError) else type(exc).__name__
-        raise FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", problem, msg.id) from None
+        raise FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", problem, msg.id or "") from None
+    beyond = local.out_of_contract(msg)  # and what the agent checks beyond the schema (an occurrence's code)
+    if beyond is not None:
+        raise FeedbackRefused("提交内容有误，未能提交，请到人工窗口办理", beyond, msg.id or "")
     return msg

@@ -17,9 +17,11 @@ App → agent:
 ``rating``    ``{"type": "rating", "id": "<uuid4>", "item_code": "…", "item_name": "…", "level": 1..5,
               "tags": ["…"], "case_no": "…"|null, "rated_at": "2026-12-04T11:30:00+08:00"}`` — one
               rating (好差评, 5 非常满意 … 1 非常不满意); the rater is not named
-``event``     ``{"type": "event", "code": "printer.receipt.roll_replaced", "detail": "technician T01"}`` —
-              an occurrence (:func:`wire.contract.is_occurrence_code`), no fault state: the agent
-              spools it as an ``event`` of action ``occurred`` (a new paper roll, for the hall's forecast)
+``event``     ``{"type": "event", "id": "<uuid4>", "code": "printer.receipt.roll_replaced",
+              "detail": "technician T01"}`` — an occurrence (:func:`wire.contract.is_occurrence_code`),
+              no fault state: the agent spools it as an ``event`` of action ``occurred`` (a new paper
+              roll, for the hall's forecast) and, when ``id`` is given, answers ``accepted`` or
+              ``refused`` like a rating (without ``id``: no answer, as before)
 ``complaint`` ``{"type": "complaint", "id": "<uuid4>", "category": "办不成事"|"蜗牛办事"|"投诉"|"建议"|"其他",
               "matter": "…", "phone_sealed": "<base64 sealed box>", "case_no": "…"|null,
               "filed_at": "…+08:00"}`` — the phone number sealed to the hall (:mod:`wire.feedback`)
@@ -34,7 +36,7 @@ Agent → app:
               "params": {}, "expires_at": "…"}`` — answer with a ``result`` of the same id
 ``notice``    ``{"type": "notice", "notice": {…} | null}`` — the hall's public outage notice
 ``error``     ``{"type": "error", "reason": "…"}`` — the last line was refused; the connection stays
-``accepted``  ``{"type": "accepted", "id": "<uuid4>", "seq": 17}`` — that rating or complaint is in the
+``accepted``  ``{"type": "accepted", "id": "<uuid4>", "seq": 17}`` — that rating, complaint or event is in the
               agent's durable spool: it reaches the hall (the kiosk may now say 已提交)
 ``refused``   ``{"type": "refused", "id": "<uuid4>", "reason": "…", "retry": false}`` — that rating or
               complaint was not taken: out of contract (the reason names the field, never its
@@ -155,6 +157,7 @@ class Event(_Msg, tag="event", frozen=True):
 
     code: Annotated[str, Meta(min_length=3, max_length=128)]
     detail: Annotated[str, Meta(max_length=200)] = ""
+    id: FeedbackId | None = None  # given: answered with accepted (in the durable spool) or refused
 
 
 class Welcome(_Msg, tag="welcome", frozen=True):
@@ -434,7 +437,7 @@ class LocalServer:
             return
         problem = out_of_contract(msg)
         if problem is not None:
-            self._refuse(peer, problem, len(line), msg.id if isinstance(msg, Rating | Complaint) else None)
+            self._refuse(peer, problem, len(line), msg.id if isinstance(msg, Rating | Complaint | Event) else None)
             return
         if isinstance(msg, Hello):
             peer.hello = msg

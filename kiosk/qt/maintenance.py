@@ -20,8 +20,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.flows import Flow, Outcome
-from kiosk.flows_maintenance import MaintenanceFlow, MaintenanceRules
+from kiosk.flows_maintenance import REPORT_S, MaintenanceFlow, MaintenanceRules
 from kiosk.qt.bridge import FlowBridge
+from terminal.client import AgentUnavailable
 
 log = logging.getLogger("zizhu.kiosk.maintenance")
 
@@ -73,11 +74,12 @@ class MaintenanceWiring:
         self.app.end_session("ended")  # the card is forgotten whatever it was (and the reader too)
         self.flow.card(number)
 
-    def _report(self, code: str, detail: dict[str, Any]) -> bool:
+    def _report(self, code: str, detail: dict[str, Any]) -> None:
+        """Off the UI thread (the flow runs it as a job): returns once the agent has the event on disk."""
         client = self.app.client
         if client is None:
-            return False
-        return bool(client.event(code, detail=f"technician {detail.get('technician', '')}".strip()))
+            raise AgentUnavailable("监控程序未连接", "the kiosk has no agent client", "")
+        client.occurred(code, detail=f"technician {detail.get('technician', '')}".strip(), timeout=REPORT_S)
 
     def _incidents(self, done: Callable[[Outcome[list[dict[str, Any]]]], None]) -> None:
         from kiosk.hall_incidents import open_incidents

@@ -135,3 +135,42 @@ def test_two_sends_of_one_id_in_flight_both_hear_the_answer(agent_on: Agent, cli
     first, second = client.submit(msg), client.submit(msg)
     assert first.result(10).id == second.result(10).id == msg.id
     assert first.result().seq == second.result().seq and agent_on.feedback_accepted == 1
+
+
+def test_a_roll_change_with_an_id_is_answered_once_it_is_on_disk(
+        agent_on: Agent, client: AgentClient, watcher_for: Callable[..., Watcher], broker: MosquittoBroker) -> None:
+    from wire.contract import EventPayload
+
+    w = watcher_for(broker.port)
+    eid = new_id()
+    first = client.occurred("printer.receipt.roll_replaced", "technician T07", event_id=eid)
+    again = client.occurred("printer.receipt.roll_replaced", "technician T07", event_id=eid)  # not heard: sent again
+    assert first.seq is not None and again.seq == first.seq
+    rows = Spool(agent_on.cfg.agent.spool_path).peek(0, 100)  # accepted means on disk
+    assert [row.seq for row in rows if row.kind == "event"].count(first.seq) == 1
+    ev: EventPayload = w.wait_for(Kind.EVENT, lambda p: p.seq == first.seq)
+    assert (ev.fault, ev.action, ev.detail) == ("printer.receipt.roll_replaced", "occurred", "technician T07")
+    # a code that is not an occurrence is refused where it enters, with its id; nothing spooled
+    with pytest.raises(FeedbackRefused):
+        client.occurred("printer.receipt.paper_out", "x")
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(10)
+    s.connect(str(agent_on.cfg.agent.socket_path))
+    with s:
+        s.recv(65536)  # welcome
+        bad = new_id()
+        s.sendall(json.dumps({"type": "event", "id": bad, "code": "printer.receipt.paper_out"}).encode() + b"\n")
+        answer = json.loads(s.recv(65536).split(b"\n")[0])
+    assert answer == {"type": "refused", "id": bad, "reason": "event: code is not an occurrence of the contract",
+                      "retry": False}
+    assert agent_on.events_accepted == 1
+
+
+def test_without_an_agent_a_roll_change_is_not_promised(tmp_path: object) -> None:
+    c = AgentClient(f"{tmp_path}/absent.sock", reconnect_s=0.1)
+    c.start()
+    try:
+        with pytest.raises(AgentUnavailable):
+            c.occurred("printer.journal.roll_replaced", "technician T07", timeout=1.0)
+    finally:
+        c.close()

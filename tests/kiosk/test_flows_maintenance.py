@@ -14,6 +14,7 @@ from ground.clock import FakeClock
 from kiosk.backend.demo import DemoBackend
 from kiosk.flows import Outcome
 from kiosk.flows_maintenance import MaintenanceFlow, MaintenanceRules, TechnicianEntry
+from terminal.client import AgentUnavailable
 from terminal.pinhash import check_format, make_hash, verify
 from tests.kiosk.test_flows import SyncJobs
 from tests.kiosk.test_flows_locker import FakeLocker
@@ -55,9 +56,10 @@ class Rig:
                                     devices=lambda: self.statuses, report=self._report,
                                     incidents=lambda done: done(self.incidents))
 
-    def _report(self, code: str, detail: dict[str, Any]) -> bool:
+    def _report(self, code: str, detail: dict[str, Any]) -> None:
         self.reported.append((code, detail))
-        return self.agent_up
+        if not self.agent_up:
+            raise AgentUnavailable("监控程序未连接", "the fleet agent is not connected", "")
 
     def pin(self, digits: str) -> None:
         self.flow.enter()
@@ -220,6 +222,20 @@ def test_a_roll_change_is_reported_with_the_technician_and_an_absent_agent_said(
     r.agent_up = False
     r.flow.roll_replaced("journal")
     assert (r.flow.notice, r.flow.notice_args) == ("roll_not_sent", ["journal"])
+
+
+def test_a_roll_change_is_said_reported_only_when_the_agent_answers_in_time() -> None:
+    r = Rig(hold=True)
+    r.pin(PIN)
+    r.flow.roll_replaced("receipt")
+    assert r.flow.busy == "roll:receipt" and r.flow.notice == ""  # waiting for the agent: nothing said yet
+    r.flow.roll_replaced("journal")  # one job at a time
+    r.fire_timers()  # no answer within the bound: not sent, said so
+    assert (r.flow.busy, r.flow.notice, r.flow.notice_args) == ("", "roll_not_sent", ["receipt"])
+    while r.jobs.pending:  # the late answer is dropped
+        r.jobs.step()
+    assert r.flow.notice == "roll_not_sent" and r.reported == [
+        ("printer.receipt.roll_replaced", {"station": "receipt", "technician": "T07"})]
 
 
 def test_an_unreachable_hall_is_said_and_leaving_drops_what_comes_late() -> None:
