@@ -70,6 +70,8 @@ def check_page(c: Citizen, language: str, elderly: bool) -> list[str]:
             ratio = contrast(fg, background(it))
             if ratio < 4.5:
                 problems.append(f"{page}: text {text[:20]!r} contrast {ratio:.2f} (< 4.5)")
+            if language == "mn" and _flag(it, "kioskCompanion") and MONGOLIAN.search(text):
+                problems.append(f"{page}: Mongolian inside the Chinese beside the column: {text!r}")
             data = _flag(it, "kioskData") or (it.parentItem() is not None and _flag(it.parentItem(), "kioskData"))
             if data or not LETTERS.search(text):
                 continue

@@ -7,6 +7,7 @@ Item {
     id: root
     property string src
     property var args: []
+    property bool translateArgs: false  // args are source words too: each side gets them in its own language
     property color color: Theme.text
     property int pixelSize: heading ? Theme.heading : Theme.body
     property bool heading: false
@@ -14,14 +15,14 @@ Item {
     property int horizontalAlignment: Text.AlignLeft
     property bool wrap: true
     readonly property bool mn: kiosk.language === "mn" && /[\u4e00-\u9fff]/.test(src)
-    readonly property string shown: fill(qsTranslate("Zizhu", src))
-    readonly property string source: fill(src)
+    readonly property string shown: fill(qsTranslate("Zizhu", src), translateArgs)
+    readonly property string source: fill(src, false)
 
-    function fill(t) {
+    function fill(t, tr) {
         var out = t
         for (var i = 0; i < args.length; ++i)
             if (out.indexOf("%" + (i + 1)) >= 0)
-                out = out.arg(args[i])
+                out = out.arg(tr ? qsTranslate("Zizhu", args[i]) : args[i])
         return out
     }
 

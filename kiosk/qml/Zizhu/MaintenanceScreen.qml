@@ -16,13 +16,19 @@ Rectangle {
     color: Theme.bg
     MouseArea { objectName: "blocker"; anchors.fill: parent }  // nothing underneath takes a touch meanwhile
 
-    function noticeArgs() {
+    // The words of a device or a station, untranslated: KText gives the Mongolian column its Mongolian
+    // and the Chinese beside it its Chinese (translateArgs).
+    function noticeWords() {
         var n = v.notice || "", a = v.noticeArgs || []
         if (n === "test_ok" || n === "test_failed")
-            return [qsTranslate("Zizhu", MaintenanceTexts.kind(a[0] || ""))]
+            return [MaintenanceTexts.kind(a[0] || "")]
         if (n === "roll_reported" || n === "roll_not_sent")
-            return [qsTranslate("Zizhu", MaintenanceTexts.station(a[0] || ""))]
-        return a
+            return [MaintenanceTexts.station(a[0] || "")]
+        return []
+    }
+    function noticeArgs() {
+        var words = noticeWords()
+        return words.length ? words : (v.noticeArgs || [])
     }
 
     ColumnLayout {
@@ -168,6 +174,7 @@ Rectangle {
                     color: (root.v.notice || "").indexOf("fail") >= 0 || root.v.notice === "roll_not_sent" ? Theme.danger : Theme.text
                     src: MaintenanceTexts.word(root.v.notice || "")
                     args: root.noticeArgs()
+                    translateArgs: root.noticeWords().length > 0
                 }
                 KText {
                     objectName: "maintenanceBusy"
