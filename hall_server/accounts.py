@@ -65,6 +65,8 @@ class Permission(StrEnum):
     CONFIRM_READINESS = "confirm_readiness"
     MANAGE_USERS = "manage_users"
     CALL_BACK = "call_back"
+    REQUEST_RECORDING = "request_recording"
+    APPROVE_RECORDING = "approve_recording"
 
     @property
     def label(self) -> str:
@@ -76,7 +78,8 @@ PERMISSION_LABELS: Mapping[Permission, str] = {
     Permission.MANAGE_TERMINALS: "管理终端登记", Permission.POST_NOTICES: "发布公告",
     Permission.REQUEST_SHUTDOWN: "申请计划停机", Permission.DECIDE_SHUTDOWN: "审批计划停机",
     Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户",
-    Permission.CALL_BACK: "回访（查看投诉人电话）"}
+    Permission.CALL_BACK: "回访（查看投诉人电话）",
+    Permission.REQUEST_RECORDING: "申请查阅监控录像", Permission.APPROVE_RECORDING: "审批查阅监控录像"}
 
 _A, _M, _C, _V = UserRole.ADMIN, UserRole.MAINTENANCE, UserRole.CENTRE, UserRole.VIEWER
 
@@ -94,6 +97,9 @@ PERMISSIONS: Mapping[Permission, frozenset[UserRole]] = {
     Permission.MANAGE_USERS: frozenset({_A}),
     # the complaint window's call-back (回访): the hall administrator and the centre see the phone in clear
     Permission.CALL_BACK: frozenset({_A, _C}),
+    # CCTV recordings (seed 000 四(三)): viewing needs the centre's approval and a register (docs/recordings.md)
+    Permission.REQUEST_RECORDING: frozenset({_A, _M, _C}),
+    Permission.APPROVE_RECORDING: frozenset({_C}),
 }
 
 

@@ -1,8 +1,9 @@
-"""Configuration of the hall server (the ``[server]``, ``[alerts]``, ``[inspections]`` and ``[feedback]`` tables of a
-hall file)."""
+"""Configuration of the hall server (the ``[server]``, ``[alerts]``, ``[inspections]``, ``[feedback]`` and
+``[recordings]`` tables of a hall file)."""
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -80,6 +81,55 @@ class FeedbackConfig(Section, frozen=True, kw_only=True):
         "(seed 002 第三十八条: 7 days)"))] = 7
 
 
+# ---- recordings access (issue 13, docs/recordings.md) ----
+RETENTION_MIN_DAYS = 92  # seed 000 四(三): CCTV kept "不少于一个季度"; the longest quarter has 92 days
+VIEWER_URL_FIELDS = ("request", "terminal", "area", "target", "start", "end", "start_utc", "end_utc",
+                     "start_epoch", "end_epoch")
+
+
+class RecordingsConfig(Section, frozen=True, kw_only=True):
+    """Access to the CCTV recordings of the 24-hour area by approval, with its register (docs/recordings.md)."""
+
+    retention_days: Annotated[int, Meta(le=3660, description=(
+        "how long the hall's video recorder keeps recordings; at least 92 days (one quarter, seed 000 四(三)); "
+        "a request for an older time range is refused"))] = RETENTION_MIN_DAYS
+    areas: Annotated[list[Annotated[str, Meta(min_length=1, max_length=100)]], Meta(max_length=200, description=(
+        "the hall's camera areas a request may name instead of a terminal"))] = msgspec.field(
+        default_factory=lambda: ["24小时自助服务区", "自助区出入口", "智能文件柜区", "填单台"])
+    grant_hours: Annotated[int, Meta(ge=1, le=168, description=(
+        "an approved request lets its requester view the recordings this many hours after the approval"))] = 24
+    max_span_hours: Annotated[int, Meta(ge=1, le=744, description=(
+        "the longest time range one request may name"))] = 24
+    viewer_url: Annotated[str | None, Meta(description=(
+        "the video recorder's playback link, filled in for each viewing: {terminal} {area} {target} {start} {end} "
+        "(hall-local, 2026-03-02T09:00:00) {start_utc} {end_utc} {start_epoch} {end_epoch} {request}; none: the "
+        "page gives the details to tell the recorder's operator"))] = None
+
+    def __post_init__(self) -> None:
+        if self.retention_days < RETENTION_MIN_DAYS:
+            raise ValueError(
+                f"retention_days: {self.retention_days} is below {RETENTION_MIN_DAYS} — 监控录像保存时间不少于一个季度"
+                f"（《24小时自助办理工作制度》四(三)），录像保存期限至少 {RETENTION_MIN_DAYS} 天")
+        seen: set[str] = set()
+        for area in self.areas:
+            if area.strip() != area or not area:
+                raise ValueError(f"areas: {area!r} has blanks around it")
+            if area in seen:
+                raise ValueError(f"areas: {area!r} is listed twice")
+            seen.add(area)
+        if self.viewer_url is not None:
+            if not self.viewer_url.startswith(("http://", "https://")):
+                raise ValueError("viewer_url: must start with http:// or https://")
+            try:
+                names = [f for _t, f, _s, _c in string.Formatter().parse(self.viewer_url) if f is not None]
+            except ValueError as exc:
+                raise ValueError(f"viewer_url: {exc} (write a literal brace as {{{{ or }}}})") from None
+            unknown = sorted({n for n in names if n not in VIEWER_URL_FIELDS})
+            if unknown:
+                raise ValueError(f"viewer_url: unknown field {{{unknown[0]}}}; known: "
+                                 + ", ".join(f"{{{n}}}" for n in VIEWER_URL_FIELDS))
+
+
 class HallServerConfig(Section, frozen=True, kw_only=True):
     database_url: str = "sqlite:///zizhu-hall.sqlite3"
     http_host: str = "127.0.0.1"
@@ -143,6 +193,7 @@ class HallConfig(Section, frozen=True, kw_only=True):
     broker: BrokerConfig = BrokerConfig()
     inspections: InspectionsConfig = InspectionsConfig()
     feedback: FeedbackConfig = FeedbackConfig()
+    recordings: RecordingsConfig = RecordingsConfig()
 
 
 def load_hall(path: str | Path) -> HallConfig:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     DateTime,
     Engine,
     ForeignKey,
@@ -324,7 +325,52 @@ class Complaint(Base):
 
 
 # ---- recordings access (issue 13, migration 0009) ----
-# (tables of this part go here)
+class RecordingRequest(Base):
+    """A request to view the CCTV recordings of a terminal or an area for a time range (录像查阅申请), and its
+    decision. Every change of it is also a row of :class:`RecordingRegister` (docs/recordings.md)."""
+
+    __tablename__ = "recording_requests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str | None] = mapped_column(ForeignKey("terminals.id"), nullable=True)
+    area: Mapped[str | None] = mapped_column(String(100), nullable=True)  # exactly one of terminal_id, area
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(Text)
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id"), nullable=True)
+    complaint_id: Mapped[str | None] = mapped_column(ForeignKey("complaints.id"), nullable=True)
+    requested_by: Mapped[str] = mapped_column(String(100))
+    requested_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16), default="requested")  # requested | approved | rejected
+    decided_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    grant_expires_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        Index("recording_requests_by_state", "hall", "state"),
+        CheckConstraint("(terminal_id IS NULL) <> (area IS NULL)", name="recording_requests_one_target"),
+        CheckConstraint("ends_at > starts_at", name="recording_requests_range"),
+    )
+
+
+class RecordingRegister(Base):
+    """The register of recordings access (查阅登记): each request, decision and viewing, append-only (triggers
+    refuse UPDATE and DELETE). A row repeats what it concerns, so the register reads alone."""
+
+    __tablename__ = "recording_register"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    request_id: Mapped[int] = mapped_column(ForeignKey("recording_requests.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(16))  # requested | approved | rejected | viewed
+    target: Mapped[str] = mapped_column(String(200))  # "终端 t01" or "区域 自助区出入口"
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("recording_register_by_time", "hall", "at"),)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
