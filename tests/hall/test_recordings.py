@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from ground.configfile import ConfigError
 from hall_server.accounts import AuditEntry
 from hall_server.config import RecordingsConfig, load_hall
-from hall_server.db import RecordingRegister, RecordingRequest
+from hall_server.db import Complaint, RecordingRegister, RecordingRequest
 from hall_server.domain.recordings import Conflict, NotAllowed, RecordingError, RecordingNotFound, Recordings
 from tests.hall.harness import Harness
 from tests.hall.test_core import register
@@ -54,7 +54,6 @@ def file_complaint(h: Harness) -> str:
     c = ComplaintPayload(terminal="t01", seq=1, session=1, id=new_id(), category="办不成事", matter="扣款后未出凭条",
                          phone_sealed=seal_phone(PUBLIC, "13955501234"), filed_at=at(8, 40))
     assert h.core.process([c])[0][0] == "accepted"
-    from hall_server.db import Complaint
     with h.core.sessions() as s:
         row = s.get(Complaint, c.id)
         assert row is not None
@@ -85,7 +84,8 @@ def test_request_approve_view_and_every_step_registered(hall: Harness, rec: Reco
     seen = rec.view(r.id, by="liqiang")
     assert seen.url is None  # no viewer_url: the details for the recorder's operator
     details = dict(seen.details)
-    assert details["查阅对象"] == "终端 t01（终端t01）" and details["录像时段"] == "2026-03-02 08:30 至 2026-03-02 08:50"
+    assert details["查阅对象"] == "终端 t01（终端t01）"
+    assert details["录像时段"] == "2026-03-02 08:30 至 2026-03-02 08:50"
     assert details["批准人"] == "zhaoli" and details["授权有效至"] == "2026-03-03 09:10"
     again = rec.view(r.id, by="liqiang")  # every viewing is a row of its own
     assert again.request.views == 2
@@ -124,7 +124,7 @@ def test_an_area_and_a_viewer_link(hall: Harness) -> None:
     assert "录像机回放链接" in rec.register(request_id=r.id)[-1].detail
 
 
-@pytest.mark.parametrize(("kw", "field", "words"), [
+BAD_REQUESTS: list[tuple[dict[str, object], str, str]] = [
     ({"terminal_id": "t01", "area": "24小时自助服务区"}, "target", "二选一"),
     ({}, "target", "二选一"),
     ({"area": "机房"}, "target", "没有监控区域“机房”"),
@@ -139,14 +139,16 @@ def test_an_area_and_a_viewer_link(hall: Harness) -> None:
     ({"terminal_id": "t01", "starts_at": at(8, day=29, month=11).replace(year=2025),
       "ends_at": at(9, day=29, month=11).replace(year=2025)}, "starts_at",
      "录像仅保留 92 天，所选时段已超出保存期限（现可查阅的最早时间为 2025-11-30 09:00）"),
-])
-def test_bad_requests_are_refused_with_the_reason_and_store_nothing(
-        hall: Harness, rec: Recordings, kw: dict[str, object], field: str, words: str) -> None:
-    args: dict[str, object] = {"starts_at": at(8), "ends_at": at(8, 30), "reason": "核实"} | kw
-    with pytest.raises(RecordingError) as err:
-        rec.request(by="liqiang", **args)  # type: ignore[arg-type]
-    assert err.value.field == field and words in str(err.value), str(err.value)
-    assert err.value.status == 422
+]
+
+
+def test_bad_requests_are_refused_with_the_reason_and_store_nothing(hall: Harness, rec: Recordings) -> None:
+    for kw, field, words in BAD_REQUESTS:
+        args: dict[str, object] = {"starts_at": at(8), "ends_at": at(8, 30), "reason": "核实"} | kw
+        with pytest.raises(RecordingError) as err:
+            rec.request(by="liqiang", **args)  # type: ignore[arg-type]
+        assert err.value.field == field and words in str(err.value), (kw, str(err.value))
+        assert err.value.status == 422
     assert count(hall, RecordingRequest) == 0 and count(hall, RecordingRegister) == 0 and audit(hall) == []
 
 
@@ -156,7 +158,7 @@ def test_the_oldest_moment_kept_is_still_granted(hall: Harness, rec: Recordings)
                     reason="核实")
     # a day later, before the centre decided, the first hour has been overwritten: it cannot be approved
     hall.clock.advance(3600 * 24)
-    with pytest.raises(Conflict, match="录像仅保留 92 天，所选时段已超出保存期限.*无法批准"):
+    with pytest.raises(Conflict, match=r"录像仅保留 92 天，所选时段已超出保存期限.*无法批准"):
         rec.approve(r.id, by="zhaoli")
     assert rec.reject(r.id, by="zhaoli", note="录像已覆盖").status == "rejected"
 
