@@ -319,8 +319,9 @@ class Recordings:
             return self._view(u.s, row, u.now)
 
     # ---- a viewing ----------------------------------------------------------------------------------
-    def view(self, request_id: int, *, by: str) -> Viewing:
-        """The requester opens the grant: registered first, then where to view is handed over."""
+    def view(self, request_id: int, *, by: str, people: Mapping[str, str] | None = None) -> Viewing:
+        """The requester opens the grant: registered first, then where to view is handed over (``people``: user
+        name → the name people know, for the details)."""
         by = _person(by)
         refused: RecordingError | None = None
         with self.core.unit() as u:
@@ -345,7 +346,7 @@ class Recordings:
                 view = self._view(u.s, row, u.now)
                 log.info("recordings request #%d viewed by %s", row.id, by)
                 return Viewing(request=view, register_id=reg.id, url=self.viewer_url(view),
-                               details=self._details(view, reg.id))
+                               details=self._details(view, reg.id, people))
         raise refused
 
     def viewer_url(self, r: RequestView) -> str | None:
@@ -360,11 +361,13 @@ class Recordings:
                   "start_epoch": str(int(r.starts_at.timestamp())), "end_epoch": str(int(r.ends_at.timestamp()))}
         return self.cfg.viewer_url.format(**{k: quote(v, safe="") for k, v in fields.items()})
 
-    def _details(self, r: RequestView, register_id: int) -> tuple[tuple[str, str], ...]:
+    def _details(self, r: RequestView, register_id: int,
+                 people: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
         assert r.grant_expires_at is not None
         return (("查阅单号", f"#{r.id}（登记 #{register_id}）"), ("查阅对象", r.target),
-                ("录像时段", f"{self._t(r.starts_at)} 至 {self._t(r.ends_at)}"), ("查阅人", r.requested_by),
-                ("批准人", r.decided_by or ""), ("授权有效至", self._t(r.grant_expires_at)))
+                ("录像时段", f"{self._t(r.starts_at)} 至 {self._t(r.ends_at)}"),
+                ("查阅人", person_label(r.requested_by, people)), ("批准人", person_label(r.decided_by or "", people)),
+                ("授权有效至", self._t(r.grant_expires_at)))
 
     # ---- reading ------------------------------------------------------------------------------------
     def get(self, request_id: int) -> RequestView | None:

@@ -59,6 +59,18 @@ def _http_error(request: Request, exc: Exception) -> Response:
     return JSON({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+def _paths(app: FastAPI) -> set[str]:
+    """Every route's path, those of included routers too (FastAPI >= 0.16x keeps them in routers of their own:
+    ``app.routes`` alone lists only the routers, and the nav would show none of the optional pages)."""
+    found: set[str] = set()
+    for route in app.routes:
+        found.add(getattr(route, "path", ""))
+        contexts = getattr(route, "effective_route_contexts", None)
+        if contexts is not None:
+            found.update(getattr(c, "path", "") for c in contexts())
+    return found
+
+
 def create_app(service: HallRuntime) -> FastAPI:
     app = FastAPI(title="Zizhu hall server", version="1", default_response_class=JSON,
                   description="自助服务区大厅服务器：终端登记、故障工单、告警、公告、计划停机",
@@ -85,7 +97,7 @@ def create_app(service: HallRuntime) -> FastAPI:
             continue
         app.include_router(mod.router)
     auth.install(app, service)  # log-in, log-out, the account page
-    paths = {getattr(r, "path", "") for r in app.routes}
+    paths = _paths(app)
     app.state.has_inspections = "/inspections" in paths
     app.state.page_paths = frozenset(paths)  # the nav shows the pages of the parts that are there
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

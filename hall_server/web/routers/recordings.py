@@ -260,7 +260,7 @@ def reject(request_id: RowId, request: Request, svc: Svc, p: Approver, note: For
 def view(request_id: RowId, request: Request, svc: Svc, p: Requester) -> HTMLResponse:
     """查看录像: registers the viewing, then shows where to view (the page of the request, with it)."""
     try:
-        seen = _rec(svc).view(request_id, by=p.username)
+        seen = _rec(svc).view(request_id, by=p.username, people=_people(svc))
     except domain.RecordingNotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except RecordingError as exc:
@@ -402,7 +402,7 @@ def api_reject(request_id: RowId, body: RecordingDecisionBody, svc: Svc, p: Appr
 def api_view(request_id: RowId, svc: Svc, p: Requester) -> dict[str, Any]:
     """The requester opens the grant: the viewing is registered, then where to view is answered."""
     try:
-        seen = _rec(svc).view(request_id, by=p.username)
+        seen = _rec(svc).view(request_id, by=p.username, people=_people(svc))
     except RecordingError as exc:
         raise _refused(exc) from None
     return {"request": seen.request.public(), "register_id": seen.register_id, "url": seen.url,
