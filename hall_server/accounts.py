@@ -256,7 +256,9 @@ def _dummy_verify(password: str) -> None:
 ACTION_LABELS: Mapping[str, str] = {
     "user.create": "添加用户", "user.password": "修改密码", "user.disable": "停用账户", "user.enable": "启用账户",
     "user.role": "修改角色", "token.issue": "生成令牌", "token.revoke": "撤销令牌", "session.login": "登录",
-    "session.logout": "退出", "session.login_failed": "登录失败"}
+    "session.logout": "退出", "session.login_failed": "登录失败",
+    "recording.requested": "申请查阅录像", "recording.approved": "批准查阅录像", "recording.rejected": "驳回查阅录像",
+    "recording.viewed": "查看录像", "recording.view_refused": "查看录像被拒绝"}
 
 
 def audit(s: Session, actor: str, action: str, target: str = "", detail: str = "", *,
