@@ -41,13 +41,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from ground.clock import Clock
 from hall_server import accounts
 from hall_server.config import RecordingsConfig
-from hall_server.db import Complaint, Incident, RecordingRegister, RecordingRequest, Terminal
+from hall_server.db import Alert, Complaint, Incident, RecordingRegister, RecordingRequest, Terminal
 
 log = logging.getLogger("zizhu.hall.recordings")
 
 TOPIC = "recordings"
 REASON_MAX = 2000
 NOTE_MAX = 2000
+APPROVERS_ALERTED = "centre"  # the alert role of the approvers (APPROVE_RECORDING is the centre's)
 
 ACTION_WORDS = {"requested": "申请", "approved": "批准", "rejected": "驳回", "viewed": "查看"}
 STATUS_WORDS = {"requested": "待审批", "approved": "已批准，可查看", "expired": "授权已过期", "rejected": "已驳回"}
@@ -263,10 +264,22 @@ class Recordings:
             if complaint_row is not None:
                 concerns.append(f"投诉工单 {complaint_row.order_no}")
             detail = f"原因：{reason}" + (f"；涉及{'、'.join(concerns)}" if concerns else "")
-            self._register(u, row, by, "requested", detail, terminal_name=name)
+            reg = self._register(u, row, by, "requested", detail, terminal_name=name)
+            self._tell_the_centre(u, row, reg, by)
             log.info("recordings request #%d by %s: %s %s – %s", row.id, by, target_label(terminal_id, area),
                      starts_at.isoformat(), ends_at.isoformat())
             return self._view(s, row, u.now)
+
+    def _tell_the_centre(self, u: Any, row: RecordingRequest, reg: RecordingRegister, by: str) -> None:
+        """The approvers hear of a request through the centre's alert channels (sent after the commit)."""
+        alert = Alert(incident_id=None, role=APPROVERS_ALERTED, kind="recording",
+                      title=f"【录像查阅】待审批 #{row.id}：{reg.target}",
+                      body=f"{by} 申请查阅 {reg.target} {self._t(row.starts_at)} 至 {self._t(row.ends_at)} 的录像，"
+                           f"原因：{row.reason[:200]}。请在大厅管理端“录像查阅”审批（申请人本人不能审批）。",
+                      created_at=u.now, due_at=u.now, status="sending", attempts=0, error="")
+        u.s.add(alert)
+        u.s.flush()
+        u.alerts.append(alert.id)
 
     def _complaint(self, s: Session, text: str) -> Complaint:
         """A complaint by its work order number (T01-20261204-3F2A9C) or its id."""

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from ground.configfile import ConfigError
 from hall_server.accounts import AuditEntry
 from hall_server.config import RecordingsConfig, load_hall
-from hall_server.db import Complaint, RecordingRegister, RecordingRequest
+from hall_server.db import Alert, Complaint, RecordingRegister, RecordingRequest
 from hall_server.domain.recordings import Conflict, NotAllowed, RecordingError, RecordingNotFound, Recordings
 from tests.hall.harness import Harness
 from tests.hall.test_core import register
@@ -74,6 +74,11 @@ def test_request_approve_view_and_every_step_registered(hall: Harness, rec: Reco
     assert [x.id for x in rec.requests("pending", "zhaoli")] == [r.id]
     assert rec.requests("pending", "liqiang") == []  # one's own request never awaits one's own approval
     assert rec.pending_count("zhaoli") == 1
+    # the approvers hear of it: an alert to the centre, handed to the sender after the commit
+    with hall.core.sessions() as s:
+        alert = s.scalars(select(Alert).where(Alert.kind == "recording")).one()
+    assert (alert.role, alert.incident_id, alert.id in hall.alerts) == ("centre", None, True)
+    assert alert.title == f"【录像查阅】待审批 #{r.id}：终端 t01（终端t01）" and "liqiang 申请查阅" in alert.body
 
     hall.clock.advance(600)
     approved = rec.approve(r.id, by="zhaoli", note="同意，限核实该笔业务")

@@ -95,6 +95,10 @@ def test_request_approve_view_and_the_register(web_hall: WebHall, desk: Page, ph
     _no_sideways_scroll(phone)
     shot(phone, screenshots, "recordings-request-phone", full_page=True)
 
+    # The centre hears of it through its alert channel.
+    assert web_hall.webhook.wait(lambda got: any(path.endswith("centre") and f"【录像查阅】待审批 #{rid}" in str(body)
+                                                 for _t, path, body in got)), "no alert to the centre"
+
     # The second centre user approves, from the list that showed the request live.
     row = desk.locator(f"tr[data-request='{rid}']")
     expect(row).to_contain_text("待审批", timeout=15_000)
