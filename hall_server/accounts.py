@@ -65,6 +65,7 @@ class Permission(StrEnum):
     CONFIRM_READINESS = "confirm_readiness"
     MANAGE_USERS = "manage_users"
     CALL_BACK = "call_back"
+    RECTIFY = "rectify"
 
     @property
     def label(self) -> str:
@@ -76,7 +77,7 @@ PERMISSION_LABELS: Mapping[Permission, str] = {
     Permission.MANAGE_TERMINALS: "管理终端登记", Permission.POST_NOTICES: "发布公告",
     Permission.REQUEST_SHUTDOWN: "申请计划停机", Permission.DECIDE_SHUTDOWN: "审批计划停机",
     Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户",
-    Permission.CALL_BACK: "回访（查看投诉人电话）"}
+    Permission.CALL_BACK: "回访（查看投诉人电话）", Permission.RECTIFY: "差评整改"}
 
 _A, _M, _C, _V = UserRole.ADMIN, UserRole.MAINTENANCE, UserRole.CENTRE, UserRole.VIEWER
 
@@ -94,6 +95,8 @@ PERMISSIONS: Mapping[Permission, frozenset[UserRole]] = {
     Permission.MANAGE_USERS: frozenset({_A}),
     # the complaint window's call-back (回访): the hall administrator and the centre see the phone in clear
     Permission.CALL_BACK: frozenset({_A, _C}),
+    # a bad review's rectification case, step by step (核实, 整改, 反馈, 办结): the hall administrator and the centre
+    Permission.RECTIFY: frozenset({_A, _C}),
 }
 
 

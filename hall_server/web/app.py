@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from hall_server.accounts import Permission
 from hall_server.web import auth
@@ -59,6 +60,25 @@ def _http_error(request: Request, exc: Exception) -> Response:
     return JSON({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
+class ServedPaths:
+    """``path in served``: whether the app answers a GET on ``path``. Asked of the routes themselves (as a request
+    would be routed): an included router is not a flat list of paths in every FastAPI version (0.165 keeps it
+    as one route of its own), so ``getattr(route, "path")`` does not find its pages."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self._app = app
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str):
+            return False
+        found = self._known.get(path)
+        if found is None:
+            scope = {"type": "http", "method": "GET", "path": path, "root_path": "", "headers": [], "query_string": b""}
+            found = self._known[path] = any(r.matches(scope)[0] != Match.NONE for r in self._app.router.routes)
+        return found
+
+
 def create_app(service: HallRuntime) -> FastAPI:
     app = FastAPI(title="Zizhu hall server", version="1", default_response_class=JSON,
                   description="自助服务区大厅服务器：终端登记、故障工单、告警、公告、计划停机",
@@ -85,9 +105,8 @@ def create_app(service: HallRuntime) -> FastAPI:
             continue
         app.include_router(mod.router)
     auth.install(app, service)  # log-in, log-out, the account page
-    paths = {getattr(r, "path", "") for r in app.routes}
-    app.state.has_inspections = "/inspections" in paths
-    app.state.page_paths = frozenset(paths)  # the nav shows the pages of the parts that are there
+    app.state.page_paths = ServedPaths(app)  # the nav shows the pages of the parts that are there
+    app.state.has_inspections = "/inspections" in app.state.page_paths
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/openapi.json", include_in_schema=False)

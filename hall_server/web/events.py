@@ -7,7 +7,7 @@ names travel: a page that hears ``incidents`` fetches the fragments it shows aga
 and a half-filled form elsewhere on the page is left alone.
 
 Topics (the core's and the domains'): ``terminals``, ``incidents``, ``shutdowns``, ``notices``,
-``inspections``. A burst of changes (a status snapshot every tick, a hall going dark) reaches a page
+``inspections``, ``rectifications`` (ratings and their cases). A burst of changes (a status snapshot every tick, a hall going dark) reaches a page
 as at most one event per topic every :data:`COALESCE_S`.
 """
 

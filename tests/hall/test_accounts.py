@@ -77,6 +77,7 @@ def test_permission_table_is_the_plan() -> None:
         Permission.CONFIRM_READINESS: {a},
         Permission.MANAGE_USERS: {a},
         Permission.CALL_BACK: {a, c},
+        Permission.RECTIFY: {a, c},
     }
     assert set(PERMISSIONS) == set(Permission)  # nothing left without a rule
     assert accounts.allowed("viewer", Permission.VIEW) and not accounts.allowed("viewer", Permission.INSPECT)
