@@ -513,7 +513,8 @@ def hall_service(tmp: Path) -> Iterator[Any]:
     from hall_server.config import AlertsConfig, HallServerConfig
     from hall_server.service import HallService
     from hall_server.simulate import healthy_status
-    from wire.contract import StatePayload, StatusPayload
+    from wire.contract import RatingPayload, StatePayload, StatusPayload
+    from wire.feedback import new_id
     from wire.status import PaperLevel
     from zizhu.config import HallConfig, HallInfo, MqttConfig
 
@@ -529,6 +530,9 @@ def hall_service(tmp: Path) -> Iterator[Any]:
             st = healthy_status(paper)
             svc.core.process([StatePayload(terminal=term, online=True, session=1),
                               StatusPayload(terminal=term, session=1, status=st, faults=st.faults(), ts=clock.now())])
+        svc.core.process([RatingPayload(terminal="t01", seq=1, session=1, id=new_id(), item_code="150100-001",
+                                        item_name="社保卡补换", level=1, tags=["等待太久"],
+                                        rated_at=clock.now())])  # a bad review: rectification case #1
         yield svc
     finally:
         svc.engine.dispose()
@@ -621,6 +625,14 @@ def _http_raw_seeds() -> list[bytes]:
         b'POST /api/shutdowns/1/approve\n{"note":""}',
         b'POST /api/shutdowns/1/reject\n{}',
         b"GET /api/status\n", b"GET /status\n", b"GET /\n", b"GET /healthz\n",
+        b"GET /api/ratings/summary?since=2024-04-01&until=2024-05-01&terminal_id=t01\n",
+        b"GET /api/ratings/terminals/t01/hours?day=2024-05-01\n",
+        b"GET /api/ratings/cases?state=all&overdue=true&limit=10\n", b"GET /api/ratings/cases/1\n",
+        b'POST /api/ratings/cases/1/steps\n{"step":"verify","note":"n","founded":true}',
+        b'POST /api/ratings/cases/1/steps\n{"step":"feedback","note":"n","channel":"'
+        + "短信".encode() + b'","recipient":"r"}',
+        b"GET /ratings?since=2024-04-01&terminal=t01\n", b"GET /ratings/cases?state=all\n",
+        b"GET /ratings/terminals/t01?day=2024-05-01\n", b"GET /ratings/cases/1\n",
     ]
 
 

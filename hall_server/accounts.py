@@ -67,6 +67,7 @@ class Permission(StrEnum):
     CALL_BACK = "call_back"
     REQUEST_RECORDING = "request_recording"
     APPROVE_RECORDING = "approve_recording"
+    RECTIFY = "rectify"
 
     @property
     def label(self) -> str:
@@ -78,7 +79,7 @@ PERMISSION_LABELS: Mapping[Permission, str] = {
     Permission.MANAGE_TERMINALS: "管理终端登记", Permission.POST_NOTICES: "发布公告",
     Permission.REQUEST_SHUTDOWN: "申请计划停机", Permission.DECIDE_SHUTDOWN: "审批计划停机",
     Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户",
-    Permission.CALL_BACK: "回访（查看投诉人电话）",
+    Permission.CALL_BACK: "回访（查看投诉人电话）", Permission.RECTIFY: "差评整改",
     Permission.REQUEST_RECORDING: "申请查阅监控录像", Permission.APPROVE_RECORDING: "审批查阅监控录像"}
 
 _A, _M, _C, _V = UserRole.ADMIN, UserRole.MAINTENANCE, UserRole.CENTRE, UserRole.VIEWER
@@ -100,6 +101,8 @@ PERMISSIONS: Mapping[Permission, frozenset[UserRole]] = {
     # CCTV recordings (seed 000 四(三)): viewing needs the centre's approval and a register (docs/recordings.md)
     Permission.REQUEST_RECORDING: frozenset({_A, _M, _C}),
     Permission.APPROVE_RECORDING: frozenset({_C}),
+    # a bad review's rectification case, step by step (核实, 整改, 反馈, 办结): the hall administrator and the centre
+    Permission.RECTIFY: frozenset({_A, _C}),
 }
 
 

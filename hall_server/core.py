@@ -28,6 +28,7 @@ from hall_server.domain.base import CoreSettings, IncidentError, NotFound
 from hall_server.domain.feedback import Feedback
 from hall_server.domain.incidents import HALL_SCOPE, HALL_SCOPE_LABEL, Incidents
 from hall_server.domain.notices import Notices
+from hall_server.domain.rectifications import Rectifications, StepInput
 from hall_server.domain.shutdowns import Shutdowns
 from hall_server.domain.terminals import (
     ACCEPTED,
@@ -86,6 +87,7 @@ class HallCore:
                                    send_alerts=send_alerts)
         self.shutdowns = Shutdowns(self.uow, self.hall, self.terminals)
         self.feedback = Feedback(settings)
+        self.rectifications = Rectifications(settings)
         self.terminals_domain = Terminals(self.uow, settings, self.incidents, self.shutdowns,
                                           terminals=self.terminals, feedback=self.feedback, publish_acks=publish_acks)
         # After each commit, in this order: alerts, the notice, acknowledgements, then the live pages.
@@ -93,6 +95,7 @@ class HallCore:
                       self.terminals_domain.publish_acks_after_commit, self._tell_changes):
             self.uow.after_commit(after)
         self._ticks: list[Callable[[Unit], None]] = []
+        self.add_tick(self.rectifications.tick)  # bad reviews past their deadline: the centre alerted, once
         self._load()
 
     # ---- units of work ----------------------------------------------------------------------
@@ -246,6 +249,12 @@ class HallCore:
             inc = self.incidents.resolve(u, incident_id, by, note)
             self.terminals_domain.resolved_by_hand(u, inc.scope, inc.fault_code)
             return inc.public()
+
+    # ---- rectification of bad reviews (差评整改) ------------------------------------------------------
+    def rectification_step(self, case_id: int, given: StepInput, by: str) -> int:
+        """One step of a rectification case by ``by`` (the logged-in user): the id of its history row."""
+        with self.unit() as u:
+            return self.rectifications.step(u, case_id, given, by=by).id
 
     # ---- planned shutdowns (计划停机) -------------------------------------------------------------
     def request_shutdown(self, terminal_id: str | None, reason: str, starts_at: datetime, ends_at: datetime,

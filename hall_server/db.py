@@ -270,7 +270,14 @@ class Rating(Base):
 
 
 class Rectification(Base):
-    """The rectification case (整改) a bad review opens; due ``[feedback] rectification_days`` later."""
+    """The rectification case (整改) a bad review opens; due ``[feedback] rectification_days`` later.
+
+    Its steps (核实 → 整改 → 反馈 → 办结) are rows of :class:`RectificationStep`; ``state`` is where the
+    last one left it (``hall_server.domain.rectifications``). ``founded`` is the verifier's finding
+    (None until verified; False: the review was found unfounded, so nothing is rectified and the
+    case goes on to its feedback — the explanation — and closes). ``overdue_alerted_at``: when the
+    centre was told it is past its deadline, once (migration 0007).
+    """
 
     __tablename__ = "rectifications"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -281,6 +288,10 @@ class Rectification(Base):
     opened_at: Mapped[datetime]
     deadline: Mapped[datetime]
     closed_at: Mapped[datetime | None]
+    founded: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    overdue_alerted_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("rectifications_by_deadline", "hall", "state", "deadline"),)
 
 
 class Complaint(Base):
@@ -317,7 +328,25 @@ class Complaint(Base):
 
 
 # ---- rectification steps (issue 13, migration 0007) ----
-# (tables of this part go here)
+class RectificationStep(Base):
+    """One step of a rectification case — 核实 ``verify``, 整改 ``rectify``, 反馈 ``feedback``, 办结 ``close``
+    by a person, or 逾期 ``overdue`` noted by the hall — with who, when, the state before and after, and
+    the note. Append-only: the database refuses UPDATE and DELETE (migration 0007's triggers)."""
+
+    __tablename__ = "rectification_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("rectifications.id"))
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))  # the logged-in user's name; "system" for the hall's own
+    step: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[str] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    founded: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # verify: 属实 (true) / 不属实 (false)
+    channel: Mapped[str | None] = mapped_column(String(32), nullable=True)  # feedback: how (电话回访, …)
+    recipient: Mapped[str | None] = mapped_column(String(200), nullable=True)  # feedback: to whom
+
+    __table_args__ = (Index("rectification_steps_by_case", "case_id", "id"),)
 
 
 # ---- complaint work orders (issue 13, migration 0008) ----

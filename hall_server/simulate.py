@@ -12,13 +12,15 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, timezone
 from typing import Literal
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
-from wire.contract import QOS, EventPayload, Kind, StatePayload, StatusPayload, terminal_topic
+from wire.contract import QOS, EventPayload, Kind, RatingPayload, StatePayload, StatusPayload, terminal_topic
+from wire.feedback import new_id
 from wire.status import (
     AppLiveness,
     DeviceState,
@@ -121,6 +123,17 @@ class ContractTerminal:
         return self.publish(Kind.EVENT, EventPayload(terminal=self.terminal, seq=self.seq, session=self.session,
                                                      fault=fault, action=action,
                                                      detail=detail).encode())
+
+    def rate(self, level: int, *, item_code: str = "150100-001", item_name: str = "社保卡补换",
+             tags: Sequence[str] = (), case_no: str | None = None, rated_at: datetime | None = None,
+             rating_id: str | None = None) -> tuple[RatingPayload, mqtt.MQTTMessageInfo]:
+        """A citizen's rating (好差评) of ``level`` (5 非常满意 … 1 非常不满意), numbered like events, as the
+        agent forwards it from the kiosk; ``rated_at`` defaults to now in China's time."""
+        self.seq += 1
+        p = RatingPayload(terminal=self.terminal, seq=self.seq, session=self.session, id=rating_id or new_id(),
+                          item_code=item_code, item_name=item_name, level=level, tags=list(tags), case_no=case_no,
+                          rated_at=rated_at or datetime.now(timezone(timedelta(hours=8))))
+        return p, self.publish(Kind.RATING, p.encode())
 
     def kill(self) -> None:
         """Gone without a word: the broker sees the socket close and publishes the will."""

@@ -13,11 +13,17 @@ Modules
 ``availability``  a terminal's share of a period in service.
 ``feedback``      ratings (好差评) with the rectification case of a bad review, complaint work orders
                   due on the official calendar, the call-back phone sealed at rest (docs/feedback.md).
+``rectifications`` a bad review's rectification case step by step (核实 → 整改 → 反馈 → 办结), each step in the
+                  append-only ``rectification_steps`` and the audit log; overdue cases alerted to the centre
+                  once (docs/ratings.md).
+``rating_stats``  reading only: ratings counted per item, terminal, day and level, and beside the incidents
+                  of the same hours.
 ``base``          the core's settings and the errors of people's actions.
 
 Dependencies go one way: terminals → incidents, shutdowns, feedback; incidents → notices; every
-domain → unit. What crosses two domains in one action (a person resolving an incident the device still
-reports) is composed in :class:`~hall_server.core.HallCore`.
+domain → unit (``rectifications`` stands alone: ``feedback`` opens its cases, the core runs its overdue
+check in every tick). What crosses two domains in one action (a person resolving an incident the
+device still reports) is composed in :class:`~hall_server.core.HallCore`.
 
 Entry points for another domain
 -------------------------------

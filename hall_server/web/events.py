@@ -7,8 +7,9 @@ names travel: a page that hears ``incidents`` fetches the fragments it shows aga
 and a half-filled form elsewhere on the page is left alone.
 
 Topics (the core's and the domains'): ``terminals``, ``incidents``, ``shutdowns``, ``notices``,
-``inspections``. A burst of changes (a status snapshot every tick, a hall going dark) reaches a page
-as at most one event per topic every :data:`COALESCE_S`.
+``inspections``, ``rectifications`` (ratings and their cases), ``recordings``, and whatever else a
+unit of work names in ``changed``. A burst of changes (a status snapshot every tick, a hall going
+dark) reaches a page as at most one event per topic every :data:`COALESCE_S`.
 """
 
 from __future__ import annotations

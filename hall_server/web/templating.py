@@ -40,7 +40,8 @@ WORDS: dict[str, dict[str, str]] = {
     "log_action": {"opened": "发生", "acknowledged": "确认", "resolved": "解决", "escalated": "升级",
                    "reminded": "提醒", "reopened": "重新发生", "grouped": "归入系统故障", "ungrouped": "移出系统故障",
                    "cleared": "消除", "raised": "再次发生"},
-    "alert_kind": {"opened": "发生", "escalated": "升级", "reminder": "提醒", "resolved": "解决"},
+    "alert_kind": {"opened": "发生", "escalated": "升级", "reminder": "提醒", "resolved": "解决",
+                   "overdue": "整改逾期"},
     "alert_status": {"pending": "待发送", "sent": "已发送", "failed": "发送失败", "suppressed": "已合并",
                      "no_route": "未配置接收人"},
 }

@@ -16,7 +16,7 @@ router = APIRouter(tags=["live"])
 
 # Not in the OpenAPI document: a fuzzer walking it would wait on a response that never ends.
 @router.get("/events", response_class=StreamingResponse, include_in_schema=False,
-            description="text/event-stream: `event: terminals|incidents|shutdowns|notices|inspections` on each change")
+            description="text/event-stream: `event: <topic>` on each change (hall_server/web/events.py)")
 async def events(svc: Annotated[HallRuntime, Depends(runtime)],
            _p: Annotated[Principal, Depends(require(Permission.VIEW))]) -> StreamingResponse:
     sub = svc.bus.subscribe()  # on the server's event loop: an async route

@@ -80,10 +80,20 @@ def _hall(svc: HallRuntime) -> dict[str, Any]:
             "unregistered": sum(not t["registered"] for t in ts)}
 
 
+def _rectifications_of(svc: HallRuntime) -> dict[str, Any] | None:
+    """The bad reviews' cases for the live hall (how many open, the overdue ones), if that part is there."""
+    try:
+        from hall_server.web.routers import rectifications
+    except ImportError:
+        return None
+    panel: dict[str, Any] = rectifications.hall_panel(svc)
+    return panel
+
+
 def _hall_incidents(svc: HallRuntime) -> dict[str, Any]:
     return {"incidents": views.incidents(svc), "windows": views.approved_windows(svc, svc.core.clock.now()),
             "requested": [sd for sd in views.shutdowns(svc, limit=50) if sd["state"] == "requested"],
-            "notices": views.notices(svc)}
+            "notices": views.notices(svc), "rectifications": _rectifications_of(svc)}
 
 
 @router.get("/", response_class=HTMLResponse)
