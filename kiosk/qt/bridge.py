@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QEvent, QObject, QSize, Qt, QTimer, Signal,
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
 
+from ground.mongolian import split_columns
 from kiosk.flows import Flow
 
 log = logging.getLogger("zizhu.kiosk.bridge")
@@ -112,24 +113,13 @@ def mongolian_columns(text: str, pixel_size: int, max_height: int) -> list[str]:
 
     Each column is then rotated 90° clockwise and the columns laid out left to right (docs/kiosk.md:
     a rotated multi-line Text would put its columns in the wrong order). Breaks fall between
-    words; a word longer than a column gets a column of its own.
+    words; a word longer than a column gets a column of its own (:func:`ground.mongolian.split_columns`,
+    the rule the printed slips share).
     """
     font = QFont(MONGOLIAN_FONT)
     font.setPixelSize(max(1, pixel_size))
     fm = QFontMetrics(font)
-    columns: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if line and fm.horizontalAdvance(candidate) > max_height:
-                columns.append(line)
-                line = word
-            else:
-                line = candidate
-        if line:
-            columns.append(line)
-    return columns
+    return split_columns(text, max_height, fm.horizontalAdvance)
 
 
 class Ticker(QObject):
