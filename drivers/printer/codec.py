@@ -103,6 +103,26 @@ def qr_native(data: str | bytes, size: int = 3, ec: Literal["L", "M", "Q", "H"] 
             + _gs_k(0x51, b"\x30"))
 
 
+# GS v 0 limits we keep to (docs/protocols/printer.md §Raster images): a row of at most 128 bytes
+# (1024 dots, wider than any receipt head), and bands of at most 960 rows (python-escpos' default
+# fragment height; our own bands are ``raster_band_rows`` of the printer's configuration).
+RASTER_MAX_WIDTH_BYTES = 128
+RASTER_MAX_ROWS = 960
+
+
+def raster(width_bytes: int, rows: int, data: bytes) -> bytes:
+    """``GS v 0 0 xL xH yL yH d…``: one raster band, normal density, byte for byte what python-escpos
+    ``image(impl="bitImageRaster")`` sends. ``data`` is ``rows`` rows of ``width_bytes`` bytes, the
+    most significant bit the leftmost dot, 1 = black."""
+    if not 1 <= width_bytes <= RASTER_MAX_WIDTH_BYTES:
+        raise ValueError(f"raster row must be 1..{RASTER_MAX_WIDTH_BYTES} bytes, not {width_bytes}")
+    if not 1 <= rows <= RASTER_MAX_ROWS:
+        raise ValueError(f"raster band must be 1..{RASTER_MAX_ROWS} rows, not {rows}")
+    if len(data) != width_bytes * rows:
+        raise ValueError(f"raster data is {len(data)} bytes, not {width_bytes} × {rows}")
+    return bytes((GS, 0x76, 0x30, 0x00, width_bytes & 0xFF, width_bytes >> 8, rows & 0xFF, rows >> 8)) + data
+
+
 # --------------------------------------------------------------------------------------------
 # Text: our own encoding layer
 # --------------------------------------------------------------------------------------------

@@ -64,6 +64,19 @@ class PrinterConfig(Section, frozen=True, kw_only=True):
     # Print jobs are kept so a failed slip can be printed again; with a directory, across restarts.
     job_dir: Path | None = None
     keep_jobs: Annotated[int, Meta(ge=1, le=100_000)] = 200
+    # Mongolian lines of a slip go as GS v 0 raster images (docs/mongolian-slips.md).
+    print_width_dots: Annotated[int, Meta(ge=64, le=1024, multiple_of=8, description=(
+        "dots the head prints across (80 mm at 203 dpi: 576; 58 mm: 384); unset: columns × 12"))] | None = None
+    raster_band_rows: Annotated[int, Meta(ge=8, le=960, description=(
+        "rows of one GS v 0 band: a taller image goes as several (a small input buffer wants fewer)"))] = 128
+    chinese_only: Annotated[bool, Meta(description=(
+        "print no raster images: slips are the Chinese slip alone, whatever the citizen's language "
+        "(a printer that garbles GS v 0)"))] = False
     # Follow each chunk of a job with GS r 1 (answered once the chunk is printed). Turn off only for
     # a printer that does not answer GS r; then a job is done when its bytes are sent.
     progress_marker: bool = True
+
+    @property
+    def width_dots(self) -> int:
+        """Dots across the roll: ``print_width_dots``, or 12 a half-width column (the 24-dot font)."""
+        return self.print_width_dots if self.print_width_dots is not None else self.columns * 12

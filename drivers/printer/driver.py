@@ -429,10 +429,20 @@ class ReceiptPrinter(Device):
 
     # -- printing ------------------------------------------------------------------------------
 
-    def render(self, template: str | slips.SlipTemplate, data: Mapping[str, Any]) -> slips.Rendered:
-        """Template + data → bytes for this printer (its encoding, Chinese mode and width)."""
+    def render(self, template: str | slips.SlipTemplate, data: Mapping[str, Any],
+               mongolian: Mapping[str, str] | None = None) -> slips.Rendered:
+        """Template + data → bytes for this printer (its encoding, Chinese mode and width).
+
+        ``mongolian``: the translations of the template's Mongolian strings (:func:`slips.translatable`)
+        for a citizen who reads Mongolian; they print as raster images unless the printer is
+        ``chinese_only``. Rendering Mongolian takes tens of milliseconds: call this off the UI thread.
+        """
         c = self.config
-        return slips.render(template, data, encoding=c.encoding, chinese_mode=c.chinese_mode, columns=c.columns)
+        mn = None
+        if mongolian and not c.chinese_only:
+            mn = slips.Mongolian(mongolian, c.width_dots, c.raster_band_rows)
+        return slips.render(template, data, encoding=c.encoding, chinese_mode=c.chinese_mode, columns=c.columns,
+                            mn=mn)
 
     def submit(self, rendered: slips.Rendered, timeout: float | None = None) -> PrintJob:
         """Queue a slip and return its job at once; ``job.wait()`` to follow it."""
@@ -441,17 +451,23 @@ class ReceiptPrinter(Device):
                      ", ".join(f"{a!r}→{b!r}" for a, b in rendered.replaced))
         job = PrintJob(title=rendered.title, template=rendered.template, payload=rendered.payload,
                        text=rendered.text, chunks=rendered.chunks())
+        if rendered.not_in_mongolian:
+            log.warning("slip %s: Mongolian left out: %s", rendered.template, "; ".join(rendered.not_in_mongolian))
+            job.warnings.append("部分蒙古文未能打印")
         self.jobs.add(job)
         self._enqueue(job, timeout)
         return job
 
-    def print_slip(self, template: str, data: Mapping[str, Any], timeout: float | None = None) -> PrintJob:
+    def print_slip(self, template: str, data: Mapping[str, Any], timeout: float | None = None,
+                   mongolian: Mapping[str, str] | None = None) -> PrintJob:
         """Render and print; returns the settled job within ``timeout`` (config ``timeout_s``).
+
+        ``mongolian``: see :meth:`render` (the slip of a citizen who chose Mongolian).
 
         Raises only :class:`slips.TemplateError` (bad data: nothing sent). A printer failure is
         ``job.error`` (typed), with ``job.reason`` for the citizen; the job stays in ``jobs``.
         """
-        return self.print_rendered(self.render(template, data), timeout)
+        return self.print_rendered(self.render(template, data, mongolian), timeout)
 
     def print_rendered(self, rendered: slips.Rendered, timeout: float | None = None) -> PrintJob:
         t = self.config.timeout_s if timeout is None else timeout

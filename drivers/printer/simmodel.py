@@ -229,7 +229,13 @@ class PrinterModel:
             case "transmit_status":
                 return bytes((self.paper_sensor_byte(),)) if op.args[0] in (1, 49) else b""
             case "raster":
-                self.printed.append(PaperLine("image", data=f"{op.args[0] * 8}x{op.args[1]}"))
+                if self._line:  # standard mode: GS v 0 is ignored with text waiting in the line buffer
+                    log.warning("printer simulator: GS v 0 in the middle of a line ignored, as a printer does")
+                    return b""
+                if self.paper_out:
+                    return None
+                self.printed.append(PaperLine("image", data=f"{op.args[0] * 8}x{op.args[1]}", bits=op.data,
+                                              bits_width=op.args[0] * 8))
                 self._consume(math.ceil(op.args[1] / LINE_DOTS))
             case "barcode":
                 self.printed.append(PaperLine("image", data=f"barcode {op.data.decode('ascii', 'replace')}"))

@@ -38,6 +38,8 @@ class PaperLine:
     data: str = ""
     qr_size: int = 3
     qr_ec: str = "L"
+    bits: bytes = b""  # a raster image (GS v 0): rows of width/8 bytes, MSB leftmost, 1 = black
+    bits_width: int = 0  # its width in dots
 
     @property
     def text(self) -> str:
@@ -48,7 +50,7 @@ class PaperLine:
                 return QR_MARK + self.data
             case "cut":
                 return CUT_MARK
-            case _:
+            case _:  # slips.raster_mark for a raster band
                 return f"[image {self.data}]"
 
     @property
@@ -117,6 +119,11 @@ def render_paper(lines: list[PaperLine], columns: int, encoding: codec.Encoding 
         elif line.kind == "cut":
             items.append((line, 24, None))
             height += 24
+        elif line.kind == "image" and line.bits:
+            rows = len(line.bits) // max(1, line.bits_width // 8)
+            dots = Image.frombytes("1", (line.bits_width, rows), bytes(b ^ 0xFF for b in line.bits))
+            items.append((line, rows, dots))  # bands follow each other with no gap, as on paper
+            height += rows
         else:
             h = LINE_DOTS + 24 * (line.height - 1)
             items.append((line, h, None))
@@ -130,6 +137,9 @@ def render_paper(lines: list[PaperLine], columns: int, encoding: codec.Encoding 
         elif line.kind == "cut":
             for x in range(0, head + 2 * margin, 12):
                 draw.line([(x, y + 12), (x + 6, y + 12)], fill=(150, 150, 150), width=2)
+        elif line.kind == "image" and extra is not None:
+            ink = Image.new("RGB", extra.size, (20, 20, 20))
+            img.paste(ink, (margin, y), extra.point(lambda v: 0 if v else 255, mode="L"))
         elif line.kind == "image":
             draw.rectangle([margin, y + 3, margin + head, y + h - 3], outline=(120, 120, 120))
         else:

@@ -1,6 +1,10 @@
 """Slip templates as data (``templates/*.toml``) and their rendering to our ESC/POS bytes.
 
 A template is a list of blocks (text, fields, list, rule, qr, feed, cut) with ``{placeholders}``.
+A text block marked ``mongolian = true`` has its words (the source string, placeholders and all)
+translated through the kiosk's Qt translations (kiosk/i18n/zizhu_mn.ts); given the translations,
+:func:`render` prints them as vertical Mongolian in ``GS v 0`` raster bands just before the Chinese,
+which stays complete on its own (docs/mongolian-slips.md).
 Placeholders may mask personal data on the way: ``{applicant:name}`` → ``张*``, ``{id_no:id}`` →
 ``1501**********1234``, ``{phone:phone}`` → ``138****5678`` (the one masking helper,
 :mod:`ground.logs`). A missing value or a bad template is a :class:`TemplateError` naming the
@@ -24,13 +28,18 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta
 
-from drivers.printer import codec
+from drivers.printer import codec, mongolian
 from ground.configbase import convert, problems
 from ground.logs import mask_id_number, mask_name, mask_phone
 
 TEMPLATE_DIR: Traversable = files("drivers.printer").joinpath("templates")  # package data
 QR_MARK = "[QR] "  # transcript line of a QR code: QR_MARK + its data
 CUT_MARK = "✂" + "-" * 15  # transcript line of a cut
+
+
+def raster_mark(width: int, rows: int) -> str:
+    """Transcript line of one ``GS v 0`` band, ``width`` × ``rows`` dots (the simulator's too)."""
+    return f"[image {width}x{rows}]"
 
 
 class TemplateError(ValueError):
@@ -60,6 +69,29 @@ class _Block(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     ec: Literal["L", "M", "Q", "H"] = "M"
     lines: Annotated[int, Meta(ge=0, le=255, description="feed: lines")] = 1
     partial: bool = True
+    mongolian: Annotated[bool | str, Meta(description=(
+        "text: print it in Mongolian too, as a raster just before it: true = the translation of this "
+        "text (which has no placeholders), or the source string (Chinese, %1… for mongolian_args) whose "
+        "translation to print, such as one the screen shows already"))] = False
+    mongolian_args: Annotated[list[str], Meta(description="text: what %1, %2 … of the source string stand "
+                                                          "for ({placeholders} allowed)")] = msgspec.field(
+        default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.mongolian is not False and self.kind != "text":
+            raise ValueError(f"only a text block can be printed in Mongolian, not a {self.kind} block")
+        if self.mongolian is True and "{" in self.text:
+            raise ValueError("mongolian = true needs a text without {placeholders}: name the source string "
+                             "with %1 … and give mongolian_args")
+        if self.mongolian == "":
+            raise ValueError("mongolian: an empty source string")
+
+    @property
+    def mongolian_source(self) -> str | None:
+        """The source string whose translation prints in Mongolian (None: none)."""
+        if self.mongolian is False:
+            return None
+        return self.text if self.mongolian is True else self.mongolian
 
 
 class SlipTemplate(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -86,6 +118,12 @@ class SlipTemplate(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_o
 
 def template_names() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in TEMPLATE_DIR.iterdir() if p.name.endswith(".toml"))
+
+
+def translatable(template: SlipTemplate | str) -> list[str]:
+    """The source strings of a template's Mongolian blocks, as the translations know them."""
+    tpl = load_template(template) if isinstance(template, str) else template
+    return list(dict.fromkeys(b.mongolian_source for b in tpl.block if b.mongolian_source is not None))
 
 
 @cache
@@ -143,6 +181,8 @@ class Rendered:
     lines: list[str]
     breaks: list[int] = field(default_factory=list)  # byte offsets just after each printed line
     replaced: list[tuple[str, str]] = field(default_factory=list)
+    # Mongolian that was asked for and is not on the slip, and why (the driver logs it and warns).
+    not_in_mongolian: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -211,21 +251,46 @@ class SlipWriter:
         for _ in range(lines):
             self._end_line("")
 
+    def raster(self, bitmap: mongolian.Bitmap, band_rows: int) -> None:
+        """A 1-bit image at the left margin, in ``GS v 0`` bands of at most ``band_rows`` rows."""
+        self.style("left", self._style[1], self._style[2])  # GS v 0 follows ESC a on some printers
+        for band in bitmap.bands(band_rows):
+            self.buf += codec.raster(band.width_bytes, band.rows, band.data)
+            self._end_line(raster_mark(band.width, band.rows))
+
     def cut(self, partial: bool) -> None:
         self.buf += codec.cut(partial=partial, feed_lines=4)
         self.lines.extend([""] * 4)
         self._end_line(CUT_MARK)
 
 
+@dataclass(frozen=True)
+class Mongolian:
+    """What a slip's Mongolian needs: the translations of its marked strings and the roll's width."""
+
+    translations: Mapping[str, str]
+    width: int  # dots across the roll
+    band_rows: int = 128
+
+
 def render(template: SlipTemplate | str, data: Mapping[str, Any], *, encoding: codec.Encoding = "gb18030",
-           chinese_mode: bool = False, columns: int = 32) -> Rendered:
-    """Template + data → our ESC/POS bytes. Raises :class:`TemplateError` on missing data."""
+           chinese_mode: bool = False, columns: int = 32, mn: Mongolian | None = None) -> Rendered:
+    """Template + data → our ESC/POS bytes. Raises :class:`TemplateError` on missing data.
+
+    With ``mn``, every ``mongolian`` text block is preceded by its translation drawn as vertical
+    Mongolian (:mod:`drivers.printer.mongolian`); a block without a translation, or a machine that
+    cannot shape Mongolian, leaves the Chinese alone and says so in ``not_in_mongolian``.
+    """
     tpl = load_template(template) if isinstance(template, str) else template
     values: dict[str, Any] = {**tpl.defaults, **data}
     fmt = _Formatter(tpl.name)
     encoder = codec.TextEncoder(encoding, chinese_mode)
     w = SlipWriter(encoder, columns)
     all_text: list[str] = []
+    missing: list[str] = []
+    why_not = mongolian.unavailable() if mn is not None else None
+    if why_not is not None:
+        missing.append(why_not)
 
     def f(text: str, extra: Mapping[str, Any] | None = None) -> str:
         out = fmt.vformat(text, (), {**values, **(extra or {})})
@@ -236,13 +301,32 @@ def render(template: SlipTemplate | str, data: Mapping[str, Any], *, encoding: c
         if b.when is not None and not values.get(b.when):
             continue
         try:
+            if b.mongolian_source is not None and mn is not None and why_not is None:
+                _mongolian(w, b, mn, vformat=fmt.vformat, values=values, missing=missing)
             _render_block(w, b, values, f)
         except ValueError as exc:
             if isinstance(exc, TemplateError):
                 raise
             raise TemplateError(f"template {tpl.name}: block {i} ({b.kind}): {exc}") from None
     return Rendered(template=tpl.name, title=tpl.title, payload=bytes(w.buf), lines=w.lines,
-                    breaks=w.breaks, replaced=encoder.replacements("".join(all_text)))
+                    breaks=w.breaks, replaced=encoder.replacements("".join(all_text)), not_in_mongolian=missing)
+
+
+def _mongolian(w: SlipWriter, b: _Block, mn: Mongolian, *, vformat: Any, values: Mapping[str, Any],
+               missing: list[str]) -> None:
+    """The block's Mongolian as raster bands: left aligned it is only as wide as its columns."""
+    source = b.mongolian_source or ""
+    translated = mn.translations.get(source, "").strip()
+    if not translated:
+        missing.append(f"no Mongolian translation of {source!r}")
+        return
+    args = [vformat(a, (), values) for a in b.mongolian_args]
+    # Qt's %N, highest first so that %1 does not eat the start of %10
+    for n in range(len(args), 0, -1):
+        translated = translated.replace(f"%{n}", args[n - 1])
+    size = mongolian.CELL_DOTS * b.size[1]
+    bitmap = mongolian.render(translated, mn.width, size=size, align=b.align, crop=b.align == "left")
+    w.raster(bitmap, mn.band_rows)
 
 
 def _render_block(w: SlipWriter, b: _Block, values: Mapping[str, Any], f: Any) -> None:
