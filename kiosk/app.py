@@ -153,6 +153,8 @@ class KioskApp:
         from kiosk.qt.maintenance import MaintenanceWiring
 
         self.maintenance = MaintenanceWiring(self)  # the technician's screen (kiosk/flows_maintenance.py)
+        for flow in self.printing_flows():  # a Mongolian reader's slips carry Mongolian (docs/mongolian-slips.md)
+            flow.slip_words = self.slip_words
 
     # -- start and stop --------------------------------------------------------------------
     def start(self) -> None:
@@ -313,6 +315,19 @@ class KioskApp:
             self._translator = tr
         self.bridge.set_language_value(language)
         self.voice.set_language(language)
+
+    def printing_flows(self) -> list[Any]:
+        """Every flow that prints a slip."""
+        return [self.guide, self.progress, self.feedback.complaint, self.locker.pickup, self.locker.deposit]
+
+    def slip_words(self, template: str) -> dict[str, str]:
+        """The Mongolian lines of ``template`` from the screen's translator, when the screen is in
+        Mongolian; otherwise none (Chinese and English readers get the Chinese slip)."""
+        from kiosk.i18n import slip_translations
+
+        if self.bridge._language != "mn" or self._translator is None:
+            return {}
+        return slip_translations(template, self._translator.translate)
 
     def set_elderly(self, on: bool) -> None:
         self.bridge.set_elderly_value(bool(on))

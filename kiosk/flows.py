@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
@@ -266,6 +266,10 @@ class IdentityFlow(Flow):
 # Slips: what every printable flow shares
 # --------------------------------------------------------------------------------------------
 
+def _no_mongolian(_template: str) -> Mapping[str, str]:
+    return {}
+
+
 class _Printing(Flow):
     def __init__(self, jobs: Jobs, availability: Availability, hall: Callable[[], HallInfo],
                  print_timeout_s: float = 15.0) -> None:
@@ -274,6 +278,9 @@ class _Printing(Flow):
         self.print_timeout_s = print_timeout_s
         self.print_state = ""  # "", printing, printed, failed
         self.print_error = ""
+        # The translations of a template's Mongolian lines when the citizen reads Mongolian, else {}
+        # (set by the app from the screen's translator; docs/mongolian-slips.md).
+        self.slip_words: Callable[[str], Mapping[str, str]] = _no_mongolian
 
     def _print(self, template: str, data: dict[str, Any]) -> None:
         why = self.availability.device("printer")
@@ -284,7 +291,9 @@ class _Printing(Flow):
         self.print_state, self.print_error = "printing", ""
         self._set(self.state)
         timeout = self.print_timeout_s
-        self.jobs.device("printer", lambda p: p.print_slip(template, data, timeout=timeout),
+        # Looked up here, on the UI thread, the translator's; drawn on the device thread by the driver.
+        words = dict(self.slip_words(template)) or None
+        self.jobs.device("printer", lambda p: p.print_slip(template, data, timeout=timeout, mongolian=words),
                          self._current(self._printed))
 
     def _printed(self, out: Outcome[Any]) -> None:

@@ -7,17 +7,22 @@ and ``zizhu_en.ts``, edited as text (Qt Linguist or any editor) and compiled to 
 is missing or older than its ``.ts`` (a wheel ships the compiled ones). Never edit a ``.qm``.
 
 ``python -m kiosk.i18n update`` runs ``pyside6-lupdate`` over the QML to add new source strings
-to both files; ``python -m kiosk.i18n compile`` compiles them.
+to both files; ``python -m kiosk.i18n compile`` compiles them. The Mongolian lines of the printed
+slips (the ``mongolian`` blocks of drivers/printer/templates/*.toml, docs/mongolian-slips.md) are
+source strings of the same context: :func:`update` hands them to lupdate too, and the kiosk looks
+them up in the translator the screen uses (:func:`slip_translations`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("zizhu.kiosk.i18n")
@@ -72,12 +77,33 @@ def compile_all() -> list[Path]:
     return out
 
 
+def slip_sources() -> list[str]:
+    """The source strings of every slip template's Mongolian lines."""
+    from drivers.printer import slips
+
+    return list(dict.fromkeys(s for name in slips.template_names() for s in slips.translatable(name)))
+
+
+def slip_translations(template: str, translate: Callable[[str, str], str]) -> dict[str, str]:
+    """The translations of ``template``'s Mongolian lines through ``translate(context, source)``
+    (``QTranslator.translate``); a string the file does not translate is left out."""
+    from drivers.printer import slips
+
+    found = {source: translate(CONTEXT, source) for source in slips.translatable(template)}
+    return {k: v for k, v in found.items() if v}
+
+
 def update() -> None:
     qml = sorted(str(p) for p in QML_DIR.rglob("*.qml"))
-    for lang in LANGUAGES[1:]:
-        subprocess.run([_tool("pyside6-lupdate"), *qml, "-source-language", "zh_CN", "-target-language",
-                        {"mn": "mn_Mong_CN", "en": "en_US"}[lang], "-locations", "none", "-ts", str(ts_file(lang))],
-                       check=True, timeout=120)
+    with tempfile.TemporaryDirectory() as tmp:
+        # The slips' strings as a script lupdate reads, so they are kept and not marked vanished.
+        js = Path(tmp) / "slips.js"
+        js.write_text("".join(f"qsTranslate({json.dumps(CONTEXT)}, {json.dumps(s, ensure_ascii=False)});\n"
+                              for s in slip_sources()), encoding="utf-8")
+        for lang in LANGUAGES[1:]:
+            subprocess.run([_tool("pyside6-lupdate"), *qml, str(js), "-source-language", "zh_CN",
+                            "-target-language", {"mn": "mn_Mong_CN", "en": "en_US"}[lang], "-locations", "none",
+                            "-ts", str(ts_file(lang))], check=True, timeout=120)
 
 
 def main(argv: list[str]) -> int:

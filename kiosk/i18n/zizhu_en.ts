@@ -1404,5 +1404,66 @@
         <source>确认已装好新的凭条纸卷</source>
         <translation>Confirm a new receipt paper roll is fitted</translation>
     </message>
+    <!-- the printed slips' Mongolian lines (drivers/printer/templates, docs/mongolian-slips.md) -->
+    <message>
+        <source>反映受理回执</source>
+        <translation>Receipt for your report</translation>
+    </message>
+    <message>
+        <source>查询进度请凭工单编号拨打：%1</source>
+        <translation>To follow it up, call with the work order number: %1</translation>
+    </message>
+    <message>
+        <source>材料存放凭条</source>
+        <translation>Documents deposit receipt</translation>
+    </message>
+    <message>
+        <source>材料已存入文件柜，工作人员取出后将按办件流程处理。请保留本凭条；如有疑问请联系大厅工作人员，电话：%1。</source>
+        <translation>The documents are in the locker; staff will take them out and process them with the case. Keep this receipt; for questions ask the hall's staff, phone %1.</translation>
+    </message>
+    <message>
+        <source>取件凭条</source>
+        <translation>Collection receipt</translation>
+    </message>
+    <message>
+        <source>请当场核对证件信息。如有疑问请联系大厅工作人员，电话：%1。</source>
+        <translation>Please check the documents here and now. For questions ask the hall's staff, phone %1.</translation>
+    </message>
+    <message>
+        <source>一次性告知书</source>
+        <translation>Requirements notice</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>Time limits</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translation>Documents to submit</translation>
+    </message>
+    <message>
+        <source>收费标准</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>不予受理理由</source>
+        <translation>Reasons for refusal</translation>
+    </message>
+    <message>
+        <source>扫码查看办事指南</source>
+        <translation>Scan to view the service guide</translation>
+    </message>
+    <message>
+        <source>监督投诉：%1</source>
+        <translation>Supervision and complaints: %1</translation>
+    </message>
+    <message>
+        <source>办件进度凭条</source>
+        <translation>Case status slip</translation>
+    </message>
+    <message>
+        <source>扫码随时查询进度</source>
+        <translation>Scan to follow the case at any time</translation>
+    </message>
 </context>
 </TS>

@@ -1649,5 +1649,81 @@
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠰᠢᠨ᠎ᠡ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠤᠨ ᠴᠠᠭᠠᠰᠤ ᠪᠣᠭᠤᠯᠳᠠᠭ ᠲᠣᠭᠤᠰᠤᠭᠰᠠᠨ ᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
     </message>
+    <!-- the printed slips' Mongolian lines (drivers/printer/templates, docs/mongolian-slips.md) -->
+    <message>
+        <source>反映受理回执</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠡᠳᠡᠭᠦᠯᠦᠯ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ</translation>
+    </message>
+    <message>
+        <source>查询进度请凭工单编号拨打：%1</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯ ᠤᠨ ᠪᠢᠴᠢᠭ ᠦᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠷ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ᠄ %1</translation>
+    </message>
+    <message>
+        <source>材料存放凭条</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠰᠠᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ</translation>
+    </message>
+    <message>
+        <source>材料已存入文件柜，工作人员取出后将按办件流程处理。请保留本凭条；如有疑问请联系大厅工作人员，电话：%1。</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠱᠦᠭᠡᠭᠡ ᠳᠦ ᠣᠷᠣᠪᠠ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠭᠠᠷᠭᠠᠭᠠᠳ ᠬᠡᠷᠡᠭ ᠦᠨ ᠶᠠᠪᠤᠴᠠ ᠪᠡᠷ ᠪᠦᠲᠦᠭᠡᠨ᠎ᠡ᠃ ᠡᠨᠡ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠠᠷᠠᠢ᠂ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠪᠠᠶᠢᠪᠠᠯ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠬᠠᠨᠳᠤᠭᠠᠷᠠᠢ᠂ ᠤᠲᠠᠰᠤ᠄ %1᠃</translation>
+    </message>
+    <message>
+        <source>取件凭条</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠳ ᠠᠪᠤᠭᠰᠠᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ</translation>
+    </message>
+    <message>
+        <source>请当场核对证件信息。如有疑问请联系大厅工作人员，电话：%1。</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠨᠡᠮᠯᠡᠯ ᠦᠨ ᠮᠡᠳᠡᠭᠡᠯᠡᠯ ᠢ ᠲᠡᠷᠡ ᠳᠠᠷᠤᠢ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ᠃ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠪᠠᠶᠢᠪᠠᠯ ᠠᠵᠢᠯᠲᠠᠨ ᠳᠤ ᠬᠠᠨᠳᠤᠭᠠᠷᠠᠢ᠂ ᠤᠲᠠᠰᠤ᠄ %1᠃</translation>
+    </message>
+    <message>
+        <source>一次性告知书</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠢᠭᠡ ᠤᠳᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠰᠦᠯᠲᠡ ᠶᠢᠨ ᠪᠠᠷᠢᠮᠲᠠ</translation>
+    </message>
+    <message>
+        <source>收费标准</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠤᠷᠢᠶᠠᠮᠵᠢ ᠶᠢᠨ ᠬᠡᠮᠵᠢᠶ᠎ᠡ</translation>
+    </message>
+    <message>
+        <source>不予受理理由</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠦᠭᠡᠢ ᠰᠢᠯᠲᠠᠭᠠᠨ</translation>
+    </message>
+    <message>
+        <source>扫码查看办事指南</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠺᠣᠳ ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠵᠢᠭᠠᠪᠤᠷᠢ ᠶᠢ ᠦᠵᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>监督投诉：%1</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠢᠨᠠᠨ ᠬᠢᠶᠠᠭᠤᠯᠬᠤ ᠪᠠ ᠭᠣᠮᠳᠠᠯ᠄ %1</translation>
+    </message>
+    <message>
+        <source>办件进度凭条</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ ᠦᠨ ᠶᠠᠪᠤᠴᠠ ᠶᠢᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ</translation>
+    </message>
+    <message>
+        <source>扫码随时查询进度</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠺᠣᠳ ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠬᠡᠵᠢᠶ᠎ᠡ ᠴᠦ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
+    </message>
 </context>
 </TS>
