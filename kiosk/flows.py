@@ -292,9 +292,14 @@ class _Printing(Flow):
         self._set(self.state)
         timeout = self.print_timeout_s
         # Looked up here, on the UI thread, the translator's; drawn on the device thread by the driver.
-        words = dict(self.slip_words(template)) or None
-        self.jobs.device("printer", lambda p: p.print_slip(template, data, timeout=timeout, mongolian=words),
-                         self._current(self._printed))
+        words = dict(self.slip_words(template))
+
+        def print_slip(p: Any) -> Any:
+            if words:
+                return p.print_slip(template, data, timeout=timeout, mongolian=words)
+            return p.print_slip(template, data, timeout=timeout)
+
+        self.jobs.device("printer", print_slip, self._current(self._printed))
 
     def _printed(self, out: Outcome[Any]) -> None:
         job = out.value

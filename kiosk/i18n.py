@@ -84,7 +84,7 @@ def slip_sources() -> list[str]:
     return list(dict.fromkeys(s for name in slips.template_names() for s in slips.translatable(name)))
 
 
-def slip_translations(template: str, translate: Callable[[str, str], str]) -> dict[str, str]:
+def slip_translations(template: str, translate: Callable[[str, str], str | None]) -> dict[str, str]:
     """The translations of ``template``'s Mongolian lines through ``translate(context, source)``
     (``QTranslator.translate``); a string the file does not translate is left out."""
     from drivers.printer import slips

@@ -26,7 +26,7 @@ DEMO_CARDS = ("resident", "resident_long_term", "hmt_permit", "foreign_pr_2017",
 class SimRig:
     def __init__(self, workdir: Path | None = None, today: date | None = None, kiosk: str = "",
                  camera: bool = True, locker: bool = True, *, locker_extra: str = "",
-                 maintenance: str | None = None) -> None:
+                 maintenance: str | None = None, printer: str = "") -> None:
         from drivers.idcard.sim import IdCardSimulator
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
@@ -49,6 +49,7 @@ class SimRig:
         self.backend = DemoBackend(today=today)
         self.kiosk_extra = kiosk  # more [kiosk] keys (tests: idle_s, tts_engine = "mock" …)
         self.locker_extra = locker_extra  # more [devices.locker] keys (tests: door_open_alarm_s …)
+        self.printer_extra = printer  # more [devices.printer] keys (tests: columns, chinese_only …)
         # [kiosk.maintenance] keys; by default the demo technician T01, PIN DEMO_PIN (kiosk/flows_maintenance.py)
         self.maintenance_extra = maintenance
         self.card_names = [c for c in DEMO_CARDS if c in CARDS]
@@ -71,6 +72,7 @@ staffed_window = "政务服务大厅一楼 综合受理窗口"
 {self.kiosk_extra}
 [devices.printer]
 timeout_s = 3
+{self.printer_extra}
 job_dir = "{self.dir}/print-jobs"
 [devices.printer.connection]
 connector = "network"

@@ -453,7 +453,7 @@ class ReceiptPrinter(Device):
                        text=rendered.text, chunks=rendered.chunks())
         if rendered.not_in_mongolian:
             log.warning("slip %s: Mongolian left out: %s", rendered.template, "; ".join(rendered.not_in_mongolian))
-            job.warnings.append("部分蒙古文未能打印")
+            job.notes.append("部分蒙古文未能打印")
         self.jobs.add(job)
         self._enqueue(job, timeout)
         return job

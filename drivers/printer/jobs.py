@@ -52,6 +52,8 @@ class PrintJob:
     attempts: int = 0
     error: DeviceError | None = None
     warnings: list[str] = field(default_factory=list)
+    # What the slip itself lacks (Mongolian left out …): every attempt's warnings start with these.
+    notes: list[str] = field(default_factory=list)
     finished: datetime | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _done: threading.Event = field(default_factory=threading.Event, repr=False, compare=False)
@@ -69,7 +71,7 @@ class PrintJob:
         with self._lock:
             self.state = JobState.QUEUED
             self.error = None
-            self.warnings = []
+            self.warnings = list(self.notes)
             self.finished = None
             self.attempts += 1
             self._settled = False
@@ -116,7 +118,7 @@ class PrintJob:
             "created": self.created.isoformat(), "state": self.state.value, "attempts": self.attempts,
             "error": None if self.error is None else {
                 "type": type(self.error).__name__, "message": str(self.error), "reason": self.error.reason},
-            "warnings": self.warnings,
+            "warnings": self.warnings, "notes": self.notes,
             "finished": None if self.finished is None else self.finished.isoformat(),
             "chunk_sizes": [len(c) for c in self.chunks],
         }
@@ -139,6 +141,7 @@ class PrintJob:
         job = cls(title=doc["title"], template=doc["template"], payload=payload, text=doc["text"], chunks=chunks,
                   id=doc["id"], created=datetime.fromisoformat(doc["created"]), state=state,
                   attempts=doc["attempts"], error=error, warnings=list(doc.get("warnings", [])),
+                  notes=list(doc.get("notes", [])),
                   finished=None if doc.get("finished") is None else datetime.fromisoformat(doc["finished"]))
         job._settled = True
         job._done.set()

@@ -33,12 +33,13 @@ FONT_PATH = "/usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf"  # De
 # drawn with Noto Sans CJK SC (Debian fonts-noto-cjk), as Qt's font fallback does on the screen.
 FALLBACK_PATH, FALLBACK_INDEX = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2
 CELL_DOTS = 24  # the Chinese glyph of the 24-dot font: Mongolian the same size (the bilingual rule)
-COLUMN_CELLS = 6  # longest column, in 24-dot cells × the height multiplier (then a new column): paper is dear
+COLUMN_CELLS = 4  # longest column, in 24-dot cells × the height multiplier (then a new column): paper is dear
 COLUMN_GAP = 4  # dots between columns
 PADDING = 6  # white dots above and below, like the space of a 30-dot line around its 24-dot glyphs
 THRESHOLD = 128  # grey below this is printed (black)
 
 Align = Literal["left", "center", "right"]
+INVERT = bytes(b ^ 0xFF for b in range(256))  # a table for bytes.translate: the printer's 1 = black, PIL's 1 = white
 
 
 def unavailable() -> str | None:
@@ -107,15 +108,14 @@ class Bitmap:
             padded.paste(grey, (0, 0))
             grey = padded
         # PIL's mode "1" packs rows MSB first with 1 = white; the printer wants 1 = black.
-        bits = grey.point(lambda v: 255 if v >= threshold else 0, mode="1")
-        data = bytes(b ^ 0xFF for b in bits.tobytes())
-        return cls(grey.width, grey.height, data)
+        bits = grey.point([255 if v >= threshold else 0 for v in range(256)], mode="1")
+        return cls(grey.width, grey.height, bits.tobytes().translate(INVERT))
 
     def to_image(self) -> Any:
         """Back to a PIL image (mode "1", white paper), as the printer would print it."""
         from PIL import Image
 
-        return Image.frombytes("1", (self.width, self.rows), bytes(b ^ 0xFF for b in self.data))
+        return Image.frombytes("1", (self.width, self.rows), self.data.translate(INVERT))
 
     def bands(self, max_rows: int) -> list[Bitmap]:
         """Cut into bands of at most ``max_rows`` rows, top to bottom (one ``GS v 0`` each)."""

@@ -18,6 +18,7 @@ FONT_REGULAR = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 FONT_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 DOTS_PER_CELL = 12  # a half-width character of the 24-dot font; a 58 mm head has 384 dots = 32 cells
 LINE_DOTS = 30  # ESC 2 default line spacing (about 1/6 inch at 203 dpi)
+_INVERT = bytes(b ^ 0xFF for b in range(256))  # GS v 0's 1 = black → PIL's mode "1" 1 = white
 
 
 @dataclass
@@ -121,7 +122,7 @@ def render_paper(lines: list[PaperLine], columns: int, encoding: codec.Encoding 
             height += 24
         elif line.kind == "image" and line.bits:
             rows = len(line.bits) // max(1, line.bits_width // 8)
-            dots = Image.frombytes("1", (line.bits_width, rows), bytes(b ^ 0xFF for b in line.bits))
+            dots = Image.frombytes("1", (line.bits_width, rows), line.bits.translate(_INVERT))
             items.append((line, rows, dots))  # bands follow each other with no gap, as on paper
             height += rows
         else:

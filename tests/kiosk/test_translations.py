@@ -113,3 +113,14 @@ def test_lrelease_makes_qm_files_qt_loads(tmp_path: Path) -> None:
             assert shown == mn["办事指南"]
             assert MONGOLIAN.search(shown)
         assert translator.translate("Zizhu", "办件编号：%1").count("%1") == 1
+
+
+def test_every_slip_mongolian_line_has_a_message_in_both_files() -> None:
+    """The slips' Mongolian lines (drivers/printer/templates, docs/mongolian-slips.md) are source strings
+    of the same context: python -m kiosk.i18n update hands them to lupdate, and they are translated."""
+    sources = set(i18n.slip_sources())
+    assert {"一次性告知书", "设定依据", "咨询电话：%1"} <= sources
+    for lang in LANGS:
+        missing = sorted(s for s in sources if not pairs(lang).get(s))
+        assert not missing, f"{lang}: slip lines not translated (python -m kiosk.i18n update, then translate):\n" + \
+            "\n".join(missing)
