@@ -103,9 +103,9 @@ def qr_native(data: str | bytes, size: int = 3, ec: Literal["L", "M", "Q", "H"] 
             + _gs_k(0x51, b"\x30"))
 
 
-# GS v 0 limits we keep to (docs/protocols/printer.md §Raster images): a row of at most 128 bytes
-# (1024 dots, wider than any receipt head), and bands of at most 960 rows (python-escpos' default
-# fragment height; our own bands are ``raster_band_rows`` of the printer's configuration).
+# GS v 0 limits we keep to: a row of at most 128 bytes (1024 dots, wider than any receipt head), and
+# bands of at most 960 rows (python-escpos' default fragment height; our own bands are the printer's
+# ``raster_band_rows``). See docs/protocols/printer.md §Raster images (GS v 0)
 RASTER_MAX_WIDTH_BYTES = 128
 RASTER_MAX_ROWS = 960
 

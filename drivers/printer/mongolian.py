@@ -42,6 +42,7 @@ Align = Literal["left", "center", "right"]
 INVERT = bytes(b ^ 0xFF for b in range(256))  # a table for bytes.translate: the printer's 1 = black, PIL's 1 = white
 
 
+@cache
 def unavailable() -> str | None:
     """Why Mongolian cannot be drawn here (no font, no libraqm), or None when it can."""
     from PIL import features

@@ -1,8 +1,8 @@
 """Slip templates as data (``templates/*.toml``) and their rendering to our ESC/POS bytes.
 
 A template is a list of blocks (text, fields, list, rule, qr, feed, cut) with ``{placeholders}``.
-A text block marked ``mongolian = true`` has its words (the source string, placeholders and all)
-translated through the kiosk's Qt translations (kiosk/i18n/zizhu_mn.ts); given the translations,
+A text block marked ``mongolian`` names a source string of the kiosk's Qt translations (its own
+text, or another such as the screen's ``咨询电话：%1``; kiosk/i18n/zizhu_mn.ts); given the translations,
 :func:`render` prints them as vertical Mongolian in ``GS v 0`` raster bands just before the Chinese,
 which stays complete on its own (docs/mongolian-slips.md).
 Placeholders may mask personal data on the way: ``{applicant:name}`` → ``张*``, ``{id_no:id}`` →
@@ -325,7 +325,11 @@ def _mongolian(w: SlipWriter, b: _Block, mn: Mongolian, *, vformat: Any, values:
     for n in range(len(args), 0, -1):
         translated = translated.replace(f"%{n}", args[n - 1])
     size = mongolian.CELL_DOTS * b.size[1]
-    bitmap = mongolian.render(translated, mn.width, size=size, align=b.align, crop=b.align == "left")
+    try:
+        bitmap = mongolian.render(translated, mn.width, size=size, align=b.align, crop=b.align == "left")
+    except ValueError as exc:  # cannot be drawn on this roll: the Chinese still prints
+        missing.append(f"{source!r}: {exc}")
+        return
     w.raster(bitmap, mn.band_rows)
 
 

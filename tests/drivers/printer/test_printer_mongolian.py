@@ -207,3 +207,13 @@ def test_every_mongolian_line_of_every_slip_fits_the_58mm_roll() -> None:
         for source, text in words.items():
             bitmap = mongolian.render(text.replace("%1", "0477-8581234"), 384)
             assert bitmap.width == 384 and 0 < bitmap.rows < 960, (name, source)
+
+
+def test_mongolian_that_cannot_be_drawn_leaves_the_chinese_to_print(slip_data: dict[str, Any]) -> None:
+    words = {**mn_words("notification"), "收费标准": "   "}  # blank: nothing to draw
+    wide = slips.Mongolian(words, 64, 128)  # a 64-dot roll: the 48-dot title's columns do not fit
+    out = slips.render("notification", slip_data, mn=wide)
+    assert "no Mongolian translation of '收费标准'" in out.not_in_mongolian
+    assert any("'一次性告知书'" in why and "does not fit" in why for why in out.not_in_mongolian)
+    assert [line for line in out.lines if not line.startswith("[image")] == slips.render("notification",
+                                                                                          slip_data).lines
