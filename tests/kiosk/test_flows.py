@@ -881,3 +881,38 @@ def test_progress_reset_clears_cases_and_number(demo: DemoBackend, session: Sess
     v = flow.view()
     assert v["cases"] == [] and v["case"] == {} and v["number"] == "" and v["hasCard"] is False
     assert session.get("typed_case_no") is None
+
+
+class MongolianPrinter(FakePrinter):
+    """A printer that takes the slip's Mongolian lines, as the real driver does (docs/mongolian-slips.md)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mongolian: list[Mapping[str, str] | None] = []
+
+    def print_slip(self, template: str, data: Mapping[str, Any], timeout: float | None = None,
+                   mongolian: Mapping[str, str] | None = None) -> PrintJob:
+        self.mongolian.append(mongolian)
+        return super().print_slip(template, data, timeout)
+
+
+def test_a_mongolian_readers_slip_takes_the_words_the_app_looks_up(demo: DemoBackend, session: Session,
+                                                                   avail: Availability, hall: HallInfo) -> None:
+    printer = MongolianPrinter()
+    flow, _ = guide(demo, session, avail, hall, printer)
+    asked: list[str] = []
+    flow.open()
+    flow.choose(YLBX)
+    flow.print_slip()  # nobody set the words: a Chinese slip, and the call as before
+
+    def mongolian(template: str) -> dict[str, str]:  # the app's look-up in the screen's translator
+        asked.append(template)
+        return {"一次性告知书": "ᠨᠢᠭᠡ ᠤᠳᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ"}
+
+    flow.slip_words = mongolian
+    flow.print_slip()
+    flow.slip_words = lambda template: {}  # Chinese or English on the screen
+    flow.print_slip()
+    assert asked == ["notification"]
+    assert printer.mongolian == [None, {"一次性告知书": "ᠨᠢᠭᠡ ᠤᠳᠠ ᠶᠢᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ ᠪᠢᠴᠢᠭ"}, None]
+    assert flow.print_state == "printed"
