@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drivers.a4printer.config import A4PrinterConfig
 from drivers.camera.config import CameraConfig
 from drivers.idcard.config import IdCardConfig
 from drivers.locker.config import LockerConfig
@@ -17,6 +18,7 @@ class DevicesConfig(Section, frozen=True, kw_only=True):
     idcard: IdCardConfig | None = None
     locker: LockerConfig | None = None
     camera: CameraConfig | None = None
+    a4printer: A4PrinterConfig | None = None
 
 
 def _check_kinds() -> None:

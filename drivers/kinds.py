@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drivers.a4printer.config import A4PrinterConfig
 from drivers.camera.config import CameraConfig
 from drivers.idcard.config import IdCardConfig
 from drivers.locker.config import LockerConfig
@@ -22,6 +23,7 @@ from drivers.printer.config import PrinterConfig
 from ground.configbase import Section
 from wire.status import (
     DEVICE_CLASSES,
+    A4PrinterStatus,
     AnyDeviceStatus,
     CameraStatus,
     IdCardReaderStatus,
@@ -54,6 +56,9 @@ KINDS: tuple[DeviceKind, ...] = (
                "RS-485 document locker boards on a pseudo-terminal"),
     DeviceKind("camera", "证件照摄像头 ID-photo camera", CameraConfig, CameraStatus,
                "drivers.camera.driver:Camera", "drivers.camera.sim", "scripted camera image source"),
+    DeviceKind("a4printer", "A4打印机 A4 printer (CUPS)", A4PrinterConfig, A4PrinterStatus,
+               "drivers.a4printer.driver:A4Printer", "drivers.a4printer.sim",
+               "a private CUPS server with a simulated A4 printer queue"),
 )
 BY_NAME: dict[str, DeviceKind] = {k.name: k for k in KINDS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)

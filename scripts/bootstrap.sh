@@ -45,6 +45,9 @@ DEB_PACKAGES=(mosquitto fonts-noto-cjk fonts-noto-core libegl1 libgl1 libxkbcomm
 DEB_PACKAGES+=(openssl)  # the agent's TLS tests make a throwaway CA
 DEB_PACKAGES+=(postgresql)  # the hall server's storage tests run on PostgreSQL too
 DEB_PACKAGES+=(chromium)  # the dashboard test renders the hall's pages in Debian's Chromium, headless
+# The A4 printer: CUPS (the tests start their own cupsd), what pycups is built with (an sdist),
+# and a TrueType Chinese font ReportLab can embed (Noto CJK's outlines are CFF, which it refuses).
+DEB_PACKAGES+=(cups libcups2-dev gcc python3-dev fonts-wqy-zenhei)
 # shellcheck disable=SC2206  # a list of names, split on spaces
 DEB_PACKAGES+=(${ZIZHU_EXTRA_DEB:-})
 

@@ -158,6 +158,51 @@ class CameraStatus(_DeviceBase, tag="camera", frozen=True):
         return out
 
 
+CupsReason = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,62}\Z",
+                                  description="a CUPS printer-state-reasons keyword (media-empty-error …)")]
+_A4_PAPER_FAULTS: dict[str, str] = {PaperLevel.OUT: "paper_out", PaperLevel.LOW: "paper_near_end",
+                                    PaperLevel.JAMMED: "jammed"}
+
+
+class A4PrinterStatus(_DeviceBase, tag="a4printer", frozen=True):
+    """The A4 printer behind a CUPS queue (drivers/a4printer): the queue's state and what the
+    printer last told CUPS. ``state`` is ``offline`` when CUPS cannot be reached or the printer
+    reports itself offline, ``no_device`` when the queue is not there, ``hardware_error`` for a
+    stopped queue (CUPS stops one whose backend failed; someone must look), ``user_error`` for
+    what the hall administrator fixes (paper, jam, cover, toner)."""
+
+    queue: Literal["idle", "printing", "stopped", "unknown"] = "unknown"
+    accepting: Annotated[bool | None, Meta(description="the queue takes new jobs (cupsaccept / cupsreject)")] = None
+    paper: PaperLevel = PaperLevel.UNKNOWN
+    cover_open: bool = False
+    toner: Literal["ok", "low", "out", "unknown"] = "unknown"
+    printer_offline: Annotated[bool, Meta(description="the printer itself said offline (offline-report)")] = False
+    jobs: Annotated[int, Meta(ge=0, description="jobs waiting or printing in the queue")] = 0
+    reasons: Annotated[list[CupsReason], Meta(max_length=32, description="CUPS printer-state-reasons as given")] = []
+
+    def _faults(self) -> list[str]:
+        p = self.name
+        out: list[str] = []
+        if self.state == DeviceState.NO_DEVICE:
+            out.append(f"{p}.missing")
+        elif self.state in (DeviceState.OFFLINE, DeviceState.POWER_OFF) or self.printer_offline:
+            out.append(f"{p}.offline")
+        if self.queue == "stopped" or self.accepting is False:
+            out.append(f"{p}.stopped")
+        paper = _A4_PAPER_FAULTS.get(self.paper)
+        if paper:
+            out.append(f"{p}.{paper}")
+        if self.cover_open:
+            out.append(f"{p}.cover_open")
+        if self.toner == "out":
+            out.append(f"{p}.toner_out")
+        elif self.toner == "low":
+            out.append(f"{p}.toner_low")
+        if self.state == _HARDWARE_ERROR and not out:
+            out.append(f"{p}.hardware_error")
+        return out
+
+
 class LockerSlot(_Model, frozen=True):
     door: DoorState = DoorState.UNKNOWN
     occupied: Annotated[bool | None, Meta(description="item-present sensor, where the board has one")] = None
@@ -186,9 +231,10 @@ class LockerStatus(_DeviceBase, tag="locker", frozen=True):
         return out
 
 
-AnyDeviceStatus = PrinterStatus | IdCardReaderStatus | CameraStatus | LockerStatus
+AnyDeviceStatus = PrinterStatus | IdCardReaderStatus | CameraStatus | LockerStatus | A4PrinterStatus
 DEVICE_CLASSES: dict[str, type[AnyDeviceStatus]] = {
-    c.__struct_config__.tag: c for c in (PrinterStatus, IdCardReaderStatus, CameraStatus, LockerStatus)  # type: ignore[misc]
+    c.__struct_config__.tag: c  # type: ignore[misc]
+    for c in (PrinterStatus, IdCardReaderStatus, CameraStatus, LockerStatus, A4PrinterStatus)
 }
 _device_decoder: msgspec.json.Decoder[AnyDeviceStatus] = msgspec.json.Decoder(AnyDeviceStatus)
 

@@ -8,7 +8,16 @@ import pytest
 
 from hall_server.faults import Role, Tier, load_fault_table
 from hall_server.registry import load_registry, parse_csv
-from wire.status import DeviceState, HostHealth, LockerSlot, LockerStatus, PrinterStatus, TerminalStatus
+from wire.status import (
+    A4PrinterStatus,
+    DeviceState,
+    HostHealth,
+    LockerSlot,
+    LockerStatus,
+    PaperLevel,
+    PrinterStatus,
+    TerminalStatus,
+)
 from zizhu.config import ConfigError
 
 
@@ -30,6 +39,16 @@ from zizhu.config import ConfigError
     ("printer.receipt.paper_near_end", Tier.WARNING),
     ("host.power.battery_low", Tier.WARNING),
     ("something.nobody.knows", Tier.COMMS_MECHANICAL),
+    ("a4printer.paper_out", Tier.GENERAL),
+    ("a4printer.jammed", Tier.GENERAL),
+    ("a4printer.cover_open", Tier.GENERAL),
+    ("a4printer.toner_out", Tier.GENERAL),
+    ("a4printer.offline", Tier.COMMS_MECHANICAL),
+    ("a4printer.missing", Tier.COMMS_MECHANICAL),
+    ("a4printer.stopped", Tier.COMMS_MECHANICAL),
+    ("a4printer.hardware_error", Tier.COMMS_MECHANICAL),
+    ("a4printer.paper_near_end", Tier.WARNING),
+    ("a4printer.toner_low", Tier.WARNING),
 ])
 def test_default_table_follows_the_hall_rules(code: str, tier: Tier) -> None:
     assert load_fault_table().classify(code).tier == tier
@@ -38,7 +57,9 @@ def test_default_table_follows_the_hall_rules(code: str, tier: Tier) -> None:
 def test_every_code_the_status_model_emits_has_a_titled_rule() -> None:
     st = TerminalStatus(
         devices=[PrinterStatus(name="printer", state=DeviceState.HARDWARE_ERROR, cover_open=True, cutter_error=True),
-                 LockerStatus(name="locker", slots={"03": LockerSlot(open_too_long=True)})],
+                 LockerStatus(name="locker", slots={"03": LockerSlot(open_too_long=True)}),
+                 A4PrinterStatus(name="a4printer", state=DeviceState.OFFLINE, queue="stopped", paper=PaperLevel.OUT,
+                                 cover_open=True, toner="low")],
         host=HostHealth(power="battery", battery_percent=10, network_link=False, backend_reachable=False,
                         disk_free_percent=1.0, disk_read_only=True))
     table = load_fault_table()
