@@ -51,6 +51,7 @@ from wire.contract import (
     terminal_topic,
 )
 from wire.status import (
+    AnyDeviceStatus,
     AppLiveness,
     CameraStatus,
     DeviceState,
@@ -85,7 +86,7 @@ def _wait(pred: Callable[[], object], timeout: float, what: str) -> None:
 def realistic_status(i: int, rng: random.Random) -> TerminalStatus:
     """A full terminal: two printer stations, ID card reader, camera, a locker on every fifth."""
     paper = rng.choices([PaperLevel.FULL, PaperLevel.LOW, PaperLevel.OUT], [0.97, 0.02, 0.01])[0]
-    devices: list[PrinterStatus | IdCardReaderStatus | CameraStatus | LockerStatus] = [
+    devices: list[AnyDeviceStatus] = [
         PrinterStatus(name="printer", state=DeviceState.ONLINE, cover_open=False,
                       stations={"receipt": PrinterStation(paper=paper, online=True),
                                 "journal": PrinterStation(paper=PaperLevel.FULL, online=True)}),

@@ -150,6 +150,9 @@ class KioskApp:
         from kiosk.qt.locker import LockerWiring
 
         self.locker = LockerWiring(self)  # the document locker (kiosk/flows_locker.py): pickup, deposit
+        from kiosk.qt.a4 import A4Wiring
+
+        self.a4 = A4Wiring(self)  # A4 forms and certificates through CUPS (kiosk/flows_a4.py)
         from kiosk.qt.maintenance import MaintenanceWiring
 
         self.maintenance = MaintenanceWiring(self)  # the technician's screen (kiosk/flows_maintenance.py)
@@ -175,6 +178,7 @@ class KioskApp:
         self.bridge.set_availability(self.availability.view())
         self._hall_view()
         self.locker.expose(self.engine)
+        self.a4.expose(self.engine)
         self.maintenance.expose(self.engine)
         k = self.cfg.kiosk
         self.set_elderly(k.elderly)
@@ -451,7 +455,7 @@ def run(args: argparse.Namespace) -> int:
     if args.demo:
         from kiosk.simrig import SimRig
 
-        rig = SimRig().start()
+        rig = SimRig(a4=True).start()
         cfg = rig.config
         backend = rig.backend
         socket_path = None

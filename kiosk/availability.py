@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wire.status import AnyDeviceStatus, CameraStatus, DeviceState, PaperLevel, PrinterStatus
+from wire.status import A4PrinterStatus, AnyDeviceStatus, CameraStatus, DeviceState, PaperLevel, PrinterStatus
 
 USABLE = frozenset({DeviceState.ONLINE, DeviceState.BUSY})
 
@@ -24,6 +24,7 @@ SERVICE_NEEDS: dict[str, tuple[str, ...]] = {
     "pickup": ("locker", "idcard"),  # 智能文件柜 取件 (kiosk/flows_locker.py): the card says who collects
     "deposit": ("locker",),  # 材料存放: the case may be chosen by its number
     "photo": ("camera",),  # 证件照 (kiosk/flows_photo.py)
+    "a4": ("a4printer",),  # 自助打表, 证明打印 (kiosk/flows_a4.py); a certificate also needs the card
 }
 
 
@@ -33,6 +34,8 @@ def device_reason(status: AnyDeviceStatus | None, kind: str) -> str | None:
         return f"{kind}_missing"
     if isinstance(status, CameraStatus) and status.obstructed:
         return "camera_covered"  # a hand or a sticker: the home screen says so, not "fault"
+    if isinstance(status, A4PrinterStatus):
+        return _a4_reason(status)
     if status.state in USABLE:
         if isinstance(status, PrinterStatus):
             receipt = status.stations.get("receipt")
@@ -53,6 +56,21 @@ def device_reason(status: AnyDeviceStatus | None, kind: str) -> str | None:
     if status.state in (DeviceState.OFFLINE, DeviceState.NO_DEVICE, DeviceState.POWER_OFF):
         return f"{kind}_offline"
     return f"{kind}_fault"
+
+
+def _a4_reason(status: A4PrinterStatus) -> str | None:
+    """The A4 printer's own words: what CUPS says of its queue and the printer (drivers/a4printer)."""
+    if status.state == DeviceState.NO_DEVICE:
+        return "a4printer_missing"  # the queue is not there: the printer is not installed
+    if status.state in (DeviceState.OFFLINE, DeviceState.POWER_OFF):
+        return "a4printer_offline"
+    if status.queue == "stopped" or status.accepting is False:
+        return "a4printer_stopped"
+    if status.paper is PaperLevel.OUT:
+        return "a4printer_paper_out"
+    if status.state in USABLE:
+        return None
+    return "a4printer_fault"
 
 
 @dataclass

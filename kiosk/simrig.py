@@ -1,9 +1,10 @@
-"""A whole terminal on one machine: the four device simulators and the demo back end.
+"""A whole terminal on one machine: the device simulators and the demo back end.
 
 ``zizhu kiosk --demo`` and the kiosk's tests run the app against this: the receipt printer
 simulator on TCP, the ID card reader and the document locker on pseudo-terminals, the camera as
-an MJPEG stream — each speaking its device's real wire protocol, so the production drivers are
-what runs. :attr:`SimRig.config` is the terminal configuration that points the drivers at them.
+an MJPEG stream, the A4 printer as a private CUPS server with a simulated printer (``a4=True``)
+— each speaking its device's real wire protocol, so the production drivers are what runs.
+:attr:`SimRig.config` is the terminal configuration that points the drivers at them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ DEMO_CARDS = ("resident", "resident_long_term", "hmt_permit", "foreign_pr_2017",
 class SimRig:
     def __init__(self, workdir: Path | None = None, today: date | None = None, kiosk: str = "",
                  camera: bool = True, locker: bool = True, *, locker_extra: str = "",
-                 maintenance: str | None = None, printer: str = "") -> None:
+                 maintenance: str | None = None, printer: str = "", a4: bool = False,
+                 a4_extra: str = "") -> None:
         from drivers.idcard.sim import IdCardSimulator
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
@@ -47,6 +49,13 @@ class SimRig:
 
             self.camera = CameraSim(fps=20)  # the ID photo's live preview wants at least 15
         self.backend = DemoBackend(today=today)
+        # The A4 printer: a private cupsd with the simulated printer's queue (drivers/a4printer/sim.py).
+        self.cups: Any = None
+        if a4:
+            from drivers.a4printer.sim import CupsServer
+
+            self.cups = CupsServer()  # its own short folder: a socket path has at most 107 bytes
+        self.a4_extra = a4_extra  # more [devices.a4printer] keys (tests: stuck_s …)
         self.kiosk_extra = kiosk  # more [kiosk] keys (tests: idle_s, tts_engine = "mock" …)
         self.locker_extra = locker_extra  # more [devices.locker] keys (tests: door_open_alarm_s …)
         self.printer_extra = printer  # more [devices.printer] keys (tests: columns, chinese_only …)
@@ -93,6 +102,10 @@ command_timeout_s = 0.5
         if self.camera is not None:
             self.camera.start()
             sections.append(f'[devices.camera]\nsource = "{self.camera.url}"\ntimeout_s = 2.0\n')
+        if self.cups is not None:
+            self.cups.start()
+            self.cups.add_queue("a4")
+            sections.append(self.cups.terminal_config("a4") + self.a4_extra + "\n")
         if self.maintenance_extra is None:
             from terminal.pinhash import make_hash
 
@@ -113,7 +126,7 @@ command_timeout_s = 0.5
         self.idcard.remove()
 
     def stop(self) -> None:
-        for sim in (self.camera, self.locker, self.idcard, self.printer):
+        for sim in (self.cups, self.camera, self.locker, self.idcard, self.printer):
             if sim is not None:
                 try:
                     sim.stop()

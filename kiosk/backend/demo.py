@@ -34,6 +34,8 @@ from msgspec import Meta
 from drivers.idcard.synthetic import CARDS, make_number
 from ground import workdays
 from ground.configbase import convert, dotted, problems
+from kiosk.backend.certificates import Certificate, CertificateKind
+from kiosk.backend.demo_certificates import DemoCertificates
 from kiosk.backend.demo_locker import DemoLockerMixin, load_locker
 from kiosk.backend.model import (
     OPEN_STATUSES,
@@ -254,6 +256,8 @@ class DemoBackend(DemoLockerMixin):
         self._locker = load_locker(root, self._people, {c.case_no: c.item_code for c in self._cases_file.case},
                                    lambda n: working_days_before(self._today or date.today(), n),
                                    read=_read, convert=_convert, error=DemoDataError)
+        self._certificates = DemoCertificates(root, self._people, lambda: self._today or date.today(),
+                                              read=_read, convert=_convert, error=DemoDataError)
 
     def _check_cases(self, data: dict[str, Any]) -> dict[str, tuple[str, str]]:
         """The applicants by key (name, ID number); every cross-reference of cases.toml checked."""
@@ -345,6 +349,19 @@ class DemoBackend(DemoLockerMixin):
                 self.photos[case.case_no] = upload  # a repeat (same photo_id) stores the same
             return PhotoReceipt(case_no=case.case_no, photo_id=upload.photo_id)
         return self._call(answer)
+
+    # -- certificates (kiosk.backend.certificates) ---------------------------------------------
+
+    def certificate_kinds(self) -> list[CertificateKind]:
+        return self._call(lambda: list(self._certificates.kinds.values()))
+
+    def certificate(self, kind: str, id_number: str) -> Certificate:
+        return self._call(lambda: self._certificates.issue(kind, id_number))
+
+    @property
+    def certificates_issued(self) -> dict[str, str]:
+        """Verification code → serial of every certificate issued (the platform's record)."""
+        return dict(self._certificates.issued)
 
     # -- inside ------------------------------------------------------------------------------
 

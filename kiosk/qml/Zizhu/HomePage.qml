@@ -12,6 +12,7 @@ KPage {
     signal openPickup()  // the document locker (LockerPickupPage, LockerDepositPage)
     signal openDeposit()
     signal openPhoto()
+    signal openA4()
     signal openComplaint()
     readonly property var av: kiosk.availability.services || ({})
     readonly property var idv: kiosk.identity.view
@@ -124,6 +125,15 @@ KPage {
                     enabled: !page.av.photo
                     reason: page.av.photo ? PhotoTexts.reason(page.av.photo) : ""
                     onClicked: page.openPhoto()
+                }
+                KButton {
+                    objectName: "service_a4"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    src: QT_TRANSLATE_NOOP("Zizhu", "表格和证明打印")
+                    enabled: !page.av.a4
+                    reason: page.av.a4 ? A4Texts.reason(page.av.a4) : ""
+                    onClicked: page.openA4()
                 }
                 KButton {
                     objectName: "service_complaint"

@@ -78,6 +78,12 @@ ApplicationWindow {
         ignoreUnknownSignals: true
         function onOpenPhoto() { win.open(photoPage) }
     }
+    Component { id: a4Page; A4Page { onFinished: win.home() } }
+    Connections {  // the home page's 表格和证明打印
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenA4() { win.open(a4Page) }
+    }
     // After each completed service its rating page (voluntary: 跳过 goes home); the complaint window.
     Component { id: ratingPage; RatingPage { onFinished: win.home() } }
     Component { id: complaintPage; ComplaintPage { onFinished: win.home() } }
