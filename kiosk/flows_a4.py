@@ -79,6 +79,7 @@ class A4Flow(Flow):
         self.job_id = 0
         self.held = ""  # what holds the job now (the printer's code)
         self._done: ServiceDone | None = None
+        self.rated = False  # the rating page was offered for this document
         self._want_card = False
 
     # -- the session ---------------------------------------------------------------------------
@@ -233,12 +234,18 @@ class A4Flow(Flow):
             gen = self._generation
 
             def rate() -> None:
-                if done is not None and gen == self._generation and self.state == "done":
-                    self.service_done(done)
+                if gen == self._generation and self.state == "done":
+                    self.finish()
 
             self.later(self.done_hold_s, rate)
         else:
             self._set("error", print_code(job.code))
+
+    def finish(self) -> None:
+        """After 打印完成: the rating page (once), now or ``done_hold_s`` after the words."""
+        if self.state == "done" and not self.rated and self._done is not None:
+            self.rated = True
+            self.service_done(self._done)
 
     def back(self) -> None:
         if self.state in ("forms", "certs", "card", "error", "done"):
@@ -255,7 +262,7 @@ class A4Flow(Flow):
                       for f in self.forms] if self.state == "forms" else [],
             "kinds": [{"code": k.code, "name": k.name, "issuer": k.issuer, "note": k.note} for k in self.kinds]
             if self.state == "certs" else [],
-            "hasCard": self.session.get("card") is not None,
+            "hasCard": self.session.get("card") is not None, "rated": self.rated,
             "printer": self.availability.device("a4printer") or "",
         }
 

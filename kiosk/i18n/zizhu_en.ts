@@ -1465,5 +1465,166 @@
         <source>扫码随时查询进度</source>
         <translation>Scan to follow the case at any time</translation>
     </message>
+    <!-- A4 printing (kiosk/qml/Zizhu/A4*.qml) -->
+    <message>
+        <source>表格和证明打印</source>
+        <translation>Forms and certificates</translation>
+    </message>
+    <message>
+        <source>请选择要打印的表格或证明</source>
+        <translation>Choose the form or certificate to print</translation>
+    </message>
+    <message>
+        <source>正在打印，请稍候</source>
+        <translation>Printing, please wait</translation>
+    </message>
+    <message>
+        <source>打印完成，请在A4出纸口取走文件</source>
+        <translation>Printed. Please take your document from the A4 output tray</translation>
+    </message>
+    <message>
+        <source>人工窗口：%1；咨询电话：%2</source>
+        <translation>Staffed window: %1; hotline: %2</translation>
+    </message>
+    <message>
+        <source>打印空白表格（自助打表）</source>
+        <translation>Print a blank form</translation>
+    </message>
+    <message>
+        <source>申请表等空白表格，打印后手工填写，免费</source>
+        <translation>Application forms and other blank forms, to fill in by hand; free of charge</translation>
+    </message>
+    <message>
+        <source>打印证明（需读取身份证）</source>
+        <translation>Print a certificate (ID card needed)</translation>
+    </message>
+    <message>
+        <source>社保参保证明、户籍证明，带防伪验证码；打印后本机不保存</source>
+        <translation>Social insurance and household registration certificates, with a verification code; this terminal keeps no copy</translation>
+    </message>
+    <message>
+        <source>正在生成文件，请稍候…</source>
+        <translation>Preparing the document, please wait…</translation>
+    </message>
+    <message>
+        <source>请选择要打印的表格</source>
+        <translation>Choose the form to print</translation>
+    </message>
+    <message>
+        <source>请选择要打印的证明</source>
+        <translation>Choose the certificate to print</translation>
+    </message>
+    <message>
+        <source>本机不保存打印的文件</source>
+        <translation>This terminal keeps no copy of what it prints</translation>
+    </message>
+    <message>
+        <source>请稍候，不要离开</source>
+        <translation>Please wait, do not leave</translation>
+    </message>
+    <message>
+        <source>A4打印机缺纸，未能打印。已通知工作人员，请到人工窗口办理</source>
+        <translation>The A4 printer is out of paper; nothing was printed. Staff have been told; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印机卡纸，未能打印。已通知工作人员，请到人工窗口办理</source>
+        <translation>Paper is jammed in the A4 printer; nothing was printed. Staff have been told; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印机盖门未关好，未能打印。请到人工窗口办理</source>
+        <translation>The A4 printer&apos;s cover is open; nothing was printed. Please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印机墨粉用完，未能打印。请到人工窗口办理</source>
+        <translation>The A4 printer is out of toner; nothing was printed. Please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印暂停服务，未能打印。请到人工窗口办理</source>
+        <translation>A4 printing is paused; nothing was printed. Please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印机无响应，未能打印。请到人工窗口办理</source>
+        <translation>The A4 printer does not answer; nothing was printed. Please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>本机A4打印机不可用，请到人工窗口办理</source>
+        <translation>This terminal&apos;s A4 printer is not available; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印机暂停使用，请到人工窗口办理</source>
+        <translation>The A4 printer is out of service; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>打印超时，文件可能未打印完整，请到人工窗口办理</source>
+        <translation>Printing took too long and the document may be incomplete; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>未能打印，请到人工窗口办理</source>
+        <translation>Nothing was printed; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>打印结果未知，请查看A4出纸口；如未打印，请到人工窗口办理</source>
+        <translation>Whether it printed is not known: please look at the A4 output tray; if nothing is there, go to a staffed window</translation>
+    </message>
+    <message>
+        <source>文件生成失败，请到人工窗口办理</source>
+        <translation>The document could not be prepared; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>打印证明需要读取身份证，身份证阅读器暂停使用，请到人工窗口办理</source>
+        <translation>A certificate needs your ID card, and the card reader is out of service; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>本机暂无可打印的表格，请到人工窗口领取</source>
+        <translation>No forms can be printed here; please ask at a staffed window</translation>
+    </message>
+    <message>
+        <source>本机暂不提供证明打印，请到人工窗口办理</source>
+        <translation>Certificates are not printed here; please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>未查询到您的社会保险参保记录，请到社保窗口咨询</source>
+        <translation>No social insurance record was found for you; please ask at the social insurance window</translation>
+    </message>
+    <message>
+        <source>未查询到您在本地的户籍登记，请到户籍窗口咨询</source>
+        <translation>No household registration here was found for you; please ask at the household registration window</translation>
+    </message>
+    <message>
+        <source>未查询到可出具证明的记录，请到人工窗口咨询</source>
+        <translation>No record to certify was found; please ask at a staffed window</translation>
+    </message>
+    <message>
+        <source>A4打印机缺纸，暂停使用</source>
+        <translation>A4 printer out of paper</translation>
+    </message>
+    <message>
+        <source>A4打印暂停服务</source>
+        <translation>A4 printing paused</translation>
+    </message>
+    <message>
+        <source>A4打印机暂停使用</source>
+        <translation>A4 printer out of service</translation>
+    </message>
+    <message>
+        <source>本机不能打印A4文件</source>
+        <translation>No A4 printing at this terminal</translation>
+    </message>
+    <message>
+        <source>A4打印机缺纸，正在等待…</source>
+        <translation>The A4 printer is out of paper, waiting…</translation>
+    </message>
+    <message>
+        <source>打印队列已停止，正在等待…</source>
+        <translation>The print queue is stopped, waiting…</translation>
+    </message>
+    <message>
+        <source>A4打印机无响应，正在等待…</source>
+        <translation>The A4 printer does not answer, waiting…</translation>
+    </message>
+    <message>
+        <source>打印机暂停，正在等待…</source>
+        <translation>The printer has paused, waiting…</translation>
+    </message>
 </context>
 </TS>

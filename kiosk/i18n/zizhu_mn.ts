@@ -1725,5 +1725,206 @@
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠺᠣᠳ ᠢ ᠱᠢᠷᠪᠢᠵᠦ ᠶᠠᠪᠤᠴᠠ ᠶᠢ ᠬᠡᠵᠢᠶ᠎ᠡ ᠴᠦ ᠦᠵᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
     </message>
+    <!-- A4 printing (kiosk/qml/Zizhu/A4*.qml) -->
+    <message>
+        <source>表格和证明打印</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠰᠦᠨᠦᠭ ᠪᠠ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ ᠬᠡᠪᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>请选择要打印的表格或证明</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠬᠦ ᠬᠦᠰᠦᠨᠦᠭ ᠪᠤᠶᠤ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ&#x202f;ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>正在打印，请稍候</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>打印完成，请在A4出纸口取走文件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ A4 ᠴᠠᠭᠠᠰᠤ ᠭᠠᠷᠬᠤ ᠠᠮ&#x202f;ᠠᠴᠠ ᠪᠢᠴᠢᠭ&#x202f;ᠢᠶᠡᠨ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>人工窗口：%1；咨询电话：%2</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ᠄ %1᠂ ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ᠄ %2</translation>
+    </message>
+    <message>
+        <source>打印空白表格（自助打表）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠣᠭᠣᠰᠣᠨ ᠬᠦᠰᠦᠨᠦᠭ ᠬᠡᠪᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>申请表等空白表格，打印后手工填写，免费</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠦᠰᠦᠯᠲᠡ&#x202f;ᠶᠢᠨ ᠬᠦᠰᠦᠨᠦᠭ ᠵᠡᠷᠭᠡ ᠬᠣᠭᠣᠰᠣᠨ ᠬᠦᠰᠦᠨᠦᠭ᠂ ᠬᠡᠪᠯᠡᠭᠡᠳ ᠭᠠᠷ&#x202f;ᠢᠶᠠᠷ ᠪᠥᠭᠡᠯᠡᠨ᠎ᠡ᠂ ᠦᠨ᠎ᠡ ᠲᠥᠯᠦᠪᠦᠷᠢ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>打印证明（需读取身份证）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ ᠬᠡᠪᠯᠡᠬᠦ (ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠬᠡᠷᠡᠭᠲᠡᠢ)</translation>
+    </message>
+    <message>
+        <source>社保参保证明、户籍证明，带防伪验证码；打印后本机不保存</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠶᠢᠭᠡᠮ&#x202f;ᠦᠨ ᠳᠠᠭᠠᠲᠭᠠᠯ&#x202f;ᠤᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ᠂ ᠭᠡᠷ ᠪᠦᠷᠢᠳᠭᠡᠯ&#x202f;ᠦᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ᠂ ᠪᠠᠲᠤᠯᠠᠬᠤ ᠺᠣᠳ ᠲᠠᠢ᠁ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>正在生成文件，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠢᠴᠢᠭ&#x202f;ᠢ ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>请选择要打印的表格</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠬᠦ ᠬᠦᠰᠦᠨᠦᠭ&#x202f;ᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请选择要打印的证明</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠬᠦ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ&#x202f;ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>本机不保存打印的文件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠬᠡᠪᠯᠡᠭᠰᠡᠨ ᠪᠢᠴᠢᠭ ᠢ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>请稍候，不要离开</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ᠂ ᠪᠦᠦ ᠶᠠᠪᠤᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>A4打印机缺纸，未能打印。已通知工作人员，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ&#x202f;ᠤᠨ ᠴᠠᠭᠠᠰᠤ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印机卡纸，未能打印。已通知工作人员，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ&#x202f;ᠲᠤ ᠴᠠᠭᠠᠰᠤ ᠬᠠᠪᠴᠢᠭᠳᠠᠪᠠ᠂ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠪᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印机盖门未关好，未能打印。请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ&#x202f;ᠦᠨ ᠬᠠᠭᠠᠯᠭ᠎ᠠ ᠬᠠᠭᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印机墨粉用完，未能打印。请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ&#x202f;ᠦᠨ ᠪᠡᠬᠡ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印暂停服务，未能打印。请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠯ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ᠂ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印机无响应，未能打印。请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ ᠬᠠᠷᠢᠤ ᠦᠭᠡᠢ᠂ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本机A4打印机不可用，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ&#x202f;ᠤ A4 ᠬᠡᠪᠯᠡᠭᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印机暂停使用，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>打印超时，文件可能未打印完整，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠯ&#x202f;ᠦᠨ ᠴᠠᠭ ᠬᠡᠲᠦᠷᠡᠪᠡ᠂ ᠪᠢᠴᠢᠭ ᠪᠦᠷᠢᠨ ᠬᠡᠪᠯᠡᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠠᠶᠢᠵᠤ ᠮᠡᠳᠡᠨ᠎ᠡ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未能打印，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>打印结果未知，请查看A4出纸口；如未打印，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠭᠰᠡᠨ ᠡᠰᠡᠬ&#x202f;ᠢ ᠮᠡᠳᠡᠬᠦ ᠦᠭᠡᠢ᠂ A4 ᠴᠠᠭᠠᠰᠤ ᠭᠠᠷᠬᠤ ᠠᠮ&#x202f;ᠢ ᠦᠵᠡᠭᠡᠷᠡᠢ᠁ ᠬᠡᠪᠯᠡᠭᠳᠡᠭᠡ ᠦᠭᠡᠢ ᠪᠣᠯ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>文件生成失败，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠢᠴᠢᠭ&#x202f;ᠢ ᠪᠡᠯᠡᠳᠬᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>打印证明需要读取身份证，身份证阅读器暂停使用，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ ᠬᠡᠪᠯᠡᠬᠦ&#x202f;ᠳᠦ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠤᠩᠰᠢᠬᠤ ᠬᠡᠷᠡᠭᠲᠡᠢ᠂ ᠤᠩᠰᠢᠭᠴᠢ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本机暂无可打印的表格，请到人工窗口领取</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ&#x202f;ᠳᠤ ᠬᠡᠪᠯᠡᠬᠦ ᠬᠦᠰᠦᠨᠦᠭ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本机暂不提供证明打印，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠡ ᠬᠡᠪᠯᠡᠬᠦ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未查询到您的社会保险参保记录，请到社保窗口咨询</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ&#x202f;ᠤ ᠨᠡᠶᠢᠭᠡᠮ&#x202f;ᠦᠨ ᠳᠠᠭᠠᠲᠭᠠᠯ&#x202f;ᠤᠨ ᠪᠦᠷᠢᠳᠭᠡᠯ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠨᠡᠶᠢᠭᠡᠮ&#x202f;ᠦᠨ ᠳᠠᠭᠠᠲᠭᠠᠯ&#x202f;ᠤᠨ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未查询到您在本地的户籍登记，请到户籍窗口咨询</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ&#x202f;ᠤ ᠡᠨᠳᠡᠬᠢ ᠭᠡᠷ ᠪᠦᠷᠢᠳᠭᠡᠯ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠭᠡᠷ ᠪᠦᠷᠢᠳᠭᠡᠯ&#x202f;ᠦᠨ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未查询到可出具证明的记录，请到人工窗口咨询</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ ᠪᠦᠷᠢᠳᠭᠡᠯ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ&#x202f;ᠤ ᠴᠣᠨᠬᠣ&#x202f;ᠳᠤ ᠯᠠᠪᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>A4打印机缺纸，暂停使用</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ&#x202f;ᠤᠨ ᠴᠠᠭᠠᠰᠤ ᠳᠠᠭᠤᠰᠪᠠ</translation>
+    </message>
+    <message>
+        <source>A4打印暂停服务</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠯ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ</translation>
+    </message>
+    <message>
+        <source>A4打印机暂停使用</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>本机不能打印A4文件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ A4 ᠪᠢᠴᠢᠭ ᠬᠡᠪᠯᠡᠵᠦ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>A4打印机缺纸，正在等待…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ&#x202f;ᠤᠨ ᠴᠠᠭᠠᠰᠤ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>打印队列已停止，正在等待…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠯ&#x202f;ᠦᠨ ᠡᠨᠡᠭᠡ ᠵᠣᠭᠰᠣᠪᠠ᠂ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>A4打印机无响应，正在等待…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>A4 ᠬᠡᠪᠯᠡᠭᠦᠷ ᠬᠠᠷᠢᠤ ᠦᠭᠡᠢ᠂ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>打印机暂停，正在等待…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠪᠯᠡᠭᠦᠷ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ᠂ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
 </context>
 </TS>

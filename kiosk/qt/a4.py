@@ -38,7 +38,8 @@ class A4Wiring:
         self.bridge = FlowBridge(f, {
             "open": lambda _a: f.open(), "forms": lambda _a: f.show_forms(),
             "certificates": lambda _a: f.show_certificates(), "chooseForm": f.choose_form,
-            "chooseCertificate": f.choose_certificate, "back": lambda _a: f.back()})
+            "chooseCertificate": f.choose_certificate, "back": lambda _a: f.back(),
+            "finish": lambda _a: f.finish()})
         app.session.on_wipe(f.reset)
         app.posts.snapshot.connect(lambda _s: self.bridge.refresh())
 

@@ -106,7 +106,7 @@ def test_paper_out_while_printing_then_a_stopped_queue_then_no_printer(citizen: 
     citizen.tap("a4Form_1")
     citizen.wait_text("A4打印机缺纸，正在等待…", 10)
     citizen.wait_text("A4打印机缺纸，未能打印。已通知工作人员，请到人工窗口办理", 15)
-    citizen.wait_text("人工窗口：政务服务大厅一楼 综合受理窗口")
+    citizen.wait_text("人工窗口：政务服务大厅一楼 综合受理窗口；")
     assert rig.cups.printed("a4") == []
     nothing_kept(rig)
     # The status the agent gets: paper out.

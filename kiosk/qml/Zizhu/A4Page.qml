@@ -44,7 +44,7 @@ KPage {
                 objectName: "a4Window"
                 Layout.fillWidth: true
                 visible: page.st === "error"
-                src: QT_TRANSLATE_NOOP("Zizhu", "人工窗口：%1　咨询电话：%2")
+                src: QT_TRANSLATE_NOOP("Zizhu", "人工窗口：%1；咨询电话：%2")
                 args: [kiosk.hall.staffedWindow || "", kiosk.hall.hotline || ""]
             }
 
@@ -172,8 +172,13 @@ KPage {
                 visible: page.st === "printing"
                 Layout.fillWidth: true
                 heading: true
-                src: QT_TRANSLATE_NOOP("Zizhu", "正在打印：%1")
-                args: [page.v.title || ""]
+                src: QT_TRANSLATE_NOOP("Zizhu", "正在打印，请稍候")
+            }
+            DataText {  // the platform's name of the document, shown as it comes (Chinese)
+                visible: page.st === "printing"
+                Layout.fillWidth: true
+                text: page.v.title || ""
+                font.bold: true
             }
             KText {
                 objectName: "a4Held"
@@ -189,11 +194,16 @@ KPage {
                 heading: true
                 src: QT_TRANSLATE_NOOP("Zizhu", "打印完成，请在A4出纸口取走文件")
             }
+            DataText {
+                visible: page.st === "done"
+                Layout.fillWidth: true
+                text: page.v.title || ""
+                font.bold: true
+            }
             KText {
                 visible: page.st === "done"
                 Layout.fillWidth: true
-                src: QT_TRANSLATE_NOOP("Zizhu", "%1 已打印；本机不保存该文件")
-                args: [page.v.title || ""]
+                src: QT_TRANSLATE_NOOP("Zizhu", "本机不保存打印的文件")
             }
 
             RowLayout {
@@ -213,7 +223,8 @@ KPage {
                     Layout.fillWidth: true
                     primary: page.st === "done"
                     src: QT_TRANSLATE_NOOP("Zizhu", "返回首页")
-                    onClicked: page.finished()
+                    // printed: the rating page comes first (as after every service), then home
+                    onClicked: page.st === "done" && !page.v.rated ? kioskA4.act("finish") : page.finished()
                 }
             }
         }
