@@ -276,6 +276,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import threading
+
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda _signum, _frame: stop.set())
     root = Path(args.dir) if args.dir else None
     if root is not None:
         shutil.rmtree(root / "spool", ignore_errors=True)
@@ -285,9 +290,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"printed documents: {folder / 'out'}; conditions: touch {folder}/<{'|'.join(CONDITIONS)}>")
         print(server.terminal_config(args.queue), flush=True)
         end = time.monotonic() + args.duration if args.duration else None
-        try:
-            while server.running and (end is None or time.monotonic() < end):
-                time.sleep(0.2)
-        except KeyboardInterrupt:
-            pass
+        while server.running and not stop.is_set() and (end is None or time.monotonic() < end):
+            stop.wait(0.2)
     return 0

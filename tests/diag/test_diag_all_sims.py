@@ -1,7 +1,8 @@
 """End to end: every simulator as its own process, `zizhu diag --json` against all of them.
 
 The printer over TCP (its test page checked on the simulated paper), the ID card reader and
-the locker on pseudo-terminals, the camera as an MJPEG stream — each driven by its production
+the locker on pseudo-terminals, the camera as an MJPEG stream, the A4 printer as a private cupsd
+with its simulated queue — each driven by its production
 driver through `zizhu diag`, exactly as a technician runs it on a terminal.
 """
 
@@ -60,8 +61,10 @@ def sims() -> Iterator[Sims]:
         assert s.stop() == [0] * len(s.procs)  # every simulator shut down cleanly
 
 
-def _write_config(tmp_path: Path, *, printer: str, idcard: str, locker: str, camera: str,
-                  camera_timeout_s: float = 2.0) -> Path:
+def _write_config(tmp_path: Path, *, printer: str, idcard: str, locker: str, camera: str, a4: str,
+                  camera_timeout_s: float = 2.0, a4_queue: str = "a4") -> Path:
+    a4m = re.fullmatch(r"CUPS at (\S+) .*", a4)
+    assert a4m, f"A4 printer simulator said {a4!r}"
     m = re.fullmatch(r".*listening on tcp://([0-9.]+):(\d+)", printer)
     assert m, f"printer simulator said {printer!r}"
     cfg = tmp_path / "terminal.toml"
@@ -87,6 +90,10 @@ record_path = "{tmp_path / 'locker-opens.sqlite3'}"
 [devices.camera]
 source = "{camera}"
 timeout_s = {camera_timeout_s}
+
+[devices.a4printer]
+server = "{a4m[1]}"
+queue = "{a4_queue}"
 """, encoding="utf-8")
     return cfg
 
@@ -109,12 +116,12 @@ def test_diag_json_against_every_simulator(tmp_path: Path, sims: Sims, wait_unti
     paper = tmp_path / "paper"
     cfg = _write_config(tmp_path, printer=_printer(sims, "--out", str(paper)), idcard=_idcard(sims),
                         locker=sims.start("locker", "--boards", "1:12", "--auto-close", "0.2"),
-                        camera=json.loads(sims.start("camera"))["url"])
+                        camera=json.loads(sims.start("camera"))["url"], a4=sims.start("a4printer"))
     code, doc, out = _diag(cfg)
     assert code == 0, json.dumps(doc, ensure_ascii=False, indent=1)
     assert doc["ok"] is True and doc["failed"] == []
     devices = {d["device"]: d for d in doc["devices"]}
-    assert list(devices) == ["printer", "idcard", "locker", "camera"]
+    assert list(devices) == ["printer", "idcard", "locker", "camera", "a4printer"]
     for d in devices.values():
         assert d["ok"] is True and d["faults"] == [] and d["status"]["state"] == "online", d
 
@@ -135,6 +142,9 @@ def test_diag_json_against_every_simulator(tmp_path: Path, sims: Sims, wait_unti
     photo = devices["camera"]["details"]["photo"]
     assert photo["ok"] is True and photo["measures"]["face_width_px"] == 207
 
+    a4 = devices["a4printer"]  # the queue on a private cupsd: its state, no paper used
+    assert a4["summary"] == "A4打印机就绪（队列 a4）" and a4["status"]["queue"] == "idle"
+
 
 def test_diag_reports_each_broken_device_with_its_reason(tmp_path: Path, sims: Sims) -> None:
     # The printer is out of paper, the locker's port is gone and nobody serves the camera's
@@ -143,13 +153,15 @@ def test_diag_reports_each_broken_device_with_its_reason(tmp_path: Path, sims: S
     out_of_paper.write_text('[[step]]\nat = 0\nevent = "paper"\nvalue = "out"\n', encoding="utf-8")
     cfg = _write_config(tmp_path, printer=_printer(sims, "--scenario", str(out_of_paper)), idcard=_idcard(sims),
                         locker="/dev/zizhu-ci-no-such-port", camera="http://127.0.0.1:9/video.mjpg",
-                        camera_timeout_s=1.0)
+                        camera_timeout_s=1.0, a4=sims.start("a4printer"), a4_queue="not-installed")
     code, doc, _ = _diag(cfg)
     assert code == 1
-    assert doc["failed"] == ["printer", "locker", "camera"]
+    assert doc["failed"] == ["printer", "locker", "camera", "a4printer"]
     devices = {d["device"]: d for d in doc["devices"]}
     assert "printer.receipt.paper_out" in devices["printer"]["faults"]
     assert devices["idcard"]["ok"] is True
     assert devices["locker"]["summary"] and devices["locker"]["faults"]
     camera = devices["camera"]
     assert camera["summary"].startswith("未检测到摄像头") and camera["faults"] == ["camera.missing"]
+    a4 = devices["a4printer"]
+    assert a4["summary"] == "A4打印机未安装（打印队列not-installed不存在）" and a4["faults"] == ["a4printer.missing"]

@@ -139,3 +139,36 @@ def test_paper_out_while_printing_then_a_stopped_queue_then_no_printer(citizen: 
     out = rig.cups.printed("a4")  # only the technician's test page ever came out
     assert len(out) == 1 and "A4打印机测试页" in pdf_text(out[0])
     nothing_kept(rig)
+
+
+def test_a_session_ended_while_printing_cancels_the_job(qapp: Any, tmp_path: Any) -> None:
+    """The citizen walks away while the printer holds the job: the session's end cancels and purges
+    it, so the certificate does not come out for the next person when paper is loaded."""
+    from kiosk.simrig import SimRig
+
+    rig = SimRig(workdir=tmp_path, today=TODAY, kiosk='tts_engine = "mock"\npoll_s = 0.3', camera=False,
+                 locker=False, a4=True, a4_extra="stuck_s = 120\npoll_s = 0.1").start()
+    app = make_app(rig)
+    app.start()
+    try:
+        c = Citizen(app)
+        c.wait_page("home")
+        rig.place_card("resident")
+        c.wait_text("您好，")
+        rig.cups.set_condition("a4", "paper_out")
+        c.tap("service_a4")
+        c.tap("a4Certificates")
+        c.tap("a4Cert_household")
+        c.wait_text("A4打印机缺纸，正在等待…", 15)
+        assert len(rig.cups.job_history()) == 1
+        c.tap("endButton")
+        c.wait_page("home")
+        nothing_kept(rig)
+        rig.cups.set_condition("a4", "paper_out", on=False)
+        spin(1.0)
+        assert rig.cups.printed("a4") == []
+    finally:
+        app.stop()
+        spin(0.05)
+        rig.stop()
+    assert app.qml_warnings == [], app.qml_warnings
