@@ -229,7 +229,6 @@ class A4Flow(Flow):
     def _ended(self, job: Any) -> None:
         self.held = ""
         if job.ok:
-            done = self._done
             self._set("done")
             gen = self._generation
 

@@ -88,7 +88,7 @@ CODE_REASONS: dict[str, str] = {code: text for _, code, text in BLOCKING} | {
 
 
 def keyword(reason: str) -> str:
-    """``media-empty-error`` → ``media-empty`` (RFC 8011 §5.4.12 severity suffixes)."""
+    """``media-empty-error`` → ``media-empty`` (RFC 8011 section 5.4.12, the severity suffixes)."""
     for suffix in ("-error", "-warning", "-report"):
         if reason.endswith(suffix):
             return reason[: -len(suffix)]

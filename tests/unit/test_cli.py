@@ -26,7 +26,7 @@ def test_subcommand_not_built_says_so(capsys: pytest.CaptureFixture[str]) -> Non
     finally:
         del SUBCOMMANDS["_probe"]
     assert "not built yet" in capsys.readouterr().err
-    assert set(SIMULATORS) == {"printer", "idcard", "locker", "camera"}
+    assert set(SIMULATORS) == {"printer", "idcard", "locker", "camera", "a4printer"}
 
 
 def test_ctrl_c_stops_a_command_started_with_sigint_ignored() -> None:

@@ -15,13 +15,13 @@ from zizhu.cli import SIMULATORS
 
 
 def test_every_list_of_devices_is_the_descriptors() -> None:
-    assert kinds.NAMES == ("printer", "idcard", "locker", "camera")
+    assert kinds.NAMES == ("printer", "idcard", "locker", "camera", "a4printer")
     assert tuple(DevicesConfig.__struct_fields__) == kinds.NAMES
     assert {k.name: k.status for k in kinds.KINDS} == DEVICE_CLASSES
     assert tuple(SIMULATORS) == kinds.NAMES and all(SIMULATORS[k.name][0] == k.simulator for k in kinds.KINDS)
     assert diag.KINDS == kinds.NAMES and diag.KIND_LABEL["printer"].startswith("凭条打印机")
     assert driver_class("printer").__name__ == "ReceiptPrinter"
-    with pytest.raises(ValueError, match="known: printer, idcard, locker, camera"):
+    with pytest.raises(ValueError, match="known: printer, idcard, locker, camera, a4printer"):
         driver_class("scanner")
 
 
