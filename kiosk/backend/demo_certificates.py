@@ -57,13 +57,16 @@ class DemoCertificates:
     def __init__(self, root: Traversable, people: dict[str, tuple[str, str]], today: Callable[[], date], *,
                  read: Callable[[Traversable, str], tuple[str, dict[str, Any]]],
                  convert: Callable[[str, dict[str, Any], type[Any]], Any], error: type[Exception]) -> None:
-        where, data = read(root, CERTIFICATES_FILE)
-        self.file: _CertificatesFile = convert(where, data, _CertificatesFile)
         self.people = people
         self.today = today
         self._lock = threading.Lock()
         self._count = 0
         self.issued: dict[str, str] = {}  # verification code → serial: what the platform keeps
+        self.kinds: dict[str, CertificateKind] = {}
+        if not (root / CERTIFICATES_FILE).is_file():  # a data folder without certificates issues none
+            return
+        where, data = read(root, CERTIFICATES_FILE)
+        self.file: _CertificatesFile = convert(where, data, _CertificatesFile)
         bad = [f"{where}: social_insurance person {e.person!r} is nobody of cases.toml"
                for e in self.file.social_insurance if e.person not in people]
         bad += [f"{where}: household person {e.person!r} is not a card of drivers.idcard.synthetic.CARDS"

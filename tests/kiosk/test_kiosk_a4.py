@@ -94,7 +94,7 @@ def test_nobody_to_certify_is_said(citizen: Citizen) -> None:
     citizen.tap("service_a4")
     citizen.tap("a4Certificates")
     citizen.tap("a4Cert_household")
-    citizen.wait_text("未查询到您在本地的户籍登记，请到户籍窗口咨询")
+    citizen.wait_text("未查询到您在本地的户籍登记，请到户籍窗口咨询", 20)
     assert citizen.app.demo_rig.cups.printed("a4") == []
 
 
@@ -103,8 +103,7 @@ def test_paper_out_while_printing_then_a_stopped_queue_then_no_printer(citizen: 
     citizen.tap("service_a4")
     citizen.tap("a4Forms")
     rig.cups.set_condition("a4", "paper_out")
-    citizen.tap("a4Form_1")
-    citizen.wait_text("A4打印机缺纸，正在等待…", 10)
+    citizen.tap("a4Form_1")  # held, then given up after stuck_s (the words while held: the test below)
     citizen.wait_text("A4打印机缺纸，未能打印。已通知工作人员，请到人工窗口办理", 15)
     citizen.wait_text("人工窗口：政务服务大厅一楼 综合受理窗口；")
     assert rig.cups.printed("a4") == []
