@@ -273,7 +273,10 @@ class MosquittoBroker:
             return  # a password file of the caller's: nothing of ours to log in with
         deadline = time.monotonic() + 10
         while True:
-            code = self._probe(probe)
+            try:
+                code: int | str = self._probe(probe)
+            except OSError as exc:  # reloading, Mosquitto may drop a connection it had just accepted
+                code = type(exc).__name__
             if code == 0:
                 return
             if time.monotonic() > deadline:
