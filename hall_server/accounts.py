@@ -68,6 +68,7 @@ class Permission(StrEnum):
     REQUEST_RECORDING = "request_recording"
     APPROVE_RECORDING = "approve_recording"
     RECTIFY = "rectify"
+    HANDLE_COMPLAINTS = "handle_complaints"
 
     @property
     def label(self) -> str:
@@ -80,7 +81,8 @@ PERMISSION_LABELS: Mapping[Permission, str] = {
     Permission.REQUEST_SHUTDOWN: "申请计划停机", Permission.DECIDE_SHUTDOWN: "审批计划停机",
     Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户",
     Permission.CALL_BACK: "回访（查看投诉人电话）", Permission.RECTIFY: "差评整改",
-    Permission.REQUEST_RECORDING: "申请查阅监控录像", Permission.APPROVE_RECORDING: "审批查阅监控录像"}
+    Permission.REQUEST_RECORDING: "申请查阅监控录像", Permission.APPROVE_RECORDING: "审批查阅监控录像",
+    Permission.HANDLE_COMPLAINTS: "办理投诉工单"}
 
 _A, _M, _C, _V = UserRole.ADMIN, UserRole.MAINTENANCE, UserRole.CENTRE, UserRole.VIEWER
 
@@ -103,6 +105,8 @@ PERMISSIONS: Mapping[Permission, frozenset[UserRole]] = {
     Permission.APPROVE_RECORDING: frozenset({_C}),
     # a bad review's rectification case, step by step (核实, 整改, 反馈, 办结): the hall administrator and the centre
     Permission.RECTIFY: frozenset({_A, _C}),
+    # the complaint work order's steps (交办, 延期, 答复, 回访): the hall administrator and the centre
+    Permission.HANDLE_COMPLAINTS: frozenset({_A, _C}),
 }
 
 

@@ -70,6 +70,15 @@ class InspectionsConfig(Section, frozen=True, kw_only=True):
             raise ValueError(f"afternoon: starts ({self.afternoon}) before the morning slot ends ({self.morning})")
 
 
+# The departments a 东胜区 (Ordos) service hall hands complaint work orders to: the centre's own offices
+# (seed 000: 受理科 for matters of several departments, 监控调度科 for conduct) and the departments
+# with windows in the hall.
+DEFAULT_DEPARTMENTS: tuple[str, ...] = (
+    "区政务服务中心受理科", "区政务服务中心监控调度科", "区市场监督管理局", "区人力资源和社会保障局", "区医疗保障局",
+    "区住房和城乡建设局", "区自然资源局（不动产登记中心）", "区税务局", "公安东胜分局（户籍、出入境）", "区民政局",
+    "区卫生健康委员会", "区交通运输局", "住房公积金东胜区管理部")
+
+
 class FeedbackConfig(Section, frozen=True, kw_only=True):
     """Ratings (好差评) and complaints (办不成事 / 蜗牛办事) from the terminals (docs/feedback.md)."""
 
@@ -79,6 +88,13 @@ class FeedbackConfig(Section, frozen=True, kw_only=True):
     rectification_days: Annotated[int, Meta(ge=1, le=90, description=(
         "a bad review (不满意, 非常不满意) opens a rectification case due this many days later "
         "(seed 002 第三十八条: 7 days)"))] = 7
+    departments: Annotated[list[Annotated[str, Meta(min_length=1, max_length=100)]], Meta(min_length=1, description=(
+        "the departments a complaint work order can be assigned to (交办, docs/workorders.md); "
+        "any other is refused"))] = msgspec.field(default_factory=lambda: list(DEFAULT_DEPARTMENTS))
+
+    def __post_init__(self) -> None:
+        if len(set(self.departments)) != len(self.departments):
+            raise ValueError("[feedback] departments: a department is named twice")
 
 
 # ---- recordings access (issue 13, docs/recordings.md) ----

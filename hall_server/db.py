@@ -6,7 +6,7 @@ stored as UTC and always come back timezone-aware.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Engine,
     ForeignKey,
@@ -323,6 +324,12 @@ class Complaint(Base):
     due_at: Mapped[datetime]
     due_basis: Mapped[str] = mapped_column(String(16), default="official")
     due_note: Mapped[str] = mapped_column(String(200), default="")
+    # the work order's life (issue 13, migration 0008; hall_server/domain/workorders.py, docs/workorders.md)
+    department: Mapped[str | None] = mapped_column(String(100), nullable=True)  # assigned to (交办)
+    round: Mapped[int] = mapped_column(Integer, default=1)  # 1 + times sent back after an unsatisfied call-back
+    due_from: Mapped[date | None] = mapped_column(Date, nullable=True)  # the answer period counts from (None: filing)
+    extended_days: Mapped[int] = mapped_column(Integer, default=0)  # working days of extension in this round
+    closed_at: Mapped[datetime | None] = mapped_column(nullable=True)  # 已回访, satisfied
 
     __table_args__ = (Index("complaints_by_time", "hall", "filed_at"), Index("complaints_by_state", "state"))
 
@@ -350,7 +357,39 @@ class RectificationStep(Base):
 
 
 # ---- complaint work orders (issue 13, migration 0008) ----
-# (tables of this part go here)
+class ComplaintStep(Base):
+    """One step of a complaint work order (交办, 延期, 答复, 回访, 超期, 重新计算期限): append-only (triggers refuse
+    UPDATE and DELETE), with the actor (a logged-in user's name, or ``system``) and the due time after it."""
+
+    __tablename__ = "complaint_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    # assigned | extended | answered | called_back | overdue | recomputed
+    action: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))  # the work order's state after the step
+    department: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    days: Mapped[int | None] = mapped_column(Integer, nullable=True)  # working days of an extension
+    satisfied: Mapped[bool | None] = mapped_column(Boolean, nullable=True)  # a call-back's result
+    text: Mapped[str] = mapped_column(Text, default="")  # the reason, the answer, the call-back note
+    due_at: Mapped[datetime | None] = mapped_column(nullable=True)  # the answer due after the step (when open)
+    due_basis: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class ComplaintOverdue(Base):
+    """A round of a work order whose answer was not in by its due time: alerted to the centre once, restarts or not."""
+
+    __tablename__ = "complaint_overdue"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[str] = mapped_column(ForeignKey("complaints.id"))
+    round: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime]
+    noticed_at: Mapped[datetime]
+    alert_id: Mapped[int | None] = mapped_column(ForeignKey("alerts.id"), nullable=True)
+
+    __table_args__ = (UniqueConstraint("complaint_id", "round", name="complaint_overdue_once"),)
 
 
 # ---- recordings access (issue 13, migration 0009) ----

@@ -18,6 +18,7 @@ from hall_server.alerts import AlertSender, Deliver, apprise_deliver
 from hall_server.config import HallConfig
 from hall_server.core import CoreSettings, HallCore
 from hall_server.db import Incident, open_database
+from hall_server.domain import workorders
 from hall_server.faults import load_fault_table
 from hall_server.ingest import Ingest
 from hall_server.keys import KeyFileError, read_private_key
@@ -64,6 +65,8 @@ class HallService:
                              on_change=self.bus.publish)
         # The inspection log of this hall, its missed-slot check run in every tick.
         self.inspections = inspections.attach(self.core, cfg.inspections)
+        # The complaint work orders of this hall, their overdue check run in every tick (docs/workorders.md).
+        self.workorders = workorders.attach(self.core, cfg.feedback.departments)
         if srv.registry_file is not None:
             self.core.import_registry(load_registry(srv.registry_file), actor=str(srv.registry_file))
         self.ingest = Ingest(self.core, cfg.mqtt, self.metrics, client_id=srv.client_id or f"zizhu-hall-{cfg.hall.id}",

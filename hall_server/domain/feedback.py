@@ -9,10 +9,12 @@ still counts as stored.
 - A rating of level 1 or 2 (非常不满意, 不满意) opens a rectification case (整改, state 待核实) due
   :attr:`CoreSettings.rectification` after the rating (seed 002 第三十八条: 7 days).
 - A complaint is a work order in state 已受理, due at the end of the first working day after it was
-  filed on China's official calendar (:func:`wire.feedback.answer_due`; the terminal's local day).
+  filed on China's official calendar (:func:`answer_deadline`, the day :func:`wire.feedback.answer_due` prints on
+  the slip; the terminal's local day). Its life after that (交办, 延期, 答复, 回访) is :mod:`.workorders`.
   In a year whose calendar is not published the due time is *provisional* — the next Monday to
   Friday, weekends only — and says so (``due_basis``, ``due_note``); it is recomputed whenever the
-  hall starts with a calendar that knows the year (:meth:`Feedback.recompute_provisional`).
+  hall starts with a calendar that knows the year (:meth:`Feedback.recompute_provisional`), whatever step of
+  its life the work order is at while its answer is awaited (assigned, extended, sent back).
 - The call-back phone stays sealed at rest; the masked form (``138****5678``) is worked out when the
   complaint arrives. A number that cannot be opened (no key, another hall's key, garbage) is kept
   sealed with ``phone_problem`` saying why — the complaint is never lost for it. Opening it for a
@@ -29,18 +31,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ground.logs import mask_phone
-from ground.workdays import CalendarUnknown
-from hall_server.db import Complaint, Rating, Rectification
+from ground.workdays import CalendarUnknown, add_workdays
+from hall_server.db import Complaint, ComplaintStep, Rating, Rectification
 from hall_server.domain.base import CoreSettings, NotFound
 from hall_server.domain.unit import Unit
 from wire.contract import ComplaintPayload, RatingPayload
-from wire.feedback import SealError, answer_due, open_phone, work_order_no
+from wire.feedback import ANSWER_WORKDAYS, SealError, open_phone, work_order_no
 
 log = logging.getLogger("zizhu.hall.feedback")
 
 ACCEPTED, DUPLICATE = "accepted", "duplicate"
 BAD_LEVELS = (1, 2)
 OPEN_CASE = "待核实"
+ANSWER_PENDING = ("已受理", "已交办")  # a work order's answer is awaited: its due time counts
 
 
 def _offset_min(at: datetime) -> int:
@@ -55,19 +58,50 @@ def due_time(filed_at: datetime) -> tuple[datetime, str, str]:
     ``provisional`` when the calendar of that year is not published: then the next Monday to Friday,
     and ``note`` says so in Chinese, for the administrator.
     """
-    tz = filed_at.tzinfo or UTC
+    return answer_deadline(filed_at.date(), ANSWER_WORKDAYS, filed_at.tzinfo or UTC)
+
+
+def answer_deadline(start: date, workdays: int, tz: Any) -> tuple[datetime, str, str]:
+    """The end (24:00 in ``tz``) of the ``workdays``-th working day after ``start`` (not counted): ``(due_at,
+    basis, note)``, the working-day clock of every work order's answer (docs/workorders.md).
+
+    ``basis`` is ``official`` (China's published calendar, 调休 included) or ``provisional``: the count reaches a
+    year whose calendar is not published, so Monday to Friday are counted meanwhile and ``note`` says so (Chinese).
+    """
     try:
-        day, basis, note = answer_due(filed_at), "official", ""
+        day, basis, note = add_workdays(start, workdays), "official", ""
     except CalendarUnknown as exc:
-        day = filed_at.date() + timedelta(days=1)
-        while day.weekday() >= 5:
+        day, left = start, workdays
+        while left:
             day += timedelta(days=1)
+            left -= day.weekday() < 5
         basis, note = "provisional", f"{exc.reason}：暂按周一至周五计算，日历公布后重新计算"
     return _end_of(day, tz), basis, note
 
 
+def order_tz(c: Complaint) -> timezone:
+    """The terminal's local zone when the complaint was filed: the days of its work order are counted in it."""
+    return timezone(timedelta(minutes=c.utc_offset_min))
+
+
+def order_due(c: Complaint) -> tuple[datetime, str, str]:
+    """The answer due of a work order now: 1 working day (seed 000) plus its extensions, counted from the day its
+    round began (filing, or the day an unsatisfied call-back sent it back: ``due_from``)."""
+    tz = order_tz(c)
+    start = c.due_from or c.filed_at.astimezone(tz).date()
+    return answer_deadline(start, ANSWER_WORKDAYS + (c.extended_days or 0), tz)
+
+
 def _end_of(day: date, tz: Any) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=tz).astimezone(UTC)
+
+
+def due_text(at: datetime, c: Complaint) -> str:
+    """A due time as people write it, in the terminal's local day: the end of a day is ``2025-09-29 24:00``."""
+    local = at.astimezone(order_tz(c))
+    if local.timetz().replace(tzinfo=None) == time(0, 0):
+        return f"{local.date() - timedelta(days=1):%Y-%m-%d} 24:00"
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 class Feedback:
@@ -124,15 +158,20 @@ class Feedback:
 
     # ---- the calendar ---------------------------------------------------------------------------
     def recompute_provisional(self, u: Unit) -> int:
-        """Open work orders due on a provisional date whose year the calendar now knows: due again, officially."""
+        """Work orders awaiting their answer (已受理, 已交办 — extended or sent back included) due on a provisional
+        date whose year the calendar now knows: due again, officially, with a step in their history."""
         n = 0
         for c in u.s.scalars(select(Complaint).where(Complaint.hall == self.hall, Complaint.due_basis == "provisional",
-                                                     Complaint.state == "已受理")):
-            filed = c.filed_at.astimezone(timezone(timedelta(minutes=c.utc_offset_min)))
-            due_at, basis, note = due_time(filed)
+                                                     Complaint.state.in_(ANSWER_PENDING))):
+            due_at, basis, note = order_due(c)
             if basis == "official":
-                log.info("complaint %s: the calendar of %d is known now; due %s (was provisional %s)",
-                         c.id, filed.year, due_at.isoformat(), c.due_at.isoformat())
+                log.info("complaint %s: the calendar is known now; due %s (was provisional %s)",
+                         c.id, due_at.isoformat(), c.due_at.isoformat())
+                u.s.add(ComplaintStep(complaint_id=c.id, round=c.round, at=u.now, actor="system", action="recomputed",
+                                      state=c.state, department=c.department,
+                                      text=f"日历已公布，期限由 {due_text(c.due_at, c)} 重新计算为 "
+                                           f"{due_text(due_at, c)}",
+                                      due_at=due_at, due_basis=basis))
                 c.due_at, c.due_basis, c.due_note = due_at, basis, note
                 n += 1
         if n:

@@ -13,14 +13,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import Path as PathParam
-from pydantic import BaseModel
-from sqlalchemy import select
+from pydantic import BaseModel, Field
+from sqlalchemy import and_, select
 
 from hall_server import accounts
 from hall_server.accounts import Permission
 from hall_server.db import Complaint, Rating, Rectification
+from hall_server.domain import workorders
 from hall_server.domain.base import NotFound
-from hall_server.domain.feedback import complaint_public, rating_public
+from hall_server.domain.feedback import ANSWER_PENDING, rating_public
+from hall_server.domain.workorders import order_public
 from hall_server.web.auth import Principal, require
 from hall_server.web.models import TERMINAL_ID_PATTERN
 from hall_server.web.runtime import HallRuntime, runtime
@@ -79,6 +81,38 @@ class ComplaintOut(BaseModel):
     due_at: datetime
     due_basis: Literal["official", "provisional"]
     due_note: str
+    # the work order's life (docs/workorders.md)
+    department: str | None = Field(None, description="assigned to (交办)")
+    round: int = Field(1, description="1, plus one for each unsatisfied call-back that sent it back")
+    extended_days: int = Field(0, description="working days of extension in this round (at most 2)")
+    extension_left: int = 0
+    answer_pending: bool = Field(True, description="已受理 or 已交办: due_at counts")
+    overdue: bool = False
+    seconds_left: int | None = Field(None, description="until due_at on the hall's clock; negative: overdue")
+    due_text: str = Field("", description="due_at as people write it, in the terminal's local day (… 24:00)")
+    calendar_unknown: bool = Field(False, description="due_basis is provisional: the year's calendar is not published")
+    closed_at: datetime | None = None
+
+
+class StepOut(BaseModel):
+    id: int
+    round: int
+    at: datetime
+    actor: str
+    action: Literal["assigned", "extended", "answered", "called_back", "overdue", "recomputed"]
+    action_label: str
+    state: str
+    department: str | None
+    days: int | None
+    satisfied: bool | None
+    text: str
+    due_at: datetime | None
+    due_text: str | None
+    due_basis: str | None
+
+
+class WorkOrderOut(ComplaintOut):
+    steps: list[StepOut] = Field(description="the append-only history, oldest first")
 
 
 class PhoneOut(BaseModel):
@@ -131,9 +165,11 @@ def list_ratings(svc: Svc, _p: Viewer, *, terminal_id: TermQ = None,
 def list_complaints(svc: Svc, _p: Viewer, *, terminal_id: TermQ = None,
                     category: Annotated[Literal["办不成事", "蜗牛办事", "投诉", "建议", "其他"] | None, Query()] = None,
                     state: Annotated[str | None, Query(max_length=16)] = None,
+                    overdue: Annotated[bool | None, Query(description="true: answer awaited past due_at")] = None,
                     since: DayQ = None, until: DayQ = None, limit: LimitQ = 200,
                     offset: OffsetQ = 0) -> list[dict[str, Any]]:
     """Complaint work orders, newest first; the phone masked."""
+    now = svc.core.clock.now()
     a, b = _bounds(since, until)
     q = select(Complaint).where(Complaint.hall == svc.core.hall)
     if terminal_id is not None:
@@ -146,9 +182,12 @@ def list_complaints(svc: Svc, _p: Viewer, *, terminal_id: TermQ = None,
         q = q.where(Complaint.filed_at >= a)
     if b is not None:
         q = q.where(Complaint.filed_at < b)
+    if overdue is not None:
+        late = and_(Complaint.state.in_(ANSWER_PENDING), Complaint.due_at <= now)
+        q = q.where(late if overdue else ~late)
     with svc.sessions() as s:
         rows = s.scalars(q.order_by(Complaint.filed_at.desc(), Complaint.id).limit(limit).offset(offset))
-        return [complaint_public(c) for c in rows]
+        return [order_public(c, now) for c in rows]
 
 
 def _complaint(svc: HallRuntime, complaint_id: str) -> Complaint:
@@ -159,9 +198,14 @@ def _complaint(svc: HallRuntime, complaint_id: str) -> Complaint:
     return c
 
 
-@router.get("/complaints/{complaint_id}", response_model=ComplaintOut)
+@router.get("/complaints/{complaint_id}", response_model=WorkOrderOut)
 def get_complaint(complaint_id: FeedbackIdPath, svc: Svc, _p: Viewer) -> dict[str, Any]:
-    return complaint_public(_complaint(svc, complaint_id))
+    """One work order with its history (交办, 延期, 答复, 回访, …); the phone masked."""
+    _complaint(svc, complaint_id)
+    try:
+        return workorders.of(svc).get(complaint_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
 
 
 @router.get("/complaints/{complaint_id}/phone", response_model=PhoneOut)
