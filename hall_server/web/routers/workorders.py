@@ -212,17 +212,17 @@ api = APIRouter(prefix="/api", tags=["feedback"])
 
 
 class AssignIn(BaseModel):
-    department: str = Field(min_length=1, max_length=100, description="one of [feedback] departments")
+    department: str = Field(max_length=100, description="one of [feedback] departments")
     note: str = Field("", max_length=domain.TEXT_MAX)
 
 
 class ExtendIn(BaseModel):
     days: int = Field(ge=1, le=30, description=f"working days; at most {MAX_EXTENSION_DAYS} in a round altogether")
-    reason: str = Field(min_length=1, max_length=domain.TEXT_MAX)
+    reason: str = Field(max_length=domain.TEXT_MAX, description="required (refused in words when blank)")
 
 
 class AnswerIn(BaseModel):
-    text: str = Field(min_length=1, max_length=domain.TEXT_MAX, description="the department's answer (处理结果)")
+    text: str = Field(max_length=domain.TEXT_MAX, description="the department's answer (处理结果), required")
 
 
 class CallBackIn(BaseModel):
