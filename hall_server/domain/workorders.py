@@ -269,7 +269,7 @@ class WorkOrders:
 
     def _step(self, u: Unit, c: Complaint, actor: str, action: str, *, department: str | None = None,
               days: int | None = None, satisfied: bool | None = None, text: str = "") -> None:
-        pending = c.state in ANSWER_PENDING
+        pending = c.state in ANSWER_PENDING or action == "answered"  # an answer keeps the due it met (or missed)
         u.s.add(ComplaintStep(complaint_id=c.id, round=c.round, at=u.now, actor=actor[:100], action=action,
                               state=c.state, department=department, days=days, satisfied=satisfied,
                               text=text[:TEXT_MAX], due_at=c.due_at if pending else None,
@@ -278,6 +278,15 @@ class WorkOrders:
 
     def _audit(self, u: Unit, c: Complaint, actor: str, action: str, detail: str) -> None:
         accounts.audit(u.s, actor, action, f"complaint:{c.id}", detail[:TEXT_MAX], now=u.now)
+
+
+def span(seconds: float) -> str:
+    """A time left (or past) in the words of the list: ``2 天 7 小时``, ``7 小时 5 分钟``, ``5 分钟``."""
+    days, rest = divmod(int(seconds // 60), 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} 天 {hours} 小时"
+    return f"{hours} 小时 {minutes} 分钟" if hours else f"{minutes} 分钟"
 
 
 def order_public(c: Complaint, now: datetime) -> dict[str, Any]:
@@ -290,6 +299,7 @@ def order_public(c: Complaint, now: datetime) -> dict[str, Any]:
         "extension_left": MAX_EXTENSION_DAYS - used if c.state == ASSIGNED else 0,
         "answer_pending": pending, "overdue": pending and c.due_at <= now,
         "seconds_left": int((c.due_at - now).total_seconds()) if pending else None,
+        "left_text": span(abs((c.due_at - now).total_seconds())) if pending else "",
         "due_text": due_text(c.due_at, c), "calendar_unknown": c.due_basis == "provisional",
         "closed_at": c.closed_at,
     })
@@ -300,7 +310,8 @@ def step_public(st: ComplaintStep, c: Complaint) -> dict[str, Any]:
     return {"id": st.id, "round": st.round, "at": st.at, "actor": st.actor, "action": st.action,
             "action_label": ACTION_WORDS.get(st.action, st.action), "state": st.state, "department": st.department,
             "days": st.days, "satisfied": st.satisfied, "text": st.text, "due_at": st.due_at,
-            "due_text": due_text(st.due_at, c) if st.due_at is not None else None, "due_basis": st.due_basis}
+            "due_text": due_text(st.due_at, c) if st.due_at is not None else None, "due_basis": st.due_basis,
+            "late": st.action == "answered" and st.due_at is not None and st.at > st.due_at}
 
 
 _ORDERS: weakref.WeakKeyDictionary[Any, WorkOrders] = weakref.WeakKeyDictionary()

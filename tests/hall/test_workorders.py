@@ -133,6 +133,8 @@ def test_a_work_order_across_a_working_sunday_and_national_day_2025(make: Any) -
     steps = h.wo.get(cid)["steps"]
     assert [s["due_text"] for s in steps[:3]] == ["2025-09-28 24:00", "2025-09-29 24:00", "2025-09-30 24:00"]
     assert steps[1]["days"] == 1 and steps[1]["text"] == "需调取档案" and steps[4]["satisfied"] is False
+    assert [(st["due_text"], st["late"]) for st in steps if st["action"] == "answered"] == [
+        ("2025-09-30 24:00", False), ("2025-10-09 24:00", False)]
     with pytest.raises(WorkOrderError, match="只有“已答复”的工单可以登记回访结果"):
         h.wo.call_back(cid, True, "", actor="zhaoli")
     with h.core.sessions() as s:
@@ -181,7 +183,9 @@ def test_overdue_is_flagged_and_alerted_to_the_centre_once_whatever_restarts(mak
     assert len(h.alerts) == 1 and h.wo.counts()["overdue"] == 1
     with pytest.raises(WorkOrderError, match="答复期限已过，不能再延期"):
         h.wo.extend(cid, 1, "晚了", actor="wangmin")
-    h.wo.answer(cid, "节后答复", actor="wangmin")  # late, but recorded
+    h.wo.answer(cid, "节后答复", actor="wangmin")  # late, but recorded, and said so
+    [answered] = [st for st in h.wo.get(cid)["steps"] if st["action"] == "answered"]
+    assert answered["late"] is True and answered["due_text"] == "2026-02-14 24:00"
     assert h.wo.counts()["overdue"] == 0
     # sent back: a new round, overdue again later is a new alert (once for that round)
     h.wo.call_back(cid, False, "不满意", actor="wangmin")

@@ -89,6 +89,7 @@ class ComplaintOut(BaseModel):
     answer_pending: bool = Field(True, description="已受理 or 已交办: due_at counts")
     overdue: bool = False
     seconds_left: int | None = Field(None, description="until due_at on the hall's clock; negative: overdue")
+    left_text: str = Field("", description="seconds_left (its size) in words: 2 天 7 小时")
     due_text: str = Field("", description="due_at as people write it, in the terminal's local day (… 24:00)")
     calendar_unknown: bool = Field(False, description="due_basis is provisional: the year's calendar is not published")
     closed_at: datetime | None = None
@@ -109,6 +110,7 @@ class StepOut(BaseModel):
     due_at: datetime | None
     due_text: str | None
     due_basis: str | None
+    late: bool = Field(description="an answer after the due time it was awaited by")
 
 
 class WorkOrderOut(ComplaintOut):
