@@ -157,6 +157,8 @@ def test_a_complaint_through_assignment_extension_answer_and_call_back(
     expect(desk.locator(f"tr[data-order='{cid}'] .wo-flag")).to_contain_text("已超期 9 小时")
     expect(desk.locator(".chip.wo-overdue")).to_contain_text("1")
     shot(desk, screenshots, "workorders-list-overdue")
+    desk.goto(hall.url("/"))
+    expect(desk.locator("#hall-complaints-overdue")).to_have_text("1")  # the live hall flags it too
     mobile = new_page(desk.context.browser, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)  # type: ignore[arg-type]
     try:
         login(mobile, hall, "centre", "/complaints")

@@ -98,6 +98,12 @@ def complaints_fragment(request: Request, svc: Svc, p: Viewer, *, state: FilterQ
     return page(request, "fragments/complaints_table.html", principal=p, **_list_context(svc, f, values))
 
 
+@router.get("/fragments/hall/complaints", response_class=HTMLResponse, include_in_schema=False)
+def hall_complaints(request: Request, svc: Svc, p: Viewer) -> HTMLResponse:
+    """The live hall's line of work orders: how many await an answer, and the overdue ones flagged."""
+    return page(request, "fragments/hall_complaints.html", principal=p, counts=_orders(svc).counts())
+
+
 # ---- one work order --------------------------------------------------------------------------------
 def _order(svc: HallRuntime, complaint_id: str) -> dict[str, Any]:
     try:
