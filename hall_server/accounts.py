@@ -265,7 +265,9 @@ ACTION_LABELS: Mapping[str, str] = {
     "user.role": "修改角色", "token.issue": "生成令牌", "token.revoke": "撤销令牌", "session.login": "登录",
     "session.logout": "退出", "session.login_failed": "登录失败",
     "recording.requested": "申请查阅录像", "recording.approved": "批准查阅录像", "recording.rejected": "驳回查阅录像",
-    "recording.viewed": "查看录像", "recording.view_refused": "查看录像被拒绝"}
+    "recording.viewed": "查看录像", "recording.view_refused": "查看录像被拒绝",
+    "complaint.phone_shown": "查看投诉人电话", "complaint.assign": "交办投诉工单", "complaint.extend": "延期投诉工单",
+    "complaint.answer": "登记投诉答复", "complaint.call_back": "登记投诉回访"}
 
 
 def audit(s: Session, actor: str, action: str, target: str = "", detail: str = "", *,
