@@ -175,3 +175,19 @@ def _alerts(svc: HallService) -> list[Any]:
     from hall_server.db import Alert
     with svc.sessions() as s:
         return list(s.scalars(select(Alert)))
+
+
+def test_a_calendar_not_published_is_said_on_the_list_and_the_work_order(
+        svc: HallService, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ground import workdays
+
+    monkeypatch.setattr(workdays, "_KNOWN", range(2004, 2026))  # as if 2026 were not published yet
+    cid = file(svc)
+    admin = token(svc, UserRole.ADMIN)
+    with httpx.Client(base_url=svc.base_url, timeout=10) as http:
+        one = http.get(f"/api/complaints/{cid}", headers=admin).json()
+        assert (one["calendar_unknown"], one["due_basis"], one["due_text"]) == (True, "provisional", "2026-02-16 24:00")
+        listed = http.get("/complaints", headers={**admin, **HTML}).text
+        assert "日历未公布" in listed and "2026-02-16 24:00" in listed  # Monday, weekends only meanwhile
+        page = http.get(f"/complaints/{cid}", headers={**admin, **HTML}).text
+        assert "日历未公布" in page and "尚无2026年法定节假日安排" in page and "暂按周一至周五计算" in page
