@@ -88,6 +88,26 @@ class LensThresholds(Section, frozen=True, kw_only=True):
     covered_max_std: Annotated[float, Meta(ge=0, le=128, description="… and featureless")] = 10.0
 
 
+class DocumentThresholds(Section, frozen=True, kw_only=True):
+    """Document capture (高拍仪, drivers/camera/document.py; docs/document-capture.md says how they were calibrated)."""
+
+    detect_width: Annotated[int, Meta(
+        ge=320, le=2000, description="the page is looked for on a copy of the frame this wide")] = 1000
+    min_page_fraction: Annotated[float, Meta(
+        gt=0, lt=1, description="a page covers at least this fraction of the frame")] = 0.12
+    edge_margin: Annotated[float, Meta(
+        ge=0, lt=0.2,
+        description="a page this close to the frame's edge (fraction of its short side) is cut off")] = 0.004
+    max_corner_angle_deg: Annotated[float, Meta(
+        gt=90, lt=180, description="a corner more open than this is no page corner (a folded or covered page)")] = 135.0
+    min_sharpness: Annotated[float, Meta(
+        ge=0, description="edge sharpness of the corrected page (see docs/document-capture.md); below: blurred")] = 0.5
+    dpi: Annotated[int, Meta(ge=72, le=300,
+                             description="the corrected page's resolution (A4: 1240 × 1754 at 150)")] = 150
+    jpeg_quality: Annotated[int, Meta(ge=30, le=95, description="each page in the PDF")] = 80
+    max_pages: Annotated[int, Meta(ge=1, le=50, description="pages of one submission")] = 20
+
+
 class CameraConfig(Section, frozen=True, kw_only=True):
     source: Annotated[str, Meta(description="V4L2 device (/dev/zizhu/camera or an index), an image or video file, "
                                             "or a stream URL (http://…/video.mjpg)")]
@@ -103,6 +123,7 @@ class CameraConfig(Section, frozen=True, kw_only=True):
         description="overrides of the built-in sizes (STANDARD_SIZES)")] = field(default_factory=dict)
     photo: PhotoThresholds = PhotoThresholds()
     lens: LensThresholds = LensThresholds()
+    document: DocumentThresholds = DocumentThresholds()
 
     def spec(self, size: str | None = None) -> PhotoSpec:
         key = size or self.photo_size

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from drivers.camera import docscenes
 from drivers.camera.capture import Frame
 
 BGR = tuple[int, int, int]
@@ -118,6 +119,9 @@ SCENES: dict[str, Callable[[tuple[int, int]], Frame]] = {
     "off_centre": lambda size: portrait(size, centre=(size[0] * 0.17, size[1] * 0.4)),
     "too_far": lambda size: portrait(size, face_width=76),
 }
+# Documents on the desk for the document capture (高拍仪, drivers/camera/docscenes.py): a three-page
+# form at angles (document_1 … document_3), document_blurred, document_cut_off, desk_empty.
+SCENES.update(docscenes.SCENES)
 
 
 def scene(name: str, size: tuple[int, int] = (640, 480)) -> Frame:
