@@ -121,6 +121,9 @@ class KioskApp:
         from kiosk.qt.photo import PhotoWiring
 
         self.photo = PhotoWiring(self)  # the ID photo (kiosk/flows_photo.py): flow, stream, bridge, wipe
+        from kiosk.qt.capture import CaptureWiring
+
+        self.capture = CaptureWiring(self)  # submitting materials (kiosk/flows_capture.py): the document camera
         self.session.on_change = lambda _s: self.bridge.sessionChanged.emit()
         self.session.on_end = self._session_ended
         for flow in (self.identity, self.guide, self.progress):
@@ -173,6 +176,7 @@ class KioskApp:
         self.engine.addImportPath(str(QML_DIR))
         self.engine.addImageProvider("qr", QrProvider())
         self.photo.install(self.engine)
+        self.capture.install(self.engine)
         self.engine.rootContext().setContextProperty("kiosk", self.bridge)
         self.feedback.expose(self.engine)
         self.bridge.set_availability(self.availability.view())

@@ -25,6 +25,7 @@ SERVICE_NEEDS: dict[str, tuple[str, ...]] = {
     "deposit": ("locker",),  # 材料存放: the case may be chosen by its number
     "photo": ("camera",),  # 证件照 (kiosk/flows_photo.py)
     "a4": ("a4printer",),  # 自助打表, 证明打印 (kiosk/flows_a4.py); a certificate also needs the card
+    "capture": ("camera",),  # 材料提交 with the document camera (kiosk/flows_capture.py)
 }
 
 

@@ -28,7 +28,7 @@ class SimRig:
     def __init__(self, workdir: Path | None = None, today: date | None = None, kiosk: str = "",
                  camera: bool = True, locker: bool = True, *, locker_extra: str = "",
                  maintenance: str | None = None, printer: str = "", a4: bool = False,
-                 a4_extra: str = "") -> None:
+                 a4_extra: str = "", camera_size: tuple[int, int] = (640, 480)) -> None:
         from drivers.idcard.sim import IdCardSimulator
         from drivers.printer.simmodel import PrinterModel
         from drivers.printer.simserver import PrinterSimulator
@@ -47,7 +47,8 @@ class SimRig:
         if camera:
             from drivers.camera.sim import CameraSim
 
-            self.camera = CameraSim(fps=20)  # the ID photo's live preview wants at least 15
+            # The ID photo's live preview wants at least 15 fps; documents want more pixels (camera_size).
+            self.camera = CameraSim(fps=20, size=camera_size)
         self.backend = DemoBackend(today=today)
         # The A4 printer: a private cupsd with the simulated printer's queue (drivers/a4printer/sim.py).
         self.cups: Any = None

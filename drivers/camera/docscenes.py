@@ -27,7 +27,7 @@ A4_MM = (210.0, 297.0)
 PAGE_DPI = 150
 PAGE_SIZE = (round(A4_MM[0] / 25.4 * PAGE_DPI), round(A4_MM[1] / 25.4 * PAGE_DPI))  # 1240 × 1754
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-MAT = (58, 62, 66)  # the desk mat under a document camera: dark grey (BGR)
+MAT = (84, 90, 96)  # the desk mat under a document camera: mid grey (BGR; darker would look like a covered lens)
 SEAL_RED = (40, 40, 200)  # BGR
 
 Corners = Sequence[tuple[float, float]]  # top-left, top-right, bottom-right, bottom-left

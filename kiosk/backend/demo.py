@@ -37,6 +37,7 @@ from ground.configbase import convert, dotted, problems
 from kiosk.backend.certificates import Certificate, CertificateKind
 from kiosk.backend.demo_certificates import DemoCertificates
 from kiosk.backend.demo_locker import DemoLockerMixin, load_locker
+from kiosk.backend.materials import MaterialsReceipt, MaterialsUpload
 from kiosk.backend.model import (
     OPEN_STATUSES,
     BackendError,
@@ -242,6 +243,8 @@ class DemoBackend(DemoLockerMixin):
         self._lock = threading.Lock()
         self._cases_for: tuple[date, dict[str, Case]] | None = None
         self.photos: dict[str, PhotoUpload] = {}  # by case: the platform's copy (kiosk.backend.photo)
+        # by case, every submission once (kiosk.backend.materials): the platform's copy
+        self.materials: dict[str, dict[str, MaterialsUpload]] = {}
 
         self._hall = _convert(*_read(root, HALL_FILE), HallInfo)
         items_where, items_data = _read(root, ITEMS_FILE)
@@ -362,6 +365,22 @@ class DemoBackend(DemoLockerMixin):
     def certificates_issued(self) -> dict[str, str]:
         """Verification code → serial of every certificate issued (the platform's record)."""
         return dict(self._certificates.issued)
+
+    # -- materials (kiosk.backend.materials) ---------------------------------------------------
+
+    def attach_materials(self, case_no: str, upload: MaterialsUpload) -> MaterialsReceipt:
+        def answer() -> MaterialsReceipt:
+            case = self._cases().get(case_no.strip())
+            if case is None:
+                raise NotFound(f"demo back end: no case {case_no!r}",
+                               reason="未查询到该办件，请核对办件编号后重试，或咨询人工窗口")
+            if case.status not in OPEN_STATUSES:
+                raise BackendError(f"demo back end: case {case_no} is {case.status.value}: no materials taken",
+                                   reason="该办件已办结，不需要提交材料")
+            with self._lock:  # a repeat (same submission_id) stores nothing new
+                self.materials.setdefault(case.case_no, {}).setdefault(upload.submission_id, upload)
+            return MaterialsReceipt(case_no=case.case_no, submission_id=upload.submission_id, pages=upload.pages)
+        return self._call(answer)
 
     # -- inside ------------------------------------------------------------------------------
 

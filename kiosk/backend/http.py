@@ -40,6 +40,7 @@ import msgspec
 from ground import __version__
 from ground.logs import mask_id_number, mask_text
 from kiosk.backend.locker import CollectAnswer, Collection, Deposit, DepositRequest, LockerBackend, PickupAnswer
+from kiosk.backend.materials import MaterialsBackend, MaterialsReceipt, MaterialsUpload
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, Case, HallInfo, NotFound, ServiceItem
 from kiosk.backend.photo import PhotoBackend, PhotoReceipt, PhotoUpload
 
@@ -57,6 +58,7 @@ MAX_BODY = 32 * 1024 * 1024  # a catalogue of a few hundred items with their gui
 WORKERS = 8
 CASE_NO = re.compile(r"[0-9]{6,24}")
 _PHOTO_RECEIPT = msgspec.json.Decoder(PhotoReceipt)
+_MATERIALS_RECEIPT = msgspec.json.Decoder(MaterialsReceipt)
 
 _HALL = msgspec.json.Decoder(HallInfo)
 _ITEMS = msgspec.json.Decoder(list[ServiceItem])
@@ -117,7 +119,7 @@ class HttpBackend:
         self._closed = threading.Event()
 
     # ----------------------------------------------------------------------------------------
-    # Photos (kiosk.backend.photo): the picture travels in the body only, never in a log line
+    # Photos and materials (kiosk.backend.photo, .materials): pictures travel in bodies only, never in logs
     # ----------------------------------------------------------------------------------------
 
     def attach_photo(self, case_no: str, upload: PhotoUpload) -> PhotoReceipt:
@@ -133,6 +135,21 @@ class HttpBackend:
 
         # Retried safely: photo_id is the idempotency key, a repeat attaches once (docs/kiosk-backend.md).
         return self._call(what, "POST", f"cases/{case_no}/photo", decode, body=msgspec.json.encode(upload),
+                          not_found=True)
+
+    def attach_materials(self, case_no: str, upload: MaterialsUpload) -> MaterialsReceipt:
+        if not CASE_NO.fullmatch(case_no):
+            raise NotFound("POST /cases/…/materials: not a case number (6 to 24 digits)")
+        what = f"POST /cases/{case_no}/materials"
+
+        def decode(body: bytes) -> MaterialsReceipt:
+            found = _MATERIALS_RECEIPT.decode(body)
+            if (found.case_no, found.submission_id, found.pages) != (case_no, upload.submission_id, upload.pages):
+                raise BackendError(f"{what}: the platform answered another case, submission or page count")
+            return found
+
+        # Retried safely: submission_id is the idempotency key, a repeat attaches once (docs/kiosk-backend.md).
+        return self._call(what, "POST", f"cases/{case_no}/materials", decode, body=msgspec.json.encode(upload),
                           not_found=True)
 
     # ----------------------------------------------------------------------------------------
@@ -397,4 +414,7 @@ if TYPE_CHECKING:
         return backend
 
     def _is_a_locker_backend(backend: HttpBackend) -> LockerBackend:
+        return backend
+
+    def _is_a_materials_backend(backend: HttpBackend) -> MaterialsBackend:
         return backend

@@ -30,6 +30,7 @@ import msgspec
 
 from ground.logs import mask_text
 from kiosk.backend.locker import Collection, DepositRequest
+from kiosk.backend.materials import MAX_PDF_BYTES, MaterialsUpload
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, NotFound
 from kiosk.backend.photo import PhotoUpload
 
@@ -38,7 +39,8 @@ __all__ = ["BackendServer"]
 log = logging.getLogger(__name__)
 
 GARBAGE = b"<!DOCTYPE html><title>502 Bad Gateway</title>"  # what a proxy in the way answers
-MAX_REQUEST_BODY = 256 * 1024  # a photo's JSON (kiosk.backend.photo) is the largest
+MAX_REQUEST_BODY = 256 * 1024  # a photo's JSON (kiosk.backend.photo) is the largest but one:
+MAX_MATERIALS_BODY = MAX_PDF_BYTES * 4 // 3 + 4096  # the materials' PDF in base64 (kiosk.backend.materials)
 
 
 class _Search(msgspec.Struct, forbid_unknown_fields=True):
@@ -47,6 +49,7 @@ class _Search(msgspec.Struct, forbid_unknown_fields=True):
 
 _SEARCH = msgspec.json.Decoder(_Search)
 _PHOTO_UPLOAD = msgspec.json.Decoder(PhotoUpload)
+_MATERIALS_UPLOAD = msgspec.json.Decoder(MaterialsUpload)
 
 
 class _FindPickup(msgspec.Struct, forbid_unknown_fields=True):
@@ -173,6 +176,13 @@ class BackendServer:
             raise _HttpError(400, f"bad photo: {exc}") from None
         return attach(case_no, upload)
 
+    def _materials(self, case_no: str, body: bytes) -> Any:
+        """``POST cases/{case_no}/materials`` (kiosk.backend.materials), when the backend object takes them."""
+        attach = getattr(self.backend, "attach_materials", None)
+        if attach is None:
+            raise _HttpError(404, "no materials here")
+        return attach(case_no, _decode(_MATERIALS_UPLOAD, body, "materials"))
+
     def _answer(self, method: str, path: str, body: bytes) -> Any:
         """What the API answers ``method path``: the object to encode, or :class:`_HttpError`."""
         if not path.startswith(self.base_path + "/"):
@@ -193,6 +203,8 @@ class BackendServer:
                 return self.backend.cases_of(search.id_number)
             case "POST", ["cases", case_no, "photo"]:
                 return self._photo(unquote(case_no), body)
+            case "POST", ["cases", case_no, "materials"]:
+                return self._materials(unquote(case_no), body)
             case "GET", ["cases", case_no] if case_no and case_no != "search":
                 return self.backend.case(unquote(case_no))
             case ("POST", ["pickups", "find"] | ["pickups", _, "collected"] | ["deposits"]) | ("GET", ["locker",
@@ -318,9 +330,10 @@ class _Handler(BaseHTTPRequestHandler):
             n = int(length)
         except ValueError:
             raise _HttpError(400, "bad Content-Length") from None
-        if not 0 <= n <= MAX_REQUEST_BODY:
+        limit = MAX_MATERIALS_BODY if urlsplit(self.path).path.endswith("/materials") else MAX_REQUEST_BODY
+        if not 0 <= n <= limit:
             self.close_connection = True  # the body is not read: the connection cannot go on
-            raise _HttpError(413, f"request body of {n} bytes; at most {MAX_REQUEST_BODY}")
+            raise _HttpError(413, f"request body of {n} bytes; at most {limit}")
         return self.rfile.read(n)
 
     def _send(self, status: int, payload: bytes) -> None:

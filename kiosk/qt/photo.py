@@ -176,7 +176,7 @@ class PhotoStream(QObject):
         try:
             while not run.stop.is_set():
                 seq, frame = camera.live_frame(seq, timeout)
-                img = to_qimage(frame)
+                img = self._shown(frame)
                 at = self.clock()
                 with run.cond:
                     if run.stop.is_set():
@@ -196,8 +196,19 @@ class PhotoStream(QObject):
             log.exception("photo preview: the reader failed")
             self._error.emit((run, exc))
 
+    def _shown(self, frame: Any) -> QImage:
+        """The frame as the screen shows it (on the reader's thread)."""
+        return to_qimage(frame)
+
+    def _judge(self, run: _Run, camera: Any, frame: Any, at: float) -> Check:
+        """One frame's verdict, the lens being clear (on the checker's thread): the GA 461 checks."""
+        res = check_photo(frame, camera.config.spec(run.size), camera.config.photo)
+        if res.ok:
+            return Check("", at, photo=res.photo, image=to_qimage(res.photo))
+        return Check(res.problems[0].code, at)
+
     def _check_loop(self, run: _Run, camera: Any) -> None:
-        spec, th, lens_th = camera.config.spec(run.size), camera.config.photo, camera.config.lens
+        lens_th = camera.config.lens
         try:
             while not run.stop.is_set():
                 with run.cond:
@@ -211,14 +222,7 @@ class PhotoStream(QObject):
                 lens, _ = lens_state(frame, lens_th)
                 if lens == "black":
                     raise DeviceError("camera: all-black frames", "摄像头画面全黑")
-                if lens == "covered":
-                    check = Check("camera_covered", at)
-                else:
-                    res = check_photo(frame, spec, th)
-                    if res.ok:
-                        check = Check("", at, photo=res.photo, image=to_qimage(res.photo))
-                    else:
-                        check = Check(res.problems[0].code, at)
+                check = Check("camera_covered", at) if lens == "covered" else self._judge(run, camera, frame, at)
                 del frame
                 check = Check(check.code, check.at, check.photo, check.image, self.clock() - at)
                 with run.cond:

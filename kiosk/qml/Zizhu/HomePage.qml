@@ -13,6 +13,7 @@ KPage {
     signal openDeposit()
     signal openPhoto()
     signal openA4()
+    signal openCapture()  // 材料提交 with the document camera (CapturePage)
     signal openComplaint()
     readonly property var av: kiosk.availability.services || ({})
     readonly property var idv: kiosk.identity.view
@@ -134,6 +135,16 @@ KPage {
                     enabled: !page.av.a4
                     reason: page.av.a4 ? A4Texts.reason(page.av.a4) : ""
                     onClicked: page.openA4()
+                }
+                KButton {
+                    objectName: "service_capture"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    icon: "📄"
+                    src: QT_TRANSLATE_NOOP("Zizhu", "材料提交")
+                    enabled: !page.av.capture
+                    reason: page.av.capture ? CaptureTexts.reason(page.av.capture) : ""
+                    onClicked: page.openCapture()
                 }
                 KButton {
                     objectName: "service_complaint"

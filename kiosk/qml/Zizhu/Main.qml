@@ -84,6 +84,12 @@ ApplicationWindow {
         ignoreUnknownSignals: true
         function onOpenA4() { win.open(a4Page) }
     }
+    Component { id: capturePage; CapturePage { onFinished: win.home() } }
+    Connections {  // the home page's 材料提交
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenCapture() { win.open(capturePage) }
+    }
     // After each completed service its rating page (voluntary: 跳过 goes home); the complaint window.
     Component { id: ratingPage; RatingPage { onFinished: win.home() } }
     Component { id: complaintPage; ComplaintPage { onFinished: win.home() } }
