@@ -184,8 +184,96 @@
         <translation>Loading, please wait…</translation>
     </message>
     <message>
+        <source>材料提交</source>
+        <translation>Submit documents</translation>
+    </message>
+    <message>
+        <source>请选择办件，再把材料逐页放在高拍仪下拍摄</source>
+        <translation>Choose your case, then place the documents page by page under the document camera</translation>
+    </message>
+    <message>
+        <source>页面清晰，请点击拍这一页</source>
+        <translation>The page is clear: tap Take this page</translation>
+    </message>
+    <message>
+        <source>请核对已拍的页面，无误请点击提交材料</source>
+        <translation>Check the pages taken; if they are right, tap Submit</translation>
+    </message>
+    <message>
+        <source>材料已提交</source>
+        <translation>Documents submitted</translation>
+    </message>
+    <message>
         <source>重试</source>
         <translation>Try again</translation>
+    </message>
+    <message>
+        <source>请输入需要提交材料的办件编号</source>
+        <translation>Enter the number of the case the documents are for</translation>
+    </message>
+    <message>
+        <source>材料只提交到您的办件，本机不保存</source>
+        <translation>The documents go to your case only; this terminal keeps no copy</translation>
+    </message>
+    <message>
+        <source>正在提交材料，请稍候…</source>
+        <translation>Submitting the documents, please wait…</translation>
+    </message>
+    <message>
+        <source>高拍仪画面</source>
+        <translation>Document camera picture</translation>
+    </message>
+    <message>
+        <source>这一页没有拍成：</source>
+        <translation>This page was not taken:</translation>
+    </message>
+    <message>
+        <source>已拍 %1 页</source>
+        <translation>%1 page(s) taken</translation>
+    </message>
+    <message>
+        <source>拍这一页</source>
+        <translation>Take this page</translation>
+    </message>
+    <message>
+        <source>拍完了，查看页面</source>
+        <translation>Done: review the pages</translation>
+    </message>
+    <message>
+        <source>请先拍摄至少一页</source>
+        <translation>Take at least one page first</translation>
+    </message>
+    <message>
+        <source>请核对已拍的页面，共 %1 页</source>
+        <translation>Check the pages taken: %1 in all</translation>
+    </message>
+    <message>
+        <source>拍好的页面</source>
+        <translation>A page taken</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>继续拍摄</source>
+        <translation>Take more pages</translation>
+    </message>
+    <message>
+        <source>已达到最多页数，请提交</source>
+        <translation>The most pages allowed: please submit</translation>
+    </message>
+    <message>
+        <source>提交材料</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>共 %1 页已提交到办件 %2，本机不保存</source>
+        <translation>%1 page(s) submitted to case %2; this terminal keeps no copy</translation>
     </message>
     <message>
         <source>事项名称或拼音首字母</source>
@@ -604,6 +692,46 @@
         <translation>The camera is covered. Please remove what covers it.</translation>
     </message>
     <message>
+        <source>没有找到材料，请把材料平放在拍摄区内</source>
+        <translation>No document found: lay it flat in the camera's area</translation>
+    </message>
+    <message>
+        <source>材料超出拍摄范围，请把整页材料放在拍摄区内</source>
+        <translation>The page goes beyond the picture: place the whole page in the camera's area</translation>
+    </message>
+    <message>
+        <source>材料没有放平或被遮挡，请放平、移开手</source>
+        <translation>The page is not flat or is covered: lay it flat and move your hand away</translation>
+    </message>
+    <message>
+        <source>画面模糊，请放平材料，保持不动</source>
+        <translation>The picture is blurred: lay the page flat and keep still</translation>
+    </message>
+    <message>
+        <source>这一页已经拍过，请换下一页</source>
+        <translation>This page was already taken: place the next page</translation>
+    </message>
+    <message>
+        <source>摄像头被遮挡，暂不能拍摄材料，请到人工窗口办理</source>
+        <translation>The camera is covered; documents cannot be taken now: please go to a staffed window</translation>
+    </message>
+    <message>
+        <source>高拍仪暂停使用，请到人工窗口提交材料</source>
+        <translation>The document camera is out of use: please hand in your documents at a staffed window</translation>
+    </message>
+    <message>
+        <source>本机没有高拍仪，请到人工窗口提交材料</source>
+        <translation>This terminal has no document camera: please hand in your documents at a staffed window</translation>
+    </message>
+    <message>
+        <source>未查询到可以提交材料的办件</source>
+        <translation>No case found that takes documents</translation>
+    </message>
+    <message>
+        <source>该办件已办结，不需要提交材料</source>
+        <translation>This case is done: no documents are needed</translation>
+    </message>
+    <message>
         <source>请正对镜头</source>
         <translation>Please face the camera</translation>
     </message>
@@ -1003,7 +1131,6 @@
         <source>这是身份证号码，不是办件编号，请勿在此输入</source>
         <translation>That is an ID card number, not a case number: please do not enter it here.</translation>
     </message>
-    <!-- the document locker (kiosk/qml/Zizhu/Locker*.qml) -->
     <message>
         <source>%1号格口已打开</source>
         <translation>Box %1 is open</translation>
@@ -1126,7 +1253,7 @@
     </message>
     <message>
         <source>此证件不是领取人或受托人的证件，不能取件</source>
-        <translation>This card is neither the holder's nor the authorised agent's: the item cannot be collected with it.</translation>
+        <translation>This card is neither the holder&apos;s nor the authorised agent&apos;s: the item cannot be collected with it.</translation>
     </message>
     <message>
         <source>没有可存放材料的办件</source>
@@ -1146,7 +1273,7 @@
     </message>
     <message>
         <source>该件不在本终端的文件柜中，请到人工窗口领取</source>
-        <translation>This item is not in this terminal's locker. Please collect it at a service counter.</translation>
+        <translation>This item is not in this terminal&apos;s locker. Please collect it at a service counter.</translation>
     </message>
     <message>
         <source>该件已被领取，不能重复开箱；如有疑问请到人工窗口</source>
@@ -1210,7 +1337,7 @@
     </message>
     <message>
         <source>此证件未登记为技术员证件</source>
-        <translation>This card is not registered as a technician's card</translation>
+        <translation>This card is not registered as a technician&apos;s card</translation>
     </message>
     <message>
         <source>%1自检通过</source>
@@ -1318,7 +1445,7 @@
     </message>
     <message>
         <source>请输入维护密码，或放置技术员证件</source>
-        <translation>Enter the maintenance PIN, or place a technician's card</translation>
+        <translation>Enter the maintenance PIN, or place a technician&apos;s card</translation>
     </message>
     <message>
         <source>进入维护</source>

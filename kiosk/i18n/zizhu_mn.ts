@@ -227,9 +227,119 @@
         <translation>ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
     </message>
     <message>
+        <source>材料提交</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠲᠤᠰᠢᠶᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>请选择办件，再把材料逐页放在高拍仪下拍摄</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠡᠷᠡᠭ ᠢᠶᠡᠨ ᠰᠣᠩᠭᠣᠭᠠᠳ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠨᠢᠭᠤᠷ ᠨᠢᠭᠤᠷ ᠢᠶᠠᠷ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ ᠺᠠᠮᠧᠷ ᠤᠨ ᠳᠣᠣᠷ᠎ᠠ ᠲᠠᠯᠪᠢᠵᠤ ᠵᠢᠷᠤᠭ ᠠᠪᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>页面清晰，请点击拍这一页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠢᠭᠤᠷ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ “ᠡᠨᠡ ᠨᠢᠭᠤᠷ ᠢ ᠠᠪᠬᠤ” ᠶᠢ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请核对已拍的页面，无误请点击提交材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠪᠤᠭᠰᠠᠨ ᠨᠢᠭᠤᠷ ᠢᠶᠠᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ᠂ ᠵᠥᠪ ᠪᠣᠯ “ᠪᠠᠷᠢᠮᠲᠠ ᠲᠤᠰᠢᠶᠠᠬᠤ” ᠶᠢ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>材料已提交</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠲᠤᠰᠢᠶᠠᠪᠠ</translation>
+    </message>
+    <message>
         <source>重试</source>
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠬᠤ</translation>
+    </message>
+    <message>
+        <source>请输入需要提交材料的办件编号</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠲᠤᠰᠢᠶᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠨ ᠳᠤᠭᠠᠷ ᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>材料只提交到您的办件，本机不保存</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠵᠥᠪᠬᠡᠨ ᠲᠠᠨ ᠤ ᠬᠡᠷᠡᠭ ᠲᠦ ᠲᠤᠰᠢᠶᠠᠨ᠎ᠠ᠂ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>正在提交材料，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠲᠤᠰᠢᠶᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>高拍仪画面</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ ᠺᠠᠮᠧᠷ ᠤᠨ ᠳᠦᠷᠰᠦ</translation>
+    </message>
+    <message>
+        <source>这一页没有拍成：</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠨᠢᠭᠤᠷ ᠢ ᠠᠪᠴᠤ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄</translation>
+    </message>
+    <message>
+        <source>已拍 %1 页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠨᠢᠭᠤᠷ ᠠᠪᠤᠪᠠ</translation>
+    </message>
+    <message>
+        <source>拍这一页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠨᠢᠭᠤᠷ ᠢ ᠠᠪᠬᠤ</translation>
+    </message>
+    <message>
+        <source>拍完了，查看页面</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠨᠢᠭᠤᠷ ᠢ ᠦᠵᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>请先拍摄至少一页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠷᠢᠳᠠ ᠳᠣᠯᠠᠭᠠᠨ ᠨᠢᠭᠡ ᠨᠢᠭᠤᠷ ᠠᠪᠤᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请核对已拍的页面，共 %1 页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠪᠤᠭᠰᠠᠨ ᠨᠢᠭᠤᠷ ᠢᠶᠠᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ᠂ ᠨᠡᠶᠢᠲᠡ %1 ᠨᠢᠭᠤᠷ</translation>
+    </message>
+    <message>
+        <source>拍好的页面</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠪᠤᠭᠰᠠᠨ ᠨᠢᠭᠤᠷ</translation>
+    </message>
+    <message>
+        <source>第 %1 页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠳᠦᠭᠡᠷ ᠨᠢᠭᠤᠷ</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠰᠤᠬᠤ</translation>
+    </message>
+    <message>
+        <source>继续拍摄</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠷᠭᠦᠯᠵᠢᠯᠡᠨ ᠠᠪᠬᠤ</translation>
+    </message>
+    <message>
+        <source>已达到最多页数，请提交</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠮᠤᠭ ᠣᠯᠠᠨ ᠨᠢᠭᠤᠷ ᠲᠤ ᠬᠦᠷᠪᠡ᠂ ᠲᠤᠰᠢᠶᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>提交材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠲᠤᠰᠢᠶᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>共 %1 页已提交到办件 %2，本机不保存</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠨᠢᠭᠤᠷ ᠢ %2 ᠳᠤᠭᠠᠷ ᠲᠠᠢ ᠬᠡᠷᠡᠭ ᠲᠦ ᠲᠤᠰᠢᠶᠠᠪᠠ᠂ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠬᠠᠳᠠᠭᠠᠯᠠᠬᠤ ᠦᠭᠡᠢ᠃</translation>
     </message>
     <message>
         <source>事项名称或拼音首字母</source>
@@ -715,6 +825,56 @@
         <translation>ᠺᠠᠮᠧᠷ ᠬᠠᠯᠬᠠᠯᠠᠭᠳᠠᠪᠠ᠂ ᠬᠠᠯᠬᠠᠯᠠᠭᠰᠠᠨ ᠶᠠᠭᠤᠮ᠎ᠠ ᠶᠢ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
     </message>
     <message>
+        <source>没有找到材料，请把材料平放在拍摄区内</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠵᠢᠷᠤᠭ ᠠᠪᠬᠤ ᠬᠡᠰᠡᠭ ᠲᠦ ᠳᠡᠯᠭᠡᠵᠦ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>材料超出拍摄范围，请把整页材料放在拍摄区内</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠵᠢᠷᠤᠭ ᠠᠪᠬᠤ ᠬᠡᠰᠡᠭ ᠡᠴᠡ ᠭᠠᠷᠪᠠ᠂ ᠪᠦᠬᠦ ᠨᠢᠭᠤᠷ ᠢ ᠬᠡᠰᠡᠭ ᠲᠦ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>材料没有放平或被遮挡，请放平、移开手</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠳᠡᠯᠭᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ ᠪᠤᠶᠤ ᠬᠠᠯᠬᠠᠯᠠᠭᠳᠠᠪᠠ᠂ ᠳᠡᠯᠭᠡᠵᠦ ᠭᠠᠷ ᠢᠶᠠᠨ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>画面模糊，请放平材料，保持不动</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠦᠷᠰᠦ ᠪᠠᠯᠠᠷ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠳᠡᠯᠭᠡᠵᠦ᠂ ᠪᠦᠦ ᠬᠥᠳᠡᠯᠭᠡ</translation>
+    </message>
+    <message>
+        <source>这一页已经拍过，请换下一页</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠨᠢᠭᠤᠷ ᠢ ᠠᠪᠴᠢᠬᠠᠪᠠ᠂ ᠳᠠᠷᠠᠭᠠᠴᠢ ᠨᠢᠭᠤᠷ ᠢ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>摄像头被遮挡，暂不能拍摄材料，请到人工窗口办理</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠺᠠᠮᠧᠷ ᠬᠠᠯᠬᠠᠯᠠᠭᠳᠠᠪᠠ᠂ ᠲᠦᠷ ᠪᠠᠷᠢᠮᠲᠠ ᠠᠪᠴᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>高拍仪暂停使用，请到人工窗口提交材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ ᠺᠠᠮᠧᠷ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠲᠤᠰᠢᠶᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>本机没有高拍仪，请到人工窗口提交材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢᠨ ᠺᠠᠮᠧᠷ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠲᠤᠰᠢᠶᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未查询到可以提交材料的办件</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠲᠤᠰᠢᠶᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠬᠡᠷᠡᠭ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>该办件已办结，不需要提交材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠡᠵᠦ ᠳᠠᠭᠤᠰᠪᠠ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠲᠤᠰᠢᠶᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
         <source>请正对镜头</source>
         <translation>ᠺᠠᠮᠧᠷ ᠲᠤ ᠱᠤᠯᠤᠳ ᠬᠠᠷᠠᠭᠠᠷᠠᠢ</translation>
     </message>
@@ -1195,7 +1355,6 @@
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠡᠨᠡ ᠪᠣᠯ ᠪᠡᠶ᠎ᠡ&#x202f;ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ᠂ ᠬᠡᠷᠡᠭ&#x202f;ᠦᠨ ᠳᠤᠭᠠᠷ ᠪᠢᠰᠢ᠂ ᠡᠨᠳᠡ ᠪᠢᠳᠡᠬᠦᠨ ᠣᠷᠣᠭᠤᠯ᠃</translation>
     </message>
-    <!-- the document locker (kiosk/qml/Zizhu/Locker*.qml) -->
     <message>
         <source>%1号格口已打开</source>
         <translation>%1 ᠳᠤᠭᠠᠷ ᠬᠠᠶᠢᠷᠴᠠᠭ ᠨᠡᠭᠡᠭᠡᠭᠳᠡᠪᠡ</translation>

@@ -200,7 +200,8 @@ def _holders(obj: Any) -> str:
     return "; ".join(f"{type(r).__name__} {str(r)[:120]!r}" for r in gc.get_referrers(obj)[:4])
 
 
-def pages_alive(exclude: set[int]) -> list[str]:
+def pages_alive(exclude: set[int], keep: list[Any] | None = None) -> list[str]:
+    """What holds a page, one line each; ``keep`` collects the objects themselves."""
     found = []
     seen: set[int] = set()
     for obj in (ref for holder in gc.get_objects() for ref in (holder, *gc.get_referents(holder))):
@@ -214,15 +215,23 @@ def pages_alive(exclude: set[int]) -> list[str]:
                     continue
                 if holds_page(obj):
                     found.append(f"ndarray {obj.shape} held by {_holders(obj)}")
+                    if keep is not None:
+                        keep.append(obj)
             elif isinstance(obj, QImage) and not obj.isNull() and min(obj.width(), obj.height()) >= 150:
                 if holds_page(obj):
                     found.append(f"QImage {obj.width()}x{obj.height()} held by {_holders(obj)}")
+                    if keep is not None:
+                        keep.append(obj)
             elif isinstance(obj, bytes | bytearray) and obj[:5] == b"%PDF-":
                 found.append(f"PDF of {len(obj)} bytes held by {_holders(obj)}")
+                if keep is not None:
+                    keep.append(obj)
             elif isinstance(obj, bytes | bytearray) and obj[:3] == b"\xff\xd8\xff":
                 img = cv2.imdecode(np.frombuffer(obj, np.uint8), cv2.IMREAD_COLOR)
                 if img is not None and holds_page(img):
                     found.append(f"JPEG of {len(obj)} bytes held by {_holders(obj)}")
+                    if keep is not None:
+                        keep.append(obj)
         except ReferenceError:
             continue
     return found
@@ -232,6 +241,10 @@ def test_no_page_is_left_after_the_session(hall: tuple[Citizen, Any, BackendServ
     c, rig, _server = hall
     app = c.app
     started = time.time()
+    # Pages alive before this session (an earlier test's simulator in this worker, held here so that
+    # their ids stay theirs) are not this citizen's.
+    before: list[Any] = []
+    pages_alive(set(), before)
     three_pages(c, rig)
     c.tap("captureSubmit")
     submitted(c)
@@ -258,7 +271,8 @@ def test_no_page_is_left_after_the_session(hall: tuple[Citizen, Any, BackendServ
     sent = rig.backend.materials[CASE]  # the platform's copy (another system on a terminal)
     [upload] = sent.values()
     exclude = {id(sent), id(upload), id(upload.pdf), id(rig.backend.materials),
-               *(id(docscenes._page(k)) for k in (1, 2, 3)), *(id(o) for o in _ORIGINALS)}
+               *(id(docscenes._page(k)) for k in (1, 2, 3)), *(id(o) for o in _ORIGINALS),
+               id(before), *(id(o) for o in before)}
     assert pages_alive(exclude) == []
     flow, stream, images = app.capture.flow, app.capture.stream, app.capture.images
     assert (flow.pages, flow.case, flow.number, flow._passing) == ([], None, "", None)
