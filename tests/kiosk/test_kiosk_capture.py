@@ -33,6 +33,7 @@ from kiosk.backend.server import BackendServer
 from kiosk.flows_capture import same_page
 from tests.kiosk.conftest import TODAY
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.test_kiosk_feedback import reveal
 
 CASE = "1506020300004502"  # in review: it takes materials
 SIZE = (1280, 960)  # the simulated document camera's frames
@@ -84,13 +85,13 @@ def take(c: Citizen, scene: str, rig: Any) -> None:
         return p is not None and (not flow.pages or not same_page(flow.pages[-1].photo, p.photo))
 
     wait_for(new_sheet, 20, f"{scene} passing (now {flow.state} {flow.error} {flow.check!r} {flow.checked})")
-    c.tap("captureTake")
-    wait_for(lambda: len(flow.pages) == n + 1, what=f"page {n + 1} taken")
-    c.wait_text(f"已拍 {n + 1} 页")
+    reveal(c, "captureTake")
+    wait_for(lambda: len(flow.pages) == n + 1 and c.app.capture.bridge.view["pages"] == n + 1,
+             what=f"page {n + 1} taken")
 
 
 def open_capture(c: Citizen) -> None:
-    c.tap("service_capture")
+    reveal(c, "service_capture")  # the home page scrolls: its services are many
     c.wait_page("capture")
     for d in CASE:
         c.tap(f"key_{d}")
@@ -103,14 +104,15 @@ def three_pages(c: Citizen, rig: Any) -> None:
     open_capture(c)
     flow = c.app.capture.flow
     take(c, "document_1", rig)
+    c.wait_text("已拍 1 页")
     verdict(c, "")  # the same sheet still there: a new frame passes, but it is the same page
-    c.tap("captureTake")
+    reveal(c, "captureTake")
     c.wait_text("这一页已经拍过，请换下一页")
     assert flow.refused == "same_page" and len(flow.pages) == 1
     show(rig, "document_blurred")
     verdict(c, "blurred")
     c.wait_text("画面模糊，请放平材料，保持不动")
-    c.tap("captureTake")
+    reveal(c, "captureTake")
     c.wait_text("这一页没有拍成：")
     assert flow.refused == "blurred" and len(flow.pages) == 1
     show(rig, "document_cut_off")
@@ -118,7 +120,8 @@ def three_pages(c: Citizen, rig: Any) -> None:
     c.wait_text("材料超出拍摄范围，请把整页材料放在拍摄区内")
     take(c, "document_2", rig)
     take(c, "document_3", rig)
-    c.tap("captureReview")
+    c.wait_text("已拍 3 页")
+    reveal(c, "captureReview")
     for i in range(3):
         c.get(f"capturePage_{i}")
     c.wait_text("请核对已拍的页面，共 3 页")
@@ -146,7 +149,7 @@ def pdf_pages(pdf: bytes) -> list[np.ndarray]:
 def test_a_three_page_document_reaches_the_case_as_one_pdf(hall: tuple[Citizen, Any, BackendServer]) -> None:
     c, rig, server = hall
     three_pages(c, rig)
-    c.tap("captureSubmit")
+    reveal(c, "captureSubmit")
     submitted(c)
     posts = [r for r in server.requests if r.startswith("POST ") and "/materials" in r]
     assert posts == [f"POST /cases/{CASE}/materials HTTP/1.1"]  # once
@@ -246,7 +249,7 @@ def test_no_page_is_left_after_the_session(hall: tuple[Citizen, Any, BackendServ
     before: list[Any] = []
     pages_alive(set(), before)
     three_pages(c, rig)
-    c.tap("captureSubmit")
+    reveal(c, "captureSubmit")
     submitted(c)
     c.wait_page("rating")
     c.tap("ratingSkip")

@@ -16,7 +16,7 @@ KPage {
                                          : v.check ? CaptureTexts.check(v.check)
                                          : QT_TRANSLATE_NOOP("Zizhu", "页面清晰，请点击拍这一页")
     readonly property int shownW: page.landscape ? Math.min(page.width * 0.5, (page.height - 2 * Theme.pad) * 4 / 3)
-                                                 : Math.min(page.width - 2 * Theme.pad, 960)
+                                                 : Math.min(page.width - 2 * Theme.pad, 960, page.height * 0.45 * 4 / 3)
     Component.onCompleted: kioskCapture.act("open")
     Component.onDestruction: kioskCapture.act("leave")
     property string lastSaid: ""
@@ -170,8 +170,8 @@ KPage {
                 columns: page.landscape ? 2 : 1
                 columnSpacing: Theme.gap * 2
                 rowSpacing: Theme.gap
-                Item {
-                    Layout.row: page.landscape ? 0 : 1
+                Item {  // portrait: below the words and the button, which stay in reach above it
+                    Layout.row: page.landscape ? 0 : 4
                     Layout.column: 0
                     Layout.rowSpan: page.landscape ? 5 : 1
                     Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
@@ -211,7 +211,7 @@ KPage {
                 Rectangle {  // the last 拍这一页 that took nothing, and why
                     objectName: "captureRefused"
                     visible: !!page.v.refused
-                    Layout.row: page.landscape ? 1 : 2
+                    Layout.row: 1
                     Layout.column: page.landscape ? 1 : 0
                     Layout.fillWidth: true
                     implicitHeight: refusedCol.implicitHeight + Theme.pad
@@ -239,7 +239,7 @@ KPage {
                 }
                 KText {
                     objectName: "capturePages"
-                    Layout.row: page.landscape ? 2 : 3
+                    Layout.row: 3
                     Layout.column: page.landscape ? 1 : 0
                     Layout.fillWidth: true
                     bold: true
@@ -248,11 +248,10 @@ KPage {
                 }
                 KButton {
                     objectName: "captureTake"
-                    Layout.row: page.landscape ? 3 : 4
+                    Layout.row: 2
                     Layout.column: page.landscape ? 1 : 0
                     Layout.fillWidth: true
                     Layout.preferredHeight: Math.max(Theme.target * 1.4, implicitHeight)
-                    icon: "📄"
                     src: QT_TRANSLATE_NOOP("Zizhu", "拍这一页")
                     enabled: !page.v.checking
                     reason: page.v.checking ? QT_TRANSLATE_NOOP("Zizhu", "正在检查画面…") : ""
@@ -260,7 +259,7 @@ KPage {
                 }
                 KButton {
                     objectName: "captureReview"
-                    Layout.row: page.landscape ? 4 : 5
+                    Layout.row: 5
                     Layout.column: page.landscape ? 1 : 0
                     Layout.fillWidth: true
                     primary: false

@@ -140,7 +140,6 @@ KPage {
                     objectName: "service_capture"
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.target * 1.6
-                    icon: "📄"
                     src: QT_TRANSLATE_NOOP("Zizhu", "材料提交")
                     enabled: !page.av.capture
                     reason: page.av.capture ? CaptureTexts.reason(page.av.capture) : ""
