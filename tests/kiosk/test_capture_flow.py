@@ -112,7 +112,7 @@ def test_a_stale_good_frame_is_not_taken(rig: Rig) -> None:
     rig.frame("document_1")
     rig.t += 2.0  # no verdict for 2 s (the camera stalled): what passed then is not what lies there now
     f.capture()
-    assert f.pages == [] and f.refused == "blurred"
+    assert f.pages == [] and f.refused == "not_ready"  # 正在检查画面…: the next verdict will say
 
 
 def test_the_same_sheet_twice_is_refused(rig: Rig) -> None:
@@ -214,4 +214,4 @@ def test_the_screen_words_are_the_pipelines() -> None:
     for code, (words, _detail) in MESSAGES.items():
         assert pairs[code] == words, code
     assert pairs["camera_covered"] == REASON_COVERED
-    assert set(CHECK_CODES) <= set(pairs) and {"same_page", "too_many_pages"} <= set(pairs)
+    assert set(CHECK_CODES) <= set(pairs) and {"same_page", "too_many_pages", "not_ready"} <= set(pairs)

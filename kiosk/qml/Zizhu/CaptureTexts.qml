@@ -12,6 +12,7 @@ QtObject {
         "not_flat": QT_TRANSLATE_NOOP("Zizhu", "材料没有放平或被遮挡，请放平、移开手"),
         "blurred": QT_TRANSLATE_NOOP("Zizhu", "画面模糊，请放平材料，保持不动"),
         "same_page": QT_TRANSLATE_NOOP("Zizhu", "这一页已经拍过，请换下一页"),
+        "not_ready": QT_TRANSLATE_NOOP("Zizhu", "正在检查画面…"),
         "too_many_pages": QT_TRANSLATE_NOOP("Zizhu", "已达到最多页数，请提交")
     })
     readonly property var reasons: ({
