@@ -16,8 +16,8 @@ States::
 
 In ``preview`` every judged frame says what is wrong in ``check`` (a code of
 :data:`drivers.camera.document.MESSAGES`, ``camera_covered``, or "" when the page passes). 拍这一页
-takes the page of the newest frame that passed if it is at most ``max_age_s`` old; otherwise the
-page is refused with the reason (``refused``: the check's code, or ``not_ready`` while no fresh
+takes the page of the newest frame that passed if it was judged at most ``max_age_s`` ago;
+otherwise the page is refused with the reason (``refused``: the check's code, or ``not_ready`` while no fresh
 frame has been judged), and so is the same page taken twice in a row (``same_page``). Pages live
 in memory only; the PDF is made in the back-end job, sent once, and the terminal keeps no copy.
 """
@@ -234,7 +234,9 @@ class CaptureFlow(Flow):
         p = self._passing
         if len(self.pages) >= self.max_pages:
             self.refused = "too_many_pages"
-        elif p is None or self.clock() - p.at > self.max_age_s:
+        elif p is None or self.clock() - (p.at + p.latency_s) > self.max_age_s:
+            # Fresh: judged at most max_age_s ago (a page lies still; a slow judge of a 12 MP frame
+            # must not make every verdict too old on arrival).
             # The newest frame failed (its reason), or none newer has been judged yet: not_ready.
             self.refused = self.check or "not_ready"
         elif self.pages and same_page(self.pages[-1].photo, p.photo):

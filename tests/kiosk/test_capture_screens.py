@@ -17,7 +17,7 @@ from PySide6.QtGui import QAccessible
 
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
-from tests.kiosk.test_kiosk_capture import CASE, SIZE, show, take
+from tests.kiosk.test_kiosk_capture import CASE, SIZE, VERDICT_S, show, take
 from tests.kiosk.test_kiosk_feedback import reveal
 from tests.kiosk.test_kiosk_screens import _sheet, check_page
 
@@ -45,7 +45,7 @@ def capture_tour(c: Citizen, rig: Any) -> Iterator[str]:
     take(c, "document_1", rig)
     yield "capture-preview"
     show(rig, "document_cut_off")
-    wait_for(lambda: flow.check == "cut_off", 20, "the page cut off")
+    wait_for(lambda: flow.check == "cut_off", VERDICT_S, "the page cut off")
     reveal(c, "captureTake")
     c.get("captureRefused")
     spin(0.2)
