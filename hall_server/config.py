@@ -1,5 +1,5 @@
-"""Configuration of the hall server (the ``[server]``, ``[alerts]``, ``[inspections]``, ``[feedback]`` and
-``[recordings]`` tables of a hall file)."""
+"""Configuration of the hall server (the ``[server]``, ``[alerts]``, ``[inspections]``, ``[feedback]``,
+``[recordings]`` and ``[reports]`` tables of a hall file)."""
 
 from __future__ import annotations
 
@@ -144,6 +144,18 @@ class RecordingsConfig(Section, frozen=True, kw_only=True):
             if unknown:
                 raise ValueError(f"viewer_url: unknown field {{{unknown[0]}}}; known: "
                                  + ", ".join(f"{{{n}}}" for n in VIEWER_URL_FIELDS))
+# When the weekly summary leaves: a weekday and the hall's local time, "mon 08:00"; "off" sends none.
+WeeklyAt = Annotated[str, Meta(
+    pattern=r"^((mon|tue|wed|thu|fri|sat|sun) ([01][0-9]|2[0-3]):[0-5][0-9]|off)\Z",
+    extra={EXPECTED: "a weekday and a local time, e.g. mon 08:00 (mon tue wed thu fri sat sun), or off"})]
+
+
+class ReportsConfig(Section, frozen=True, kw_only=True):
+    """The reports (绩效考核, docs/reports.md) and the weekly summary sent to the centre."""
+
+    weekly_summary: Annotated[WeeklyAt, Meta(description=(
+        "when the last week's key figures go to the centre through its alert channels: a weekday and the "
+        "hall's local time ([inspections] timezone), e.g. \"mon 08:00\"; \"off\": never"))] = "mon 08:00"
 
 
 class HallServerConfig(Section, frozen=True, kw_only=True):
@@ -210,6 +222,7 @@ class HallConfig(Section, frozen=True, kw_only=True):
     inspections: InspectionsConfig = InspectionsConfig()
     feedback: FeedbackConfig = FeedbackConfig()
     recordings: RecordingsConfig = RecordingsConfig()
+    reports: ReportsConfig = ReportsConfig()
 
 
 def load_hall(path: str | Path) -> HallConfig:

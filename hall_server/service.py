@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from ground.clock import Clock
-from hall_server import inspections
+from hall_server import inspections, reports
 from hall_server.alerts import AlertSender, Deliver, apprise_deliver
 from hall_server.config import HallConfig
 from hall_server.core import CoreSettings, HallCore
@@ -67,6 +67,8 @@ class HallService:
         self.inspections = inspections.attach(self.core, cfg.inspections)
         # The complaint work orders of this hall, their overdue check run in every tick (docs/workorders.md).
         self.workorders = workorders.attach(self.core, cfg.feedback.departments)
+        # The reports, their weekly summary to the centre checked in every tick.
+        self.reports = reports.attach(self.core, self.inspections, cfg.reports)
         if srv.registry_file is not None:
             self.core.import_registry(load_registry(srv.registry_file), actor=str(srv.registry_file))
         self.ingest = Ingest(self.core, cfg.mqtt, self.metrics, client_id=srv.client_id or f"zizhu-hall-{cfg.hall.id}",
