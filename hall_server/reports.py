@@ -494,7 +494,8 @@ class Reports:
                                           tier=inc.tier, detail=line.detail) for line, inc in esc
                             if _measured(inc))
         return IncidentsReport(period=p, tiers=tuple(tiers), worst=worst, kinds=kind_rows, escalations=escalations,
-                               warnings=sum(i.tier == Tier.WARNING for i in rows))
+                               warnings=sum(i.tier == Tier.WARNING and not i.fault_code.startswith("inspection.")
+                                                for i in rows))
 
     def _incident_row(self, i: Incident, p: Period, kinds: Mapping[tuple[str, str], str]) -> IncidentRow:
         restored = i.resolved_at is not None and i.resolved_at <= p.end
