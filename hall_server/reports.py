@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hall_server.config import ReportsConfig
@@ -761,7 +761,9 @@ class Reports:
 
     def tick(self, u: Any) -> None:
         """Once a week at ``[reports] weekly_summary``: the summary to the centre, as an alert row of kind
-        ``weekly_summary`` (its title names the week: a restart never sends it twice)."""
+        ``weekly_summary`` (its title names the week: a restart never sends it twice). A hall that was not
+        running at that time sends it when it is back, within :data:`SUMMARY_GRACE`; a week before any
+        terminal of the hall reported is not summarised."""
         moment = self.summary_moment(u.now)
         if moment is None or moment == self._summary_done:
             return
@@ -772,6 +774,10 @@ class Reports:
             log.info("weekly summary of %s not sent: the hall was not running within %s of it", moment, SUMMARY_GRACE)
             return
         p = self.summary_period(moment)
+        first = u.s.scalars(select(func.min(Terminal.first_seen)).where(Terminal.hall == self.hall)).first()
+        if first is None or first >= p.end:
+            log.info("weekly summary of %s not sent: no terminal of this hall reported before %s", p.label, p.end)
+            return
         title, body = self.summary_text(u.s, p)
         sent = u.s.scalars(select(Alert.id).where(Alert.kind == SUMMARY_KIND, Alert.title == title).limit(1)).first()
         if sent is not None:

@@ -240,3 +240,16 @@ def test_the_summary_moment_and_a_hall_that_was_down_too_long(built: Built) -> N
     with built.core.sessions() as s:
         assert s.scalars(select(Alert).where(Alert.kind == SUMMARY_KIND)).first() is None
     assert datetime(2026, 3, 5, 1, 0, tzinfo=UTC) == now
+
+
+def test_a_new_hall_sends_no_summary_of_the_week_before_it_began(db_url: str) -> None:
+    clock = FakeClock(START)  # Monday 09:00, an hour after this hall's summary time
+    core = make_core(db_url, clock, [], [])
+    insp = attach(core)
+    reports = Reports(core, insp, ReportsConfig(weekly_summary="mon 08:00"))
+    core.add_tick(reports.tick)
+    History(core, clock, insp).online("t01")  # first seen now: after the week to summarise
+    core.tick()
+    with core.sessions() as s:
+        assert s.scalars(select(Alert).where(Alert.kind == SUMMARY_KIND)).first() is None
+    core.sessions.kw["bind"].dispose()
