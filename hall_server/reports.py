@@ -211,6 +211,7 @@ class IncidentRow:
     fault_code: str
     title: str
     tier: str
+    tier_label: str
     kind: str
     opened_at: datetime
     resolved_at: datetime | None
@@ -237,7 +238,8 @@ class EscalationRow:
     scope: str
     title: str
     tier: str
-    detail: str
+    tier_label: str
+    detail: str  # who it went from and to, for people
 
 
 @dataclass(frozen=True)
@@ -491,11 +493,18 @@ class Reports:
             key=lambda k: (-k.opened, k.kind)))
         worst = tuple(sorted(items, key=lambda r: (-r.restore_s, r.incident_id))[:WORST])
         escalations = tuple(EscalationRow(incident_id=inc.id, at=line.at, scope=inc.scope, title=inc.title,
-                                          tier=inc.tier, detail=line.detail) for line, inc in esc
+                                          tier=inc.tier, tier_label=self._tier_label(inc.tier),
+                                          detail=_escalation_words(line.detail)) for line, inc in esc
                             if _measured(inc))
         return IncidentsReport(period=p, tiers=tuple(tiers), worst=worst, kinds=kind_rows, escalations=escalations,
                                warnings=sum(i.tier == Tier.WARNING and not i.fault_code.startswith("inspection.")
                                                 for i in rows))
+
+    def _tier_label(self, tier: str) -> str:
+        try:
+            return str(self.core.table.tiers[Tier(tier)].title)
+        except (ValueError, KeyError):
+            return tier
 
     def _incident_row(self, i: Incident, p: Period, kinds: Mapping[tuple[str, str], str]) -> IncidentRow:
         restored = i.resolved_at is not None and i.resolved_at <= p.end
@@ -509,6 +518,7 @@ class Reports:
         else:
             within = False if p.end > i.deadline else None
         return IncidentRow(incident_id=i.id, scope=i.scope, fault_code=i.fault_code, title=i.title, tier=i.tier,
+                           tier_label=self._tier_label(i.tier),
                            kind=self.kind_of(i.scope, i.fault_code, kinds), opened_at=i.opened_at,
                            resolved_at=i.resolved_at if restored else None,
                            restore_s=(end - i.opened_at).total_seconds(), deadline_s=deadline_s, within=within,
@@ -812,6 +822,16 @@ class _Roll:
         return (self.out - self.near_end).total_seconds()
 
 
+def _escalation_words(detail: str) -> str:
+    """The core's log line (``超过时限 <ISO>，admin → maintenance``) as people read it: 大厅管理员 → 运维."""
+    _, _, roles = detail.rpartition("，")
+    a, arrow, b = roles.partition(" → ")
+    try:
+        return f"超过时限，{Role(a.strip()).label} → {Role(b.strip()).label}" if arrow else detail
+    except ValueError:
+        return detail
+
+
 def _measured(i: Incident) -> bool:
     """An incident of a device or the hall with a deadline rule: not a warning, not the inspection log's."""
     return i.tier != Tier.WARNING and not i.fault_code.startswith("inspection.")
@@ -878,7 +898,7 @@ def table_rows(report: Any, table: str, tz: tzinfo) -> tuple[list[str], list[lis
         if table == "worst":
             return (["工单", "终端", "故障", "代码", "级别", "发生时间", "恢复时间", "恢复时长（分钟）",
                      "是否时限内", "升级次数"],
-                    [[f"#{r.incident_id}", r.scope, r.title, r.fault_code, r.tier, _t(r.opened_at, tz),
+                    [[f"#{r.incident_id}", r.scope, r.title, r.fault_code, r.tier_label, _t(r.opened_at, tz),
                       _t(r.resolved_at, tz) or "未恢复", f"{r.restore_s / 60:.1f}",
                       {True: "是", False: "否", None: "—"}[r.within], str(r.escalations)] for r in report.worst])
         if table == "kinds":
@@ -887,7 +907,7 @@ def table_rows(report: Any, table: str, tz: tzinfo) -> tuple[list[str], list[lis
                       _m(k.p50_s)] for k in report.kinds])
         if table == "escalations":
             return (["时间", "工单", "终端", "故障", "级别", "说明"],
-                    [[_t(e.at, tz), f"#{e.incident_id}", e.scope, e.title, e.tier, e.detail]
+                    [[_t(e.at, tz), f"#{e.incident_id}", e.scope, e.title, e.tier_label, e.detail]
                      for e in report.escalations])
     if isinstance(report, InspectionsReport):
         if table == "slots":

@@ -23,7 +23,7 @@
       animation: false,
       tooltip: tooltip,
       legend: spec.series.length > 1 ? { top: 0 } : undefined,
-      grid: { left: 8, right: 16, top: spec.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+      grid: { left: 8, right: spec.mark ? 48 : 16, top: spec.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: spec.categories, axisLabel: { interval: 0, rotate: spec.categories.length > 6 ? 40 : 0 } },
       yAxis: { type: "value", max: unit === "%" ? 100 : undefined, axisLabel: { formatter: unit === "%" ? "{value}%" : "{value}" },
         minInterval: unit === "%" || unit === "天" ? undefined : 1 },

@@ -105,8 +105,9 @@ def test_incidents_per_tier_against_30_minutes_and_24_hours(built: Built) -> Non
     assert [(k.label, k.opened, k.by_tier, k.restored, k.p50_s) for k in rep.kinds] == [
         ("打印机", 4, {"general": 3, "comms_mechanical": 1}, 3, 1200), ("终端离线", 2, {"comms_mechanical": 2}, 2, H)]
     # the inspection log's own incidents (a failed item, missed rounds) escalate too, but are not device faults
-    assert [(e.scope, e.title, e.at) for e in rep.escalations] == [
-        ("t02", "打印纸用完", hall_time(MON, 11, 30)), ("t03", "打印机切刀故障", hall_time(WED, 0, 1))]
+    assert [(e.scope, e.title, e.at, e.tier_label, e.detail) for e in rep.escalations] == [
+        ("t02", "打印纸用完", hall_time(MON, 11, 30), "一般故障", "超过时限，大厅管理员 → 运维"),
+        ("t03", "打印机切刀故障", hall_time(WED, 0, 1), "通讯/机械故障", "超过时限，运维 → 中心")]
     assert rep.warnings == 2  # paper near end: t01 Tue 22:20, t02 Wed 23:00
 
 

@@ -128,7 +128,9 @@ def test_pages_show_the_figures_with_a_strict_policy_and_no_inline_script(app: A
             assert "src=" in tag or 'type="application/json"' in tag, (path, tag)
         assert not re.search(r"\son[a-z]+=", r.text), path
         assert "2026-03-02 至 2026-03-04" in r.text
-    assert "97.14%" in app.get("/reports/availability", PERIOD, **HTML).text
+    page = app.get("/reports/availability", PERIOD, **HTML).text
+    assert "97.14%" in page
+    assert re.search(r'<a href="/reports" aria-current="page">报表</a>', page)  # the dashboard's nav names it
     overview = app.get("/reports", PERIOD, **HTML).text
     assert "好差评：5 条，差评 2 条（40.0%）；整改按时 1/2" in overview
     assert "本大厅已关闭周报" in overview

@@ -105,7 +105,7 @@ def _cards(report: Any) -> list[dict[str, str]]:
                 card("一天内用完", f"{len(soon)} 卷", "、".join(f"{r.terminal_id}{r.label}" for r in soon),
                      "bad" if soon else ""),
                 card("最早用完", f"{first.days_left:.1f} 天" if first and first.days_left is not None else "—",
-                     f"{first.terminal_id} {first.label}" if first else "")]
+                     f"{first.terminal_id} {first.label}" if first else "", "bad" if soon else "")]
     if isinstance(report, FeedbackReport):
         r, c = report.rectification, report.complaint_answers
         return [card("评价", f"{report.ratings} 条", f"差评 {report.bad} 条"),
@@ -196,13 +196,21 @@ def _page(request: Request, svc: HallRuntime, p: Principal, name: str, *, since:
             ctx["overview"] = overview
             with rep.core.sessions() as s:
                 title, body = rep.summary_text(s, period)
-            ctx["summary"] = {"title": title, "lines": body.splitlines(), "when": rep.cfg.weekly_summary}
+            ctx["summary"] = {"title": title, "lines": body.splitlines(), "when": _when_words(rep.cfg.weekly_summary)}
         else:
             report = _compute(rep, name, period)
             ctx.update(cards=_cards(report), charts=_charts(report, rep), tables=_tables(name, report, rep))
     resp = page(request, "report.html", status_code=status, principal=p, nav="reports", **ctx)
     resp.headers["Content-Security-Policy"] = CSP
     return resp
+
+
+def _when_words(setting: str) -> str:
+    """``mon 08:00`` as people read it: 每周一 08:00; ``off``: empty."""
+    if setting == "off":
+        return ""
+    day, hhmm = setting.split()
+    return f"每周{domain.WEEKDAY_WORDS[domain.WEEKDAYS.index(day)]} {hhmm}"
 
 
 # ---- pages --------------------------------------------------------------------------------------------
