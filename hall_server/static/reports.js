@@ -14,7 +14,11 @@
       return {
         animation: false, tooltip: tooltip, legend: { bottom: 0, type: "plain" },
         series: [{ type: "pie", radius: ["35%", "65%"], center: ["50%", "45%"], label: { formatter: "{b}\n{c}" },
-          data: spec.categories.map(function (c, i) { return { name: c, value: spec.series[0].data[i] }; })
+          data: spec.categories.map(function (c, i) {
+            var d = { name: c, value: spec.series[0].data[i] };
+            if (spec.colors) { d.itemStyle = { color: spec.colors[i] }; }
+            return d;
+          })
             .filter(function (d) { return d.value > 0; }) }]
       };
     }

@@ -115,7 +115,7 @@ def test_each_report_on_a_desk_with_its_figures_charts_and_csv(hall: WebHall, de
     desk.goto(hall.url(f"/reports/paper?{PERIOD}"))
     assert cells(desk, "rolls", 0)[5:8] == ["2026-03-06 10:40", "1.1", "0.50"]
     assert cells(desk, "rolls", 1)[6] == "0.1"
-    expect(desk.locator(".rep-card.bad")).to_contain_text("一天内用完")
+    expect(desk.locator(".rep-card.bad").first).to_contain_text("一天内用完")
     shot(desk, screenshots, "reports-paper-desk", full_page=True)
 
     desk.goto(hall.url(f"/reports/feedback?{PERIOD}"))

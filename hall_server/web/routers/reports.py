@@ -49,6 +49,7 @@ TableQ = Annotated[str, Query(max_length=40, description="which table of the rep
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
+LEVEL_COLOURS = {5: "#1d7a3a", 4: "#5aa469", 3: "#c9a227", 2: "#e07a3f", 1: "#b3261e"}
 TITLES = {"availability": "终端可用率", "incidents": "故障与恢复时长", "inspections": "巡检与投入运行确认",
           "paper": "打印纸用量与换纸预测", "feedback": "好差评与投诉"}
 
@@ -152,6 +153,7 @@ def _charts(report: Any, rep: Reports) -> list[dict[str, Any]]:
                             {"name": "差评", "data": [b for _d, _n, b in report.by_day], "color": "#b3261e"}]},
                 {"id": "chart-levels", "title": "评价等级", "kind": "pie", "unit": "条",
                  "categories": [domain.LEVEL_WORDS[lv] for lv in report.levels],
+                 "colors": [LEVEL_COLOURS[lv] for lv in report.levels],
                  "series": [{"name": "评价", "data": list(report.levels.values())}]}]
     return []
 
