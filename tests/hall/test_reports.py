@@ -29,6 +29,7 @@ from hall_server.reports import (
     percentile,
     table_rows,
 )
+from tests.hall.conftest import _pg_database
 from tests.hall.harness import make_core
 from tests.hall.report_history import MON, START, THU, TUE, WED, History, hall_time
 
@@ -50,16 +51,41 @@ def _reports(core: HallCore, inspections: Inspections) -> Reports:
     return Reports(core, inspections, ReportsConfig(weekly_summary="thu 09:00"))
 
 
-@pytest.fixture
-def built(db_url: str) -> Iterator[Built]:
+def _build(url: str) -> Built:
     clock = FakeClock(START)
     alerts: list[int] = []
-    core = make_core(db_url, clock, alerts, [], rectification=timedelta(days=1))
+    core = make_core(url, clock, alerts, [], rectification=timedelta(days=1))
     insp = attach(core)
     History(core, clock, insp).build()
     reports = _reports(core, insp)
-    yield Built(db_url, clock, core, insp, reports, alerts, make_period(MON, WED, reports.tz, clock.now()))
-    core.sessions.kw["bind"].dispose()
+    return Built(url, clock, core, insp, reports, alerts, make_period(MON, WED, reports.tz, clock.now()))
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def history(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    """The history built once per backend for the tests that only read it."""
+    if request.param == "sqlite":
+        urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('reports')}/hall.sqlite3"])
+    else:
+        urls = _pg_database()
+    url = next(urls)
+    b = _build(url)
+    yield b
+    b.core.sessions.kw["bind"].dispose()
+    next(urls, None)  # drops the PostgreSQL database
+
+
+@pytest.fixture
+def built(history: Built) -> Built:
+    return history
+
+
+@pytest.fixture
+def fresh(db_url: str) -> Iterator[Built]:
+    """A history of its own, for a test that moves the clock or writes."""
+    b = _build(db_url)
+    yield b
+    b.core.sessions.kw["bind"].dispose()
 
 
 def test_availability_counts_unapproved_downtime_and_leaves_approved_shutdowns_out(built: Built) -> None:
@@ -200,7 +226,8 @@ def test_a_period_is_whole_local_days_and_bad_ones_are_refused_in_words(built: B
     assert percentile([], 50) is None and percentile([3.0, 1.0, 2.0], 50) == 2.0 and percentile([1.0, 2.0], 90) == 2.0
 
 
-def test_the_weekly_summary_goes_to_the_centre_once_even_across_a_restart(built: Built) -> None:
+def test_the_weekly_summary_goes_to_the_centre_once_even_across_a_restart(fresh: Built) -> None:
+    built = fresh
     reports, core = built.reports, built.core
     core.add_tick(reports.tick)
     core.tick()  # Thursday 09:00: this hall's summary time
@@ -229,7 +256,8 @@ def test_the_weekly_summary_goes_to_the_centre_once_even_across_a_restart(built:
     restarted.sessions.kw["bind"].dispose()
 
 
-def test_the_summary_moment_and_a_hall_that_was_down_too_long(built: Built) -> None:
+def test_the_summary_moment_and_a_hall_that_was_down_too_long(fresh: Built) -> None:
+    built = fresh
     r = Reports(built.core, built.inspections, ReportsConfig(weekly_summary="mon 08:00"))
     now = built.clock.now()  # Thursday 09:00
     assert r.summary_moment(now) == hall_time(MON, 8)
