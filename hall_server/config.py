@@ -144,6 +144,9 @@ class RecordingsConfig(Section, frozen=True, kw_only=True):
             if unknown:
                 raise ValueError(f"viewer_url: unknown field {{{unknown[0]}}}; known: "
                                  + ", ".join(f"{{{n}}}" for n in VIEWER_URL_FIELDS))
+
+
+# ---- reports (issue 13, docs/reports.md) ----
 # When the weekly summary leaves: a weekday and the hall's local time, "mon 08:00"; "off" sends none.
 WeeklyAt = Annotated[str, Meta(
     pattern=r"^((mon|tue|wed|thu|fri|sat|sun) ([01][0-9]|2[0-3]):[0-5][0-9]|off)\Z",
