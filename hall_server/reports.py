@@ -99,6 +99,9 @@ def make_period(since: date, until: date, tz: tzinfo, now: datetime) -> Period:
         raise ReportError(f"结束日期 {until.isoformat()} 早于开始日期 {since.isoformat()}")
     if (until - since).days + 1 > MAX_DAYS:
         raise ReportError(f"一次最多统计 {MAX_DAYS} 天，所选为 {(until - since).days + 1} 天")
+    today = now.astimezone(tz).date()
+    if until > today:
+        raise ReportError(f"结束日期 {until.isoformat()} 晚于今天（{today.isoformat()}），尚无数据")
     start = local_midnight(since, tz)
     end = min(local_midnight(until + timedelta(days=1), tz), max(now, start))
     return Period(since=since, until=until, start=start, end=end)
@@ -215,7 +218,7 @@ class IncidentRow:
     kind: str
     opened_at: datetime
     resolved_at: datetime | None
-    restore_s: float  # to the period's end when not restored
+    restore_s: float  # to now when not restored yet
     deadline_s: float | None
     within: bool | None  # None: not due yet / no deadline
     escalations: int
@@ -469,7 +472,8 @@ class Reports:
         esc = list(s.execute(select(IncidentLog, Incident).join(Incident, Incident.id == IncidentLog.incident_id).where(
             Incident.hall == self.hall, IncidentLog.action == "escalated", IncidentLog.at >= p.start,
             IncidentLog.at < p.end).order_by(IncidentLog.at, IncidentLog.id)))
-        items = [self._incident_row(i, p, kinds) for i in measured]
+        now = self.now()
+        items = [self._incident_row(i, now, kinds) for i in measured]
         tiers = []
         for tier in TIERS:
             mine = [r for r in items if r.tier == tier.value]
@@ -506,9 +510,10 @@ class Reports:
         except (ValueError, KeyError):
             return tier
 
-    def _incident_row(self, i: Incident, p: Period, kinds: Mapping[tuple[str, str], str]) -> IncidentRow:
-        restored = i.resolved_at is not None and i.resolved_at <= p.end
-        end = i.resolved_at if restored and i.resolved_at is not None else p.end
+    def _incident_row(self, i: Incident, now: datetime, kinds: Mapping[tuple[str, str], str]) -> IncidentRow:
+        """An incident of the period as known now: restored when it was, or still open and measured to now."""
+        restored = i.resolved_at is not None
+        end = i.resolved_at if i.resolved_at is not None else now
         deadline_s = (i.deadline - i.opened_at).total_seconds() if i.deadline is not None else None
         within: bool | None
         if i.deadline is None:
@@ -516,11 +521,11 @@ class Reports:
         elif restored:
             within = end <= i.deadline
         else:
-            within = False if p.end > i.deadline else None
+            within = False if now > i.deadline else None
         return IncidentRow(incident_id=i.id, scope=i.scope, fault_code=i.fault_code, title=i.title, tier=i.tier,
                            tier_label=self._tier_label(i.tier),
                            kind=self.kind_of(i.scope, i.fault_code, kinds), opened_at=i.opened_at,
-                           resolved_at=i.resolved_at if restored else None,
+                           resolved_at=i.resolved_at,
                            restore_s=(end - i.opened_at).total_seconds(), deadline_s=deadline_s, within=within,
                            escalations=i.escalation_level)
 
@@ -679,7 +684,7 @@ class Reports:
 
     # ---- ratings and complaints ---------------------------------------------------------------------
     def feedback(self, s: Session, p: Period) -> FeedbackReport:
-        now = min(self.now(), p.end)
+        now = self.now()  # the period's cases as known now: closed when they were, or open and overdue now
         ratings = list(s.scalars(select(Rating).where(Rating.hall == self.hall, Rating.rated_at >= p.start,
                                                       Rating.rated_at < p.end).order_by(Rating.rated_at)))
         bad = [r for r in ratings if r.level in BAD_LEVELS]

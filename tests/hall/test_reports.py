@@ -124,7 +124,7 @@ def test_incidents_per_tier_against_30_minutes_and_24_hours(built: Built) -> Non
     assert (comms.p50_s, comms.p90_s) == (1 * H, 2 * H)
     assert (system.opened, system.within_share, system.p50_s) == (0, None, None)
     assert [(w.scope, w.fault_code, w.restore_s, w.within) for w in rep.worst] == [
-        ("t03", "printer.cutter_error", 48 * H, False),  # open: measured to the period's end
+        ("t03", "printer.cutter_error", 57 * H, False),  # still open: measured to now (Tue 00:00 → Thu 09:00)
         ("t02", "terminal.offline", 2 * H, True), ("t03", "terminal.offline", 1 * H, True),
         ("t02", "printer.receipt.paper_out", 2700, False),
         ("t01", "printer.receipt.paper_out", 1200, True), ("t01", "printer.receipt.paper_out", 1200, True)]
@@ -220,7 +220,7 @@ def test_a_period_is_whole_local_days_and_bad_ones_are_refused_in_words(built: B
     assert (p.since, p.until, p.start, p.end) == (date(2026, 2, 27), THU, hall_time(date(2026, 2, 27), 0), now)
     for since, until, words in (("2026-03-04", "2026-03-02", "早于开始日期"), ("0026-03-02", "", "年份不合理"),
                                 ("2025-01-01", "2026-03-04", "最多统计 366 天"), ("2026-3-2", "", "格式不对"),
-                                ("", "9999-12-31", "年份不合理")):
+                                ("", "9999-12-31", "年份不合理"), ("", "2026-03-06", "晚于今天")):
         with pytest.raises(ReportError, match=words):
             parse_period(since, until, tz, now)
     assert percentile([], 50) is None and percentile([3.0, 1.0, 2.0], 50) == 2.0 and percentile([1.0, 2.0], 90) == 2.0
