@@ -881,8 +881,15 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 
-def table_rows(report: Any, table: str, tz: tzinfo) -> tuple[list[str], list[list[str]]]:
-    """(header, rows) of one table of a report, as the CSV has them (Chinese headers, plain text)."""
+def table_rows(report: Any, table: str, tz: tzinfo,
+               people: Mapping[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """(header, rows) of one table of a report, as the CSV has them (Chinese headers, plain text);
+    ``people``: user name → the name people know (an inspector shows as 李强（li）)."""
+
+    def who(user: str) -> str:
+        shown = (people or {}).get(user, "")
+        return f"{shown}（{user}）" if shown and shown != user else user
+
     if isinstance(report, AvailabilityReport):
         if table == "terminals":
             return (["终端", "名称", "统计时长（小时）", "批准停机（小时）", "未经批准离线（小时）", "离线次数",
@@ -921,12 +928,12 @@ def table_rows(report: Any, table: str, tz: tzinfo) -> tuple[list[str], list[lis
                       str(x.pending)] for x in report.slots])
         if table == "inspectors":
             return (["巡检人", "签名", "补检", "发现异常", "更正"],
-                    [[i.inspector, str(i.signed), str(i.late), str(i.failed), str(i.corrections)]
+                    [[who(i.inspector), str(i.signed), str(i.late), str(i.failed), str(i.corrections)]
                      for i in report.inspectors])
         if table == "readiness":
             return (["日期", "终端数", "已确认", "确认人"],
                     [[r.day.isoformat(), str(r.terminals), str(r.confirmed),
-                      "、".join(f"{k} {v}" for k, v in sorted(r.by.items()))] for r in report.readiness])
+                      "、".join(f"{who(k)} {v}" for k, v in sorted(r.by.items()))] for r in report.readiness])
     if isinstance(report, PaperReport):
         if table == "rolls":
             return (["终端", "纸卷", "换纸时间", "将尽时间", "用完时间", "预计用完", "剩余天数", "每日用量（卷）",

@@ -51,6 +51,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     History(service.core, clock, service.inspections).build()
     accounts.create_user(service.sessions, "viewer", UserRole.VIEWER, "a long password", display_name="查看甲")
     token = accounts.issue_token(service.sessions, "viewer", "tests")
+    accounts.create_user(service.sessions, "li", UserRole.MAINTENANCE, "a long password", display_name="李强")
     yield App(service, TestClient(create_app(service), follow_redirects=False), token)
     service.engine.dispose()
     mp.undo()
@@ -88,6 +89,9 @@ def test_each_table_downloads_as_csv_with_chinese_headers(app: App) -> None:
     tiers = list(csv.reader(io.StringIO(app.get("/reports/incidents.csv", PERIOD).text.lstrip("\ufeff"))))
     assert tiers[0][:3] == ["级别", "时限（分钟）", "发生"] and tiers[1][:8] == [
         "一般故障", "30", "3", "3", "2", "1", "0", "66.7%"]
+    people = list(csv.reader(io.StringIO(app.get("/reports/inspections.csv", {**PERIOD, "table": "inspectors"})
+                                         .text.lstrip("\ufeff"))))
+    assert people[1:] == [["李强（li）", "4", "0", "1", "1"], ["wang", "2", "1", "0", "0"]]  # the name people know
     for name, tables in (("inspections", ("slots", "inspectors", "readiness")), ("paper", ("rolls", "days")),
                          ("feedback", ("items", "terminals", "days", "summary"))):
         for table in tables:

@@ -111,6 +111,8 @@ def test_each_report_on_a_desk_with_its_figures_charts_and_csv(hall: WebHall, de
     desk.goto(hall.url(f"/reports/inspections?{PERIOD}"))
     assert cells(desk, "slots", 0) == ["2026-03-02", "上午", "3", "2", "1", "0", "0"]
     assert cells(desk, "inspectors", 0) == ["li", "4", "0", "1", "1"]
+    assert cells(desk, "readiness", 0)[:3] == ["2026-03-02", "3", "2"]
+    shot(desk, screenshots, "reports-inspections-desk", full_page=True)
 
     desk.goto(hall.url(f"/reports/paper?{PERIOD}"))
     assert cells(desk, "rolls", 0)[5:8] == ["2026-03-06 10:40", "1.1", "0.50"]

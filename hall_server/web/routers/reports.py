@@ -19,6 +19,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from hall_server import accounts
 from hall_server import reports as domain
 from hall_server.accounts import Permission
 from hall_server.reports import (
@@ -158,10 +159,15 @@ def _charts(report: Any, rep: Reports) -> list[dict[str, Any]]:
     return []
 
 
-def _tables(name: str, report: Any, rep: Reports) -> list[dict[str, Any]]:
+def _people(svc: HallRuntime) -> dict[str, str]:
+    """User name → display name: the inspection log keeps who signed by user name."""
+    return {u.username: u.display_name or u.username for u in accounts.list_users(svc.sessions)}
+
+
+def _tables(name: str, report: Any, rep: Reports, people: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     for key, title in TABLES[name].items():
-        header, rows = table_rows(report, key, rep.tz)
+        header, rows = table_rows(report, key, rep.tz, people)
         out.append({"key": key, "title": title, "header": header, "rows": rows})
     return out
 
@@ -201,7 +207,8 @@ def _page(request: Request, svc: HallRuntime, p: Principal, name: str, *, since:
             ctx["summary"] = {"title": title, "lines": body.splitlines(), "when": _when_words(rep.cfg.weekly_summary)}
         else:
             report = _compute(rep, name, period)
-            ctx.update(cards=_cards(report), charts=_charts(report, rep), tables=_tables(name, report, rep))
+            ctx.update(cards=_cards(report), charts=_charts(report, rep),
+                       tables=_tables(name, report, rep, _people(svc)))
     resp = page(request, "report.html", status_code=status, principal=p, nav="reports", **ctx)
     resp.headers["Content-Security-Policy"] = CSP
     return resp
@@ -232,7 +239,7 @@ def _report_page(name: str) -> None:
             raise HTTPException(422, f"“{TITLES[name]}”没有表 {table[:40]!r}，可选："
                                      + "、".join(f"{k}（{v}）" for k, v in TABLES[name].items()))
         period = _period(rep, since, until)
-        header, rows = table_rows(_compute(rep, name, period), key, rep.tz)
+        header, rows = table_rows(_compute(rep, name, period), key, rep.tz, _people(svc))
         filename = f"report-{name}-{key}-{period.since.isoformat()}-{period.until.isoformat()}.csv"
         return Response(domain.csv_text(header, rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{filename}"'})
