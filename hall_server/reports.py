@@ -589,7 +589,8 @@ class Reports:
             if len(parts) == 3 and parts[2] == "roll_replaced" and parts[1] in STATIONS:
                 loads[(e.terminal_id, parts[1])].append(e.occurred_at)
         marks: dict[tuple[str, str, str], list[Incident]] = defaultdict(list)
-        for inc in s.scalars(select(Incident).where(Incident.hall == self.hall, Incident.scope.in_(ids))
+        for inc in s.scalars(select(Incident).where(Incident.hall == self.hall, Incident.scope.in_(ids),
+                                                    Incident.fault_code.like("%.paper_%"))
                              .order_by(Incident.opened_at)):
             parts = inc.fault_code.split(".")
             if len(parts) == 3 and parts[1] in STATIONS and parts[2] in ("paper_near_end", "paper_out"):
