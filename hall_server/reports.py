@@ -39,9 +39,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hall_server.config import ReportsConfig
-from hall_server.db import Alert, Complaint, EventSeen, Incident, IncidentLog, Rating, Rectification, Terminal
+from hall_server.db import Alert, Complaint, EventSeen, Incident, IncidentLog, Terminal
+from hall_server.domain import rating_stats
 from hall_server.domain.availability import downtime, merge, minus, total
-from hall_server.domain.feedback import BAD_LEVELS
 from hall_server.faults import Role, Tier
 from hall_server.inspections import Inspection, InspectionMiss, Inspections, InspectionWatch, Readiness, Slot
 
@@ -685,40 +685,29 @@ class Reports:
 
     # ---- ratings and complaints ---------------------------------------------------------------------
     def feedback(self, s: Session, p: Period) -> FeedbackReport:
+        """The ratings as the ratings' own counts have them (:mod:`hall_server.domain.rating_stats`, the one
+        home of those figures), the rectification cases' timeliness, and the complaints."""
         now = self.now()  # the period's cases as known now: closed when they were, or open and overdue now
-        ratings = list(s.scalars(select(Rating).where(Rating.hall == self.hall, Rating.rated_at >= p.start,
-                                                      Rating.rated_at < p.end).order_by(Rating.rated_at)))
-        bad = [r for r in ratings if r.level in BAD_LEVELS]
+        st = rating_stats.summary(s, self.hall, self.tz, p.since, p.until, now=now)
 
-        def counts(key: Callable[[Rating], tuple[str, str]]) -> tuple[CountRow, ...]:
-            groups: dict[tuple[str, str], list[Rating]] = defaultdict(list)
-            for r in ratings:
-                groups[key(r)].append(r)
-            rows = [CountRow(key=k, label=label, total=len(v), bad=sum(r.level in BAD_LEVELS for r in v),
-                             bad_share=share(sum(r.level in BAD_LEVELS for r in v), len(v)))
-                    for (k, label), v in groups.items()]
-            return tuple(sorted(rows, key=lambda c: (-c.total, c.key)))
+        def row(x: rating_stats.Series) -> CountRow:
+            return CountRow(key=x.key, label=x.name, total=x.total.count, bad=x.total.bad, bad_share=x.total.bad_share)
 
-        by_day = []
-        for day in p.days:
-            a, b = local_midnight(day, self.tz), local_midnight(day + DAY, self.tz)
-            mine = [r for r in ratings if a <= r.rated_at < b]
-            by_day.append((day, len(mine), sum(r.level in BAD_LEVELS for r in mine)))
-        cases = list(s.scalars(select(Rectification).join(Rating, Rating.id == Rectification.rating_id).where(
-            Rectification.hall == self.hall, Rating.rated_at >= p.start, Rating.rated_at < p.end)))
-        rect = on_time([(c.closed_at, c.deadline) for c in cases], now)
+        c = st.cases
+        on, late = c.closed - c.closed_late, c.closed_late + c.overdue
+        rect = OnTime(total=c.total, on_time=on, late=late, pending=c.open - c.overdue, unknown=0,
+                      share=share(on, on + late))
         complaints = list(s.scalars(select(Complaint).where(
             Complaint.hall == self.hall, Complaint.filed_at >= p.start, Complaint.filed_at < p.end)
             .order_by(Complaint.filed_at)))
         answers = self.answers(s, complaints)
         comp = on_time([answers.get(c.id, (None, c.due_at)) for c in complaints], now)
-        tags = Counter(t for r in bad for t in (r.tags or []))
         return FeedbackReport(
-            period=p, ratings=len(ratings), bad=len(bad), bad_share=share(len(bad), len(ratings)),
-            levels={lv: sum(r.level == lv for r in ratings) for lv in (5, 4, 3, 2, 1)},
-            by_item=counts(lambda r: (r.item_code, r.item_name)),
-            by_terminal=counts(lambda r: (r.terminal_id, r.terminal_id)),
-            tags=dict(sorted(tags.items(), key=lambda kv: (-kv[1], kv[0]))), by_day=tuple(by_day),
+            period=p, ratings=st.total.count, bad=st.total.bad, bad_share=st.total.bad_share,
+            levels={lv: st.total.levels[lv - 1] for lv in (5, 4, 3, 2, 1)},
+            by_item=tuple(row(x) for x in st.items), by_terminal=tuple(row(x) for x in st.terminals),
+            tags={t.tag: t.bad for t in sorted(st.tags, key=lambda t: (-t.bad, t.tag)) if t.bad},
+            by_day=tuple((d, t.count, t.bad) for d, t in zip(st.dates, st.days, strict=True)),
             rectification=rect, complaints=len(complaints),
             categories=dict(sorted(Counter(c.category for c in complaints).items(), key=lambda kv: (-kv[1], kv[0]))),
             complaint_answers=comp)

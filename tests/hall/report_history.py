@@ -13,7 +13,8 @@ Mon  09:00 t01 t02 t03 registered and online · 09:05 t01 ready (li) · 09:06 t0
      rating 1 (非常不满意, A01, 等待时间长) · 10:20 t01 new roll, paper back · 11:00 t02 paper out
      · 11:30 its deadline passes: escalated · 11:45 t02 new roll · 12:00 t03's morning round missed
      · 12:30 t03 morning round late (wang) · 14:10 t01 afternoon (li) · 14:15 t02 (li)
-     · 15:00 rating 1's rectification closed · 15:10 li corrects t01's afternoon record
+     · 15:00 rating 1's rectification case verified, rectified, answered and closed (wang)
+     · 15:10 li corrects t01's afternoon record
      · 17:30 t03's afternoon round missed · 19:00 shutdown of t02 20:00–22:00 requested and approved
      · 20:00 t02 offline (approved) · 21:30 t02 back
 Tue  00:00 t03 printer cutter error (24 h) · 08:00 t02 offline, not approved · 09:00 ratings 2 (不满意, t02,
@@ -36,6 +37,7 @@ from sqlalchemy import select
 from ground.clock import FakeClock
 from hall_server.core import HallCore
 from hall_server.db import Rectification
+from hall_server.domain.rectifications import StepInput
 from hall_server.inspections import ITEMS, Inspections, ItemInput
 from hall_server.registry import RegistryEntry
 from hall_server.simulate import healthy_status
@@ -132,10 +134,14 @@ class History:
         return self.inspections.sign(t, items, inspector=who, slot=slot).id
 
     def close_rectification(self, rating_id: str) -> None:
-        """What the rectification steps (issue 13's other part) do at the end: the case closed now."""
-        with self.core.unit() as u:
-            case = u.s.scalars(select(Rectification).where(Rectification.rating_id == rating_id)).one()
-            case.state, case.closed_at = "已关闭", u.now
+        """The rating's rectification case carried to its end by the hall administrator, step by step."""
+        with self.core.sessions() as s:
+            case_id = s.scalars(select(Rectification.id).where(Rectification.rating_id == rating_id)).one()
+        for step in (StepInput("verify", "排队等候超过半小时，属实", founded=True),
+                     StepInput("rectify", "高峰时段增开一台自助终端的引导"),
+                     StepInput("feedback", "在自助区公示整改情况", channel="公示", recipient="自助区办事群众"),
+                     StepInput("close", "整改完成")):
+            self.core.rectification_step(case_id, step, by="wang")
 
     # ---- the three days ---------------------------------------------------------------------------------
     def build(self) -> None:
