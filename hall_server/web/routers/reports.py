@@ -96,7 +96,8 @@ def _cards(report: Any) -> list[dict[str, str]]:
         done = sum(r.confirmed for r in report.readiness)
         due = sum(r.terminals for r in report.readiness)
         return [card("应检", f"{report.due} 次", "上午、下午各一次"),
-                card("按时巡检", f"{report.on_time} 次", pct(domain.share(report.on_time, report.due))),
+                card("按时巡检", f"{report.on_time} 次", pct(domain.share(report.on_time, report.due)),
+                     "bad" if report.on_time < report.due else ""),
                 card("补检 / 漏检", f"{report.late} / {report.missed}", "", "bad" if report.missed else ""),
                 card("投入运行确认", f"{done}/{due}", pct(domain.share(done, due)), "bad" if done < due else "")]
     if isinstance(report, PaperReport):
