@@ -56,8 +56,9 @@ DAY = timedelta(days=1)
 
 TIERS = (Tier.GENERAL, Tier.COMMS_MECHANICAL, Tier.SYSTEM)
 LEVEL_WORDS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
-KIND_LABELS = {"printer": "打印机", "idcard": "身份证阅读器", "camera": "摄像头", "locker": "智能柜",
-               "host": "主机（电源、网络、磁盘）", "app": "自助终端程序", "terminal": "终端离线", "hall": "全大厅"}
+KIND_LABELS = {"printer": "打印机", "a4printer": "A4 打印机", "idcard": "身份证阅读器", "camera": "摄像头",
+               "locker": "智能柜", "host": "主机（电源、网络、磁盘）", "app": "自助终端程序", "terminal": "终端离线",
+               "hall": "全大厅"}
 STATION_LABELS = {"receipt": "凭条纸", "journal": "流水纸"}
 STATIONS = ("receipt", "journal")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
