@@ -17,8 +17,8 @@ CSV and the JSON API (:func:`table_rows` gives a report's tables as rows with Ch
 - **Paper** per terminal and station from the roll changes (``printer.<station>.roll_replaced``,
   ``events_seen``) and the near-end / out incidents, with a days-to-empty forecast per roll.
 - **Ratings and complaints**: volumes, the share of 差评, items, tags and categories; rectification
-  on time (``closed_at`` ≤ ``deadline``); complaints answered on time where an answer time is known
-  (:class:`ComplaintAnswers`).
+  on time (closed by its ``deadline``); complaints answered on time (the work orders' first answer
+  against the due time it met, :func:`workorder_answers`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hall_server.config import ReportsConfig
-from hall_server.db import Alert, Complaint, EventSeen, Incident, IncidentLog, Terminal
+from hall_server.db import Alert, Complaint, ComplaintStep, EventSeen, Incident, IncidentLog, Terminal
 from hall_server.domain import rating_stats
 from hall_server.domain.availability import downtime, merge, minus, total
 from hall_server.faults import Role, Tier
@@ -385,6 +385,20 @@ class ComplaintAnswers(Protocol):
 ANSWERED_UNKNOWN = datetime.min.replace(tzinfo=UTC)  # answered, but the time is not recorded
 
 
+def workorder_answers(s: Session, complaints: Sequence[Complaint]) -> Mapping[str, tuple[datetime | None, datetime]]:
+    """From the work orders' steps (docs/workorders.md): the first answer (答复) of each, with the due time it
+    met or missed (after any extension); one not answered yet is due at its due time now."""
+    ids = [c.id for c in complaints]
+    first: dict[str, tuple[datetime | None, datetime]] = {}
+    if ids:
+        for st in s.scalars(select(ComplaintStep).where(ComplaintStep.complaint_id.in_(ids),
+                                                        ComplaintStep.action == "answered")
+                            .order_by(ComplaintStep.at, ComplaintStep.id)):
+            if st.complaint_id not in first and st.due_at is not None:
+                first[st.complaint_id] = (st.at, st.due_at)
+    return {c.id: first.get(c.id, (None, c.due_at)) for c in complaints}
+
+
 def stored_answers(s: Session, complaints: Sequence[Complaint]) -> Mapping[str, tuple[datetime | None, datetime]]:
     """What the complaints table allows: a work order past 已受理 is answered at an unknown time."""
     return {c.id: (None if c.state == "已受理" else ANSWERED_UNKNOWN, c.due_at) for c in complaints}
@@ -410,7 +424,7 @@ class Reports:
     """The reports of one hall (see the module's docstring); every figure read from ``s``."""
 
     def __init__(self, core: Core, inspections: Inspections, cfg: ReportsConfig | None = None,
-                 answers: ComplaintAnswers = stored_answers) -> None:
+                 answers: ComplaintAnswers = workorder_answers) -> None:
         self.core = core
         self.hall = core.hall
         self.inspections = inspections

@@ -18,8 +18,9 @@ Mon  09:00 t01 t02 t03 registered and online · 09:05 t01 ready (li) · 09:06 t0
      · 17:30 t03's afternoon round missed · 19:00 shutdown of t02 20:00–22:00 requested and approved
      · 20:00 t02 offline (approved) · 21:30 t02 back
 Tue  00:00 t03 printer cutter error (24 h) · 08:00 t02 offline, not approved · 09:00 ratings 2 (不满意, t02,
-     B02, 态度不好) and 3 (非常满意, t01) · 10:00 t02 back · 12:00 t03 offline, not approved · 13:00 t03 back
-     · 22:20 t01 receipt paper near end · no rounds all day
+     B02, 态度不好) and 3 (非常满意, t01)
+     · 09:30 c1 assigned (wang) · 10:00 t02 back · 12:00 t03 offline, not approved · 13:00 t03 back
+     · 16:00 c1 answered, in time · 22:20 t01 receipt paper near end · no rounds all day
 Wed  00:00 t03's cutter error past 24 h: escalated · 09:00 ratings 4 (满意, t01) and 5 (非常满意, t02)
      · 09:30 t01 morning round (li), receipt paper 不足 · 10:00 complaint c2 (蜗牛办事, t02) · 10:20 t01 paper out
      · 10:40 t01 new roll · 23:00 t02 receipt paper near end
@@ -35,8 +36,10 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from sqlalchemy import select
 
 from ground.clock import FakeClock
+from hall_server.config import FeedbackConfig
 from hall_server.core import HallCore
 from hall_server.db import Rectification
+from hall_server.domain import workorders
 from hall_server.domain.rectifications import StepInput
 from hall_server.inspections import ITEMS, Inspections, ItemInput
 from hall_server.registry import RegistryEntry
@@ -53,6 +56,10 @@ RATING_IDS = ("00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0
               "00000000-0000-4000-8000-0000000000a3", "00000000-0000-4000-8000-0000000000a4",
               "00000000-0000-4000-8000-0000000000a5")
 COMPLAINT_IDS = ("00000000-0000-4000-8000-0000000000c1", "00000000-0000-4000-8000-0000000000c2")
+
+
+def workorders_departments(_core: HallCore) -> list[str]:
+    return list(FeedbackConfig().departments)
 
 
 def hall_time(day: date, hh: int, mm: int = 0) -> datetime:
@@ -200,6 +207,9 @@ class History:
         self.at(TUE, 9)
         self.rate("t02", 2, 2, ("B02", "不动产登记"), ["态度不好"])
         self.rate("t01", 3, 5, ("A01", "社保查询"))
+        self.at(TUE, 9, 30)
+        orders = workorders.attach(core, workorders_departments(core))
+        orders.assign(COMPLAINT_IDS[0], workorders_departments(core)[0], actor="wang")
         self.at(TUE, 10)
         self.online("t02", new_session=True)
         self.at(TUE, 12)
@@ -207,6 +217,8 @@ class History:
         self.at(TUE, 12, 5)
         self.at(TUE, 13)
         self.online("t03", new_session=True)
+        self.at(TUE, 16)
+        orders.answer(COMPLAINT_IDS[0], "已一次性告知所需材料，当事人已补齐", actor="wang")
         self.at(TUE, 17, 35)
         self.at(TUE, 22, 20)
         self.set_paper("t01", PaperLevel.LOW)

@@ -189,9 +189,9 @@ def test_ratings_complaints_and_on_time_rates(built: Built) -> None:
     # before its deadline Tue 10:00; rating 2's (Tue 09:00) still open on Thursday: late.
     r = built.reports.feedback(built.core.sessions(), built.period).rectification
     assert (r.total, r.on_time, r.late, r.pending, r.unknown, r.share) == (2, 1, 1, 0, 0, 0.5)
-    # c1 (Mon) due at the end of Tuesday, the next working day, still 已受理: late; c2 (Wed) due end of Thursday
+    # c1 (Mon) due at the end of Tuesday, the next working day: answered Tue 16:00, in time; c2 (Wed) due end of Thu
     c = rep.complaint_answers
-    assert (c.total, c.on_time, c.late, c.pending, c.share) == (2, 0, 1, 1, 0.0)
+    assert (c.total, c.on_time, c.late, c.pending, c.unknown, c.share) == (2, 1, 0, 1, 0, 1.0)
     assert rep.categories == {"办不成事": 1, "蜗牛办事": 1}
 
 
@@ -244,7 +244,7 @@ def test_the_weekly_summary_goes_to_the_centre_once_even_across_a_restart(fresh:
                         "升级 2 起")
     assert lines[2] == "巡检：应检 18 次，按时 5，补检 1，漏检 12；投入运行确认 2/9"  # the log began on Monday
     assert lines[3] == "纸卷：t02 凭条纸约 0.1 天后用完，t01 凭条纸约 1.1 天后用完"
-    assert lines[4:] == ["好差评：5 条，差评 2 条（40.0%）；整改按时 1/2", "投诉：2 件，逾期未答复 1 件"]
+    assert lines[4:] == ["好差评：5 条，差评 2 条（40.0%）；整改按时 1/2", "投诉：2 件，逾期未答复 0 件"]
     built.clock.advance(60)
     core.tick()
     restarted = make_core(built.url, built.clock, built.alerts, [], rectification=timedelta(days=1))
