@@ -41,6 +41,9 @@ class DeviceKind:
     driver: str  # "module:Class", imported when a device of this kind is made
     simulator: str  # the module `zizhu sim NAME` runs
     simulator_help: str
+    # Opened through its /dev/zizhu/NAME node (udev/99-zizhu.rules names it). The A4 printer is not:
+    # CUPS owns the device and the driver addresses its queue.
+    udev: bool = True
 
 
 # In the order a technician walks the terminal.
@@ -58,7 +61,7 @@ KINDS: tuple[DeviceKind, ...] = (
                "drivers.camera.driver:Camera", "drivers.camera.sim", "scripted camera image source"),
     DeviceKind("a4printer", "A4打印机 A4 printer (CUPS)", A4PrinterConfig, A4PrinterStatus,
                "drivers.a4printer.driver:A4Printer", "drivers.a4printer.sim",
-               "a private CUPS server with a simulated A4 printer queue"),
+               "a private CUPS server with a simulated A4 printer queue", udev=False),
 )
 BY_NAME: dict[str, DeviceKind] = {k.name: k for k in KINDS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
