@@ -213,10 +213,22 @@ class IdentityFlow(Flow):
             card: IdCard = reader.read_card(timeout_s=read_s)
             return card
 
-        self.jobs.device("idcard", job, self._current(self._answered))
+        gen = self._generation
+
+        def answered(out: Outcome[IdCard | None]) -> None:
+            # Whatever the generation: the read is over. (Cleared only for the live generation, a reset
+            # during a read left the flag up for good and the reader was never asked again.)
+            self._inflight = False
+            if gen != self._generation:
+                # The answer belongs to the session that ended and is dropped; a new one already waiting asks anew.
+                if self.state == "waiting":
+                    self._read()
+                return
+            self._answered(out)
+
+        self.jobs.device("idcard", job, answered)
 
     def _answered(self, out: Outcome[IdCard | None]) -> None:
-        self._inflight = False
         if self.state != "waiting":
             if out.value is not None:
                 self._late = out  # a card was taken: keep it for when the citizen is back

@@ -298,6 +298,39 @@ def test_identity_no_card_asks_again_until_a_card_comes(session: Session, avail:
     assert len(reader.calls) == 8 and jobs.pending == []  # and it stops asking
 
 
+def test_identity_a_session_ended_during_a_read_does_not_stop_the_reading(session: Session, avail: Availability,
+                                                                          demo: DemoBackend) -> None:
+    """The session ends (a wipe resets the flow) while a read is on the device thread: its card is
+    dropped, and the next citizen's waiting asks the reader again (once the old read is over)."""
+    first, second = CARDS["resident"], CARDS["resident_long_term"]
+    reader = FakeReader(first, second)
+    flow, jobs = identity(reader, session, avail, demo, hold=True)
+    flow.start()
+    assert len(reader.calls) == 1 and len(jobs.pending) == 1
+    flow.reset()  # the session's wipe, the read still out
+    flow.start()  # the next citizen at the home page
+    assert len(reader.calls) == 1  # one read at a time: not asked twice
+    jobs.step()  # the old read answers: the first card, for a session that is gone
+    assert flow.card is None and session.get("card") is None and flow.state == "waiting"
+    assert len(reader.calls) == 2 and len(jobs.pending) == 1  # asked anew
+    jobs.step()
+    assert flow.state == "done" and flow.card is second
+
+
+def test_identity_a_read_dropped_by_a_reset_is_not_taken_later(session: Session, avail: Availability,
+                                                               demo: DemoBackend) -> None:
+    reader = FakeReader(CARDS["resident"])
+    flow, jobs = identity(reader, session, avail, demo, hold=True)
+    flow.start()
+    flow.reset()
+    jobs.step()  # answered after the reset, nobody waiting: not held for later either
+    assert flow.state == "idle" and jobs.pending == []
+    flow.start()
+    assert len(reader.calls) == 2  # the reader is asked again (the flag is down)
+    jobs.step()
+    assert flow.state == "waiting" and flow.card is None
+
+
 def test_identity_no_card_retries_when_answered_at_once(session: Session, avail: Availability,
                                                         demo: DemoBackend) -> None:
     reader = FakeReader(NoCard("no card"), NoCard("no card"), CARDS["resident"])
