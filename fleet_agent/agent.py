@@ -41,6 +41,7 @@ from wire.contract import (
     CommandPayload,
     CommandResultPayload,
     ComplaintPayload,
+    RequestPayload,
     ContractError,
     EventPayload,
     Kind,
@@ -179,7 +180,7 @@ class Agent:
             self._wake.set()
         elif isinstance(msg, local.Heartbeat):
             self._ever_connected = True
-        elif isinstance(msg, local.Rating | local.Complaint):
+        elif isinstance(msg, local.Rating | local.Complaint | local.Request):
             self._feedback(peer, msg)
         elif isinstance(msg, local.Event):
             self._occurrence(peer, msg)
@@ -216,8 +217,9 @@ class Agent:
         if msg.id is not None:
             self._promise(peer, Kind.EVENT.value, msg.id, item)
 
-    def _feedback(self, peer: local.Peer, msg: local.Rating | local.Complaint) -> None:
-        """A rating or complaint from the kiosk: into the spool (numbered like events), then ``accepted``.
+    def _feedback(self, peer: local.Peer, msg: local.Rating | local.Complaint | local.Request) -> None:
+        """A rating, complaint or service request from the kiosk: into the spool (numbered like events), then
+        ``accepted``.
 
         Nothing of its content is logged: the matter is the citizen's words, the phone is sealed.
         The same ``id`` again (the kiosk did not hear our answer) is answered without a second row
@@ -236,13 +238,19 @@ class Agent:
                 return RatingPayload(terminal=term, seq=seq, session=session, id=msg.id, item_code=msg.item_code,
                                      item_name=msg.item_name, level=msg.level, tags=list(msg.tags),
                                      case_no=msg.case_no, rated_at=msg.rated_at).encode()
+            if isinstance(msg, local.Request):  # its personal fields are sealed; the masked name is masked again
+                return RequestPayload(terminal=term, seq=seq, session=session, id=msg.id, service=msg.service,
+                                      ref=msg.ref, item_code=msg.item_code, item_name=msg.item_name,
+                                      case_no=msg.case_no, day=msg.day, name_masked=mask_text(msg.name_masked),
+                                      sealed=msg.sealed, made_at=msg.made_at).encode()
             # An ID or mobile number the citizen typed into the matter is masked before it reaches the disk:
             # the call-back number travels sealed, on its own.
             return ComplaintPayload(terminal=term, seq=seq, session=session, id=msg.id, category=msg.category,
                                     matter=mask_text(msg.matter), phone_sealed=msg.phone_sealed, case_no=msg.case_no,
                                     filed_at=msg.filed_at).encode()
 
-        kind = Kind.RATING if isinstance(msg, local.Rating) else Kind.COMPLAINT
+        kind = (Kind.RATING if isinstance(msg, local.Rating) else Kind.REQUEST if isinstance(msg, local.Request)
+                else Kind.COMPLAINT)
         try:
             item = self.spool.append(kind.value, build)
         except ContractError as exc:

@@ -78,7 +78,7 @@ class MqttLink:
         self.client_id = f"zizhu-{hall}-{term}"
         self.topics = {k: terminal_topic(hall, term, k) for k in (Kind.STATE, Kind.STATUS, Kind.EVENT,
                                                                     Kind.CMD, Kind.CMD_RESULT, Kind.ACK,
-                                                                    Kind.RATING, Kind.COMPLAINT)}
+                                                                    Kind.RATING, Kind.COMPLAINT, Kind.REQUEST)}
         self._notice_topic = notice_topic(hall)
         self._stop = threading.Event()
         self._wake = threading.Event()

@@ -26,6 +26,7 @@ from hall_server.db import Notice
 from hall_server.domain.availability import availability
 from hall_server.domain.base import CoreSettings, IncidentError, NotFound
 from hall_server.domain.feedback import Feedback
+from hall_server.domain.requests import Requests
 from hall_server.domain.incidents import HALL_SCOPE, HALL_SCOPE_LABEL, Incidents
 from hall_server.domain.notices import Notices
 from hall_server.domain.rectifications import Rectifications, StepInput
@@ -87,9 +88,11 @@ class HallCore:
                                    send_alerts=send_alerts)
         self.shutdowns = Shutdowns(self.uow, self.hall, self.terminals)
         self.feedback = Feedback(settings)
+        self.requests = Requests(settings)  # appointments, their cancellation, mailing (issue 14)
         self.rectifications = Rectifications(settings)
         self.terminals_domain = Terminals(self.uow, settings, self.incidents, self.shutdowns,
-                                          terminals=self.terminals, feedback=self.feedback, publish_acks=publish_acks)
+                                          terminals=self.terminals, feedback=self.feedback,
+                                          requests=self.requests, publish_acks=publish_acks)
         # After each commit, in this order: alerts, the notice, acknowledgements, then the live pages.
         for after in (self.incidents.send_after_commit, self.notices.publish_after_commit,
                       self.terminals_domain.publish_acks_after_commit, self._tell_changes):

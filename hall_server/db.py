@@ -334,6 +334,40 @@ class Complaint(Base):
     __table_args__ = (Index("complaints_by_time", "hall", "filed_at"), Index("complaints_by_state", "state"))
 
 
+class ServiceRequest(Base):
+    """One service request from a terminal (issue 14, migration 0010), once per kiosk ``id``: an
+    appointment for the Saturday extended hours (``appointment``), its cancellation
+    (``appointment_cancel``, ``ref`` naming the booking) or a free mailing of the documents (``mailing``).
+
+    What the citizen gave that is personal (name, phone, address, recipient) is kept *sealed* as it came;
+    ``personal_masked`` is what the hall opened and masked for its lists, ``problem`` why it could not be
+    opened (then ``personal_masked`` is empty). The row is the record of what arrived; what the hall does
+    with it next (arrival, contact, no-show; mailing sent) lives with its service.
+    """
+
+    __tablename__ = "service_requests"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Int64)
+    service: Mapped[str] = mapped_column(String(24))
+    ref: Mapped[str] = mapped_column(String(64))
+    item_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    item_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    case_no: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    name_masked: Mapped[str] = mapped_column(String(40), default="")
+    sealed: Mapped[str] = mapped_column(Text)
+    personal_masked: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    problem: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    made_at: Mapped[datetime]
+    utc_offset_min: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime]
+
+    __table_args__ = (Index("service_requests_by_ref", "hall", "service", "ref"),
+                      Index("service_requests_by_day", "hall", "service", "day"))
+
+
 # ---- rectification steps (issue 13, migration 0007) ----
 class RectificationStep(Base):
     """One step of a rectification case — 核实 ``verify``, 整改 ``rectify``, 反馈 ``feedback``, 办结 ``close``

@@ -46,6 +46,7 @@ from wire.contract import (
     Kind,
     NoticePayload,
     RatingPayload,
+    RequestPayload,
     StatePayload,
     StatusPayload,
     UnknownKind,
@@ -208,7 +209,7 @@ class Ingest:
             self.link.ack(conn, mid, qos)
             return
         if not isinstance(payload, StatePayload | StatusPayload | EventPayload | CommandResultPayload | RatingPayload
-                          | ComplaintPayload):
+                          | ComplaintPayload | RequestPayload):
             # a notice or command or ack on a terminal topic we do not subscribe: nothing of ours to apply
             self._count_net(kind.value, "out_of_contract")
             self._badlog.warn("unexpected", "dropped a %s message on %s: the hall does not take it", kind.value,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from kiosk.flows_feedback import CATEGORIES, LEVELS, TAGS, Complaint, NotAccepted, Rating
+from kiosk.flows_feedback import CATEGORIES, LEVELS, TAGS, Complaint, NotAccepted, Rating, ServiceRequest
 from terminal.client import AgentUnavailable, FeedbackRefused
 from wire.feedback import PhoneError, SealError, work_order_no
 
@@ -65,6 +65,34 @@ class AgentFeedback:
         return work_order_no(self.terminal_id, complaint.filed_at, complaint.id)
 
 
+    def send_request(self, req: ServiceRequest) -> None:
+        """A service request (appointment, its cancellation, a mailing) the back end has made: its hall copy,
+        the personal fields sealed to the hall's key inside ``AgentClient.request``; once in the spool."""
+        if not self.hall_public_key:
+            log.error("%s refused here: no [kiosk] hall_public_key to seal its personal fields to", req.service)
+            raise NotAccepted("not_configured")
+        try:
+            self.client.request(service=req.service, ref=req.ref, personal=req.personal,
+                                hall_public_key=self.hall_public_key, item_code=req.item_code or None,
+                                item_name=req.item_name or None, case_no=req.case_no or None, day=req.day,
+                                name_masked=req.name_masked, request_id=req.id, made_at=req.made_at,
+                                timeout=self.timeout_s)
+        except AgentUnavailable as exc:
+            log.warning("%s %s not accepted: %s", req.service, req.id, exc.detail)
+            raise NotAccepted("agent_unavailable", exc.detail) from None
+        except FeedbackRefused as exc:
+            log.error("%s %s refused by the agent: %s", req.service, req.id, exc.detail)
+            raise NotAccepted("feedback_refused", exc.detail) from None
+        except PhoneError as exc:
+            raise NotAccepted("phone_invalid", str(exc)) from None
+        except SealError as exc:
+            log.error("%s %s: the hall's public key cannot seal: %s", req.service, req.id, exc)
+            raise NotAccepted("not_configured", str(exc)) from None
+        except ValueError as exc:  # the record too long, a field name out of shape: a bug of ours, never content
+            log.error("%s %s: its personal fields cannot be sealed: %s", req.service, req.id, exc)
+            raise NotAccepted("feedback_refused", str(exc)) from None
+
+
 class DemoFeedback:
     """``zizhu kiosk --demo`` has no agent: ratings and complaints are kept in this process, in
     memory, and the screen says so in the log. Never used on a terminal (a socket path is set)."""
@@ -72,6 +100,7 @@ class DemoFeedback:
     def __init__(self) -> None:
         self.ratings: list[Rating] = []
         self.complaints: list[Complaint] = []
+        self.requests: list[ServiceRequest] = []
 
     def send_rating(self, rating: Rating) -> None:
         self.ratings.append(rating)
@@ -82,6 +111,11 @@ class DemoFeedback:
         log.info("demo: complaint %s kept in memory (no agent)", complaint.id)
         return work_order_no("DEMO", complaint.filed_at, complaint.id)
 
+    def send_request(self, req: ServiceRequest) -> None:
+        self.requests.append(req)
+        log.info("demo: %s %s kept in memory (no agent)", req.service, req.id)
+
     def forget(self) -> None:
-        """Demo or not, the phone numbers go when the session does."""
+        """Demo or not, the phone numbers (and a request's address) go when the session does."""
         self.complaints.clear()
+        self.requests.clear()

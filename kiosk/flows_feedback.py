@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from drivers.idcard.card import id_number_valid
@@ -35,7 +35,7 @@ from kiosk.availability import Availability
 from kiosk.backend.model import HallInfo
 from kiosk.flows import CASE_NO, Flow, Jobs, Outcome, ServiceDone, _Printing
 from kiosk.session import Session
-from wire.feedback import answer_due, new_id
+from wire.feedback import Service, answer_due, new_id
 
 log = logging.getLogger("zizhu.kiosk.feedback")
 
@@ -118,6 +118,27 @@ class Complaint:
                 f"phone={mask_phone(self.phone)!r}, case_no={self.case_no!r}, filed_at={self.filed_at:%Y-%m-%dT%H:%M})")
 
 
+@dataclass(frozen=True)
+class ServiceRequest:
+    """The hall's copy of a service request made with the back end (``ref``: its number there):
+    ``appointment``, ``appointment_cancel`` or ``mailing``. ``personal`` (name, phone, address,
+    recipient …) is sealed to the hall's key before it leaves the kiosk; it is wiped with the session."""
+
+    service: Service
+    ref: str
+    personal: Mapping[str, str]
+    made_at: datetime
+    id: str = field(default_factory=new_id)
+    item_code: str = ""
+    item_name: str = ""
+    case_no: str = ""
+    day: date | None = None
+    name_masked: str = ""
+
+    def __repr__(self) -> str:  # never the personal fields, in a log or a traceback
+        return f"ServiceRequest({self.service}, {self.ref}, id={self.id})"
+
+
 class NotAccepted(Exception):
     """The agent did not take the record; ``code`` names why for the screen (FeedbackTexts.qml):
     ``agent_unavailable`` (down, no answer: trying again may work), ``feedback_refused`` (out of
@@ -138,6 +159,8 @@ class FeedbackSender(Protocol):
     def send_rating(self, rating: Rating) -> None: ...
 
     def send_complaint(self, complaint: Complaint) -> str: ...
+
+    def send_request(self, req: ServiceRequest) -> None: ...
 
 
 def _send_error(exc: BaseException | None) -> str:

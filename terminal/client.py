@@ -38,10 +38,10 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,14 +50,14 @@ import msgspec
 from ground import __version__
 from ground.supervise import Supervised
 from wire import local
-from wire.feedback import Category, new_id, seal_phone
+from wire.feedback import Category, Service, new_id, seal_phone, seal_record
 from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.client")
 
 FEEDBACK_TIMEOUT_S = 5.0
-Promised = local.Rating | local.Complaint | local.Event  # what the agent answers accepted / refused to
-P = TypeVar("P", local.Rating, local.Complaint, local.Event)
+Promised = local.Rating | local.Complaint | local.Request | local.Event  # what the agent answers accepted / refused to
+P = TypeVar("P", local.Rating, local.Complaint, local.Request, local.Event)
 
 
 def _key(msg: Promised) -> str:
@@ -231,6 +231,23 @@ class AgentClient:
         sealed = seal_phone(hall_public_key, phone)
         msg = local.Complaint(id=complaint_id or new_id(), category=category, matter=matter, phone_sealed=sealed,
                               case_no=case_no or None, filed_at=filed_at or local_now())
+        return self._wait(_checked(msg), timeout)
+
+    def request(self, *, service: Service, ref: str, personal: Mapping[str, str], hall_public_key: str,
+                item_code: str | None = None, item_name: str | None = None, case_no: str | None = None,
+                day: date | None = None, name_masked: str = "", request_id: str | None = None,
+                made_at: datetime | None = None, timeout: float = FEEDBACK_TIMEOUT_S) -> local.Accepted:
+        """One service request (an appointment, its cancellation, a mailing), made with the back end as
+        ``ref``; ``personal`` (name, phone, address …) sealed here to the hall's key; once in the agent's spool.
+
+        Raises :class:`wire.feedback.PhoneError` for a ``phone`` out of shape, :class:`ValueError` for a
+        record the seal refuses, :class:`wire.feedback.SealError` for a bad key, and
+        :class:`FeedbackNotAccepted`. Send the same ``request_id`` again after a failure: the hall keeps it once.
+        """
+        sealed = seal_record(hall_public_key, personal)
+        msg = local.Request(id=request_id or new_id(), service=service, ref=ref, item_code=item_code,
+                            item_name=item_name, case_no=case_no or None, day=day, name_masked=name_masked,
+                            sealed=sealed, made_at=made_at or local_now())
         return self._wait(_checked(msg), timeout)
 
     # -- the reader thread -----------------------------------------------------------------

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -71,7 +71,7 @@ from msgspec.structs import force_setattr
 
 from ground.clock import utcnow
 from ground.configbase import ID_BODY, Identifier, split_error
-from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category, check_texts, check_time
+from wire.feedback import SEALED_PATTERN, SEALED_RECORD_PATTERN, UUID_PATTERN, Category, Service, check_texts, check_time
 from wire.status import TerminalStatus
 
 SCHEMA_VERSION = 1
@@ -127,11 +127,12 @@ class Kind(StrEnum):
     NOTICE = "notice"
     RATING = "rating"
     COMPLAINT = "complaint"
+    REQUEST = "request"
 
 
 FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT, Kind.RATING,
-                                   Kind.COMPLAINT)
-NUMBERED: tuple[Kind, ...] = (Kind.EVENT, Kind.CMD_RESULT, Kind.RATING, Kind.COMPLAINT)  # acknowledged by ``ack``
+                                   Kind.COMPLAINT, Kind.REQUEST)
+NUMBERED: tuple[Kind, ...] = (Kind.EVENT, Kind.CMD_RESULT, Kind.RATING, Kind.COMPLAINT, Kind.REQUEST)  # acknowledged by ``ack``
 TO_TERMINAL: tuple[Kind, ...] = (Kind.CMD, Kind.ACK)  # plus the hall's notice
 
 
@@ -393,6 +394,33 @@ class ComplaintPayload(_Payload, frozen=True, kw_only=True):
         check_texts(matter=self.matter, case_no=self.case_no)
 
 
+class RequestPayload(_Payload, frozen=True, kw_only=True):
+    """One service request (延时服务预约 ``appointment``, its ``appointment_cancel``, 政务专递 ``mailing``);
+    numbered like events. ``ref``: its number in the back end, where it was made. The personal fields
+    (name, phone, address, recipient) are in ``sealed`` only (:func:`wire.feedback.seal_record`)."""
+
+    KIND: ClassVar[Kind] = Kind.REQUEST
+    terminal: Identifier
+    seq: Seq
+    session: NonNegative
+    id: FeedbackId
+    service: Service
+    ref: Annotated[str, Meta(min_length=1, max_length=64)]
+    item_code: Annotated[str, Meta(max_length=64)] | None = None
+    item_name: Annotated[str, Meta(max_length=200)] | None = None
+    case_no: CaseNo | None = None
+    day: date | None = None
+    name_masked: Annotated[str, Meta(max_length=40)] = ""
+    sealed: Annotated[str, Meta(pattern=SEALED_RECORD_PATTERN)]
+    made_at: LocalTime
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        check_time("made_at", self.made_at)
+        check_texts(ref=self.ref, item_code=self.item_code, item_name=self.item_name, case_no=self.case_no,
+                    name_masked=self.name_masked)
+
+
 class NoticePayload(_Payload, frozen=True):
     """The public outage notice every terminal shows. No notice = an empty retained payload."""
 
@@ -409,7 +437,8 @@ if _Payload.__struct_defaults__[0] != SCHEMA_VERSION:  # v is the first field; i
 
 PAYLOADS: dict[Kind, type[_Payload]] = {
     p.KIND: p for p in (StatePayload, StatusPayload, EventPayload, CommandPayload,
-                        CommandResultPayload, AckPayload, NoticePayload, RatingPayload, ComplaintPayload)
+                        CommandResultPayload, AckPayload, NoticePayload, RatingPayload, ComplaintPayload,
+                        RequestPayload)
 }
 
 MAX_PAYLOAD_BYTES = 256 * 1024

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Final, Literal, get_args
 
@@ -126,6 +128,51 @@ def open_phone(private_key_b64: str, sealed_b64: str) -> str:
         return check_phone(plain)
     except PhoneError as exc:
         raise SealError(f"the sealed value is not a phone number: {exc}") from None
+
+
+# -- service requests (延时服务预约, 政务专递): the personal fields travel sealed, together ---------------
+Service = Literal["appointment", "appointment_cancel", "mailing"]
+SERVICES: Final[tuple[str, ...]] = get_args(Service)
+# a sealed record: 48 bytes of overhead + at most MAX_RECORD_BYTES of JSON, in base64
+MAX_RECORD_BYTES: Final = 3000
+SEALED_RECORD_PATTERN: Final = r"^[A-Za-z0-9+/]{40,4200}={0,2}\Z"
+RECORD_FIELD: Final = re.compile(r"[a-z][a-z_]{0,31}")
+
+
+def seal_record(public_key_b64: str, fields: Mapping[str, str]) -> str:
+    """The personal fields of a service request (name, phone, address …) sealed together to the hall's key.
+
+    Field names are lower-case words; values are strings. A phone under ``phone`` is checked
+    (:class:`PhoneError` for the citizen); :class:`ValueError` for a record too long or a bad name,
+    :class:`SealError` for a bad key. Only the hall opens it (:func:`open_record`).
+    """
+    record: dict[str, str] = {}
+    for name, value in fields.items():
+        if not RECORD_FIELD.fullmatch(name) or not isinstance(value, str) or "\x00" in value:
+            raise ValueError(f"sealed record: the field {name!r} is not a lower-case name with a text value")
+        record[name] = check_phone(value) if name == "phone" else value
+    plain = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(plain) > MAX_RECORD_BYTES:
+        raise ValueError(f"sealed record: {len(plain)} bytes, at most {MAX_RECORD_BYTES}")
+    box = SealedBox(PublicKey(_key(public_key_b64, "public key")))
+    return base64.b64encode(box.encrypt(plain)).decode("ascii")
+
+
+def open_record(private_key_b64: str, sealed_b64: str) -> dict[str, str]:
+    """The hall's side of :func:`seal_record`; :class:`SealError` when it cannot be opened or read."""
+    box = SealedBox(PrivateKey(_key(private_key_b64, "private key")))
+    try:
+        raw = base64.b64decode(sealed_b64, validate=True)
+    except (binascii.Error, ValueError):
+        raise SealError("the sealed record is not base64") from None
+    try:
+        data = json.loads(box.decrypt(raw).decode("utf-8"))
+    except (CryptoError, UnicodeDecodeError, ValueError):
+        raise SealError("the sealed record cannot be opened with this hall's key") from None
+    if not isinstance(data, dict) or not all(isinstance(k, str) and RECORD_FIELD.fullmatch(k) and isinstance(v, str)
+                                             for k, v in data.items()):
+        raise SealError("the sealed record is not a set of named texts")
+    return data
 
 
 YEARS: Final = (1970, 2999)  # a terminal's clock outside these is broken; at the ends dates overflow

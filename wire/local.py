@@ -65,7 +65,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -75,7 +75,7 @@ from msgspec import Meta, Struct
 from ground.clock import utcnow
 from ground.configbase import split_error
 from wire.contract import CommandAction, is_fault_code, is_occurrence_code
-from wire.feedback import SEALED_PATTERN, UUID_PATTERN, Category, check_texts, check_time
+from wire.feedback import SEALED_PATTERN, SEALED_RECORD_PATTERN, UUID_PATTERN, Category, Service, check_texts, check_time
 from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.local")
@@ -152,6 +152,28 @@ class Complaint(_Msg, tag="complaint", frozen=True, kw_only=True):
         check_texts(matter=self.matter, case_no=self.case_no)
 
 
+class Request(_Msg, tag="request", frozen=True, kw_only=True):
+    """A service request (延时服务预约, its cancellation, 政务专递), already made with the back end (``ref``
+    is its number there). The personal fields only ever travel in ``sealed`` (:func:`wire.feedback.seal_record`);
+    ``name_masked`` is what the hall's lists may show."""
+
+    id: FeedbackId
+    service: Service
+    ref: Annotated[str, Meta(min_length=1, max_length=64)]
+    item_code: Annotated[str, Meta(max_length=64)] | None = None
+    item_name: Annotated[str, Meta(max_length=200)] | None = None
+    case_no: CaseNo | None = None
+    day: date | None = None  # the appointment's day
+    name_masked: Annotated[str, Meta(max_length=40)] = ""
+    sealed: Annotated[str, Meta(pattern=SEALED_RECORD_PATTERN)]
+    made_at: LocalTime
+
+    def __post_init__(self) -> None:
+        check_time("made_at", self.made_at)
+        check_texts(ref=self.ref, item_code=self.item_code, item_name=self.item_name, case_no=self.case_no,
+                    name_masked=self.name_masked)
+
+
 class Event(_Msg, tag="event", frozen=True):
     """An occurrence the app saw (a technician confirmed a new paper roll): no fault state."""
 
@@ -195,7 +217,7 @@ class Refused(_Msg, tag="refused", frozen=True):
     retry: bool = False  # the same message may be taken later (not durable now), unlike one out of contract
 
 
-AppMessage = Hello | Heartbeat | Devices | Result | Rating | Complaint | Event
+AppMessage = Hello | Heartbeat | Devices | Result | Rating | Complaint | Request | Event
 AgentMessage = Welcome | Command | Notice | Error | Accepted | Refused
 FEEDBACK_TYPES = ("rating", "complaint")
 APP_MESSAGE: msgspec.json.Decoder[AppMessage] = msgspec.json.Decoder(AppMessage)
@@ -437,7 +459,7 @@ class LocalServer:
             return
         problem = out_of_contract(msg)
         if problem is not None:
-            self._refuse(peer, problem, len(line), msg.id if isinstance(msg, Rating | Complaint | Event) else None)
+            self._refuse(peer, problem, len(line), msg.id if isinstance(msg, Rating | Complaint | Request | Event) else None)
             return
         if isinstance(msg, Hello):
             peer.hello = msg

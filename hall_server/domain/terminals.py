@@ -24,9 +24,10 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from hall_server.db import CommandResult, Complaint, EventSeen, Rating, Terminal
+from hall_server.db import CommandResult, Complaint, EventSeen, Rating, ServiceRequest, Terminal
 from hall_server.domain.base import CoreSettings, IncidentError, NotFound
 from hall_server.domain.feedback import Feedback
+from hall_server.domain.requests import Requests
 from hall_server.domain.incidents import HALL_SCOPE, Incidents
 from hall_server.domain.shutdowns import Shutdowns
 from hall_server.domain.unit import TERMINALS, Unit, UnitOfWork
@@ -34,6 +35,7 @@ from hall_server.registry import RegistryEntry
 from wire.contract import (
     CommandResultPayload,
     ComplaintPayload,
+    RequestPayload,
     EventPayload,
     RatingPayload,
     StatePayload,
@@ -52,7 +54,8 @@ ACCEPTED, DUPLICATE, REPLAYED = "accepted", "duplicate", "replayed"
 RESEND_INTERVAL_S = 2.0  # a gap that stays is asked for again at most this often, per terminal
 SILENCE_MARGIN_S = 1.0  # silent for 2 heartbeats + this: offline on the hall's clock
 
-Message = StatePayload | StatusPayload | EventPayload | CommandResultPayload | RatingPayload | ComplaintPayload
+Message = (StatePayload | StatusPayload | EventPayload | CommandResultPayload | RatingPayload | ComplaintPayload
+           | RequestPayload)
 
 
 @dataclass
@@ -80,9 +83,11 @@ class TerminalMem:
 class Terminals:
     def __init__(self, uow: UnitOfWork, settings: CoreSettings, incidents: Incidents, shutdowns: Shutdowns, *,
                  terminals: dict[str, TerminalMem], feedback: Feedback | None = None,
+                 requests: Requests | None = None,
                  publish_acks: Callable[[Sequence[tuple[str, int, bool]]], None] = lambda acks: None) -> None:
         self.uow = uow
         self.feedback = feedback or Feedback(settings)
+        self.requests = requests or Requests(settings)
         self.settings = settings
         self.hall = settings.hall
         self.incidents = incidents
@@ -106,7 +111,7 @@ class Terminals:
             if tid in self.mem:
                 self.mem[tid].last_seq = seq
         # Numbers stored above a gap: few (a gap is filled by the agent's re-send within seconds).
-        for table in (EventSeen, CommandResult, Rating, Complaint):
+        for table in (EventSeen, CommandResult, Rating, Complaint, ServiceRequest):
             rows = s.execute(select(table.terminal_id, table.seq).join(Terminal, Terminal.id == table.terminal_id)
                              .where(Terminal.hall == self.hall, table.seq > Terminal.acked_seq))
             for tid, above in rows:
@@ -229,7 +234,7 @@ class Terminals:
                         outcome = self._status(u, mem, msg)
                     elif isinstance(msg, EventPayload):
                         outcome = self._event(u, mem, msg)
-                    elif isinstance(msg, RatingPayload | ComplaintPayload):
+                    elif isinstance(msg, RatingPayload | ComplaintPayload | RequestPayload):
                         outcome = self._feedback(u, mem, msg)
                     else:
                         outcome = self._command_result(u, mem, msg)
@@ -404,11 +409,17 @@ class Terminals:
             self._stored(u, mem, p.seq)
         return ACCEPTED
 
-    def _feedback(self, u: Unit, mem: TerminalMem, p: RatingPayload | ComplaintPayload) -> str:
-        """A rating or complaint: stored once by its kiosk id; its number counts as stored either way."""
+    def _feedback(self, u: Unit, mem: TerminalMem, p: RatingPayload | ComplaintPayload | RequestPayload) -> str:
+        """A rating, complaint or service request: stored once by its kiosk id; its number counts as stored
+        either way."""
         if self._is_stored(u, mem, p.seq):
             return DUPLICATE
-        outcome = self.feedback.rating(u, p) if isinstance(p, RatingPayload) else self.feedback.complaint(u, p)
+        if isinstance(p, RatingPayload):
+            outcome = self.feedback.rating(u, p)
+        elif isinstance(p, RequestPayload):
+            outcome = self.requests.request(u, p)
+        else:
+            outcome = self.feedback.complaint(u, p)
         mem.last_seq = max(mem.last_seq, p.seq)
         self._stored(u, mem, p.seq)
         return outcome
