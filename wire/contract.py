@@ -179,7 +179,7 @@ def hall_access(hall: str) -> Access:
 
 
 _TOPIC_RE = re.compile(rf"^{ROOT}/({ID_BODY})/(?:({ID_BODY})/)?"
-                       r"(state|status|event|cmd|cmd/result|ack|notice|rating|complaint)\Z")
+                       rf"({'|'.join(re.escape(k.value) for k in Kind)})\Z")  # the kinds, from their one list
 _LATER_KIND_RE = re.compile(rf"^{ROOT}/{ID_BODY}/{ID_BODY}/([a-z][a-z0-9_]{{0,31}}(?:/[a-z][a-z0-9_]{{0,31}})?)\Z")
 
 

@@ -117,10 +117,13 @@ def test_a_spool_whose_disk_refuses_writes_promises_nothing(agent_on: Agent, cli
     spool = agent_on.spool
     assert client.rate(item_code="x", item_name="y", level=5).seq is not None
     # The disk goes read-only under the agent (SQLite refuses writes even to root in this mode).
-    assert spool._db is not None
-    spool._db.close()
-    spool._db = sqlite3.connect(f"file:{spool.path}?mode=ro", uri=True, check_same_thread=False,
-                                isolation_level=None)
+    # Under the spool's lock: the link's thread reads through the same connection (closing it under a
+    # read in flight crashed the interpreter now and then).
+    with spool._lock:
+        assert spool._db is not None
+        spool._db.close()
+        spool._db = sqlite3.connect(f"file:{spool.path}?mode=ro", uri=True, check_same_thread=False,
+                                    isolation_level=None)
     with pytest.raises(AgentUnavailable) as held:
         client.rate(item_code="x", item_name="y", level=4)
     assert "not durable" in held.value.detail and "未能确认提交" in held.value.reason

@@ -165,3 +165,92 @@ def test_ratings_and_complaints_through_a_cut_and_a_kill9_are_stored_exactly_onc
     assert "等了两个小时" not in logs["agent"] and "等了两个小时" not in logs["hall"]  # nor the matter
     # the scan read real logs: both programs logged each message by its id
     assert all(i in logs["agent"] and i in logs["hall"] for i in sent)
+
+
+def test_service_requests_through_a_cut_are_stored_once_opened_and_masked_and_nothing_personal_leaks(
+        broker: MosquittoBroker, tmp_path: Path, raw_log: RawLog) -> None:
+    """An appointment, its cancellation and a mailing request (issue 14) sent while the network is cut,
+    one sent twice: the hall keeps each once, opens and masks the personal fields for its lists, and the
+    name, phone and street never appear in clear on the broker, in the spool or in a log."""
+    from datetime import date
+
+    from hall_server.db import ServiceRequest
+
+    hall_dir = tmp_path / "hall"
+    hall_dir.mkdir()
+    key = hall_dir / "feedback.key"
+    public = write_keypair(key)
+    cfg = msgspec.structs.replace(hall_config(hall_dir, broker.port, None),
+                                  feedback=FeedbackConfig(private_key_file=key))
+    svc = HallService(cfg)
+    svc.start(http=False)
+    proxy = PartitionProxy(broker.port)
+    login = broker_login(broker.port)
+    assert login is not None
+    config = write_config(tmp_path, proxy.port, mqtt_extra=f'username = "{login[0]}"\npassword = "{login[1]}"',
+                          agent_extra="expect_app = false\nhall_ack_timeout_s = 1")
+    agent_log = tmp_path / "agent.log"
+    watcher = Watcher(broker.port, topics="#", acks=False)
+    agent = start_agent(config, agent_log)
+    kiosk = AgentClient(tmp_path / "agent.sock", reconnect_s=0.1)
+    person = {"name": "乌云其其格", "phone": "13947712345"}
+    address = {"recipient": "乌云其其格", "phone": "13947712345", "region": "内蒙古自治区 鄂尔多斯市 东胜区",
+               "street": "鄂尔多斯西街108号3单元"}
+    saturday = date(2026, 12, 12)
+    try:
+        wait_until(svc.ingest.connected.is_set, what="hall connected")
+        kiosk.start()
+        assert kiosk.wait_connected(30)
+        wait_until(lambda: (m := svc.core.terminals.get(TERM)) is not None and m.online, 30, "the terminal online")
+        proxy.cut("reset")
+        booked = kiosk.request(service="appointment", ref="YY-20261212-001", personal=person,
+                               hall_public_key=public, item_code="sb-001", item_name="社保卡补换", day=saturday,
+                               name_masked="乌****")
+        kiosk.request(service="appointment", ref="YY-20261212-001", personal=person, hall_public_key=public,
+                      item_code="sb-001", item_name="社保卡补换", day=saturday, name_masked="乌****",
+                      request_id=booked.id)  # not heard "accepted": the same request again
+        cancel = kiosk.request(service="appointment_cancel", ref="YY-20261212-001", personal=person,
+                               hall_public_key=public, day=saturday, name_masked="乌****")
+        mailing = kiosk.request(service="mailing", ref="YJ-0001", personal=address, hall_public_key=public,
+                                case_no="DS2026120100012", name_masked="乌****")
+        with pytest.raises(ValueError):  # a phone out of shape never leaves the kiosk
+            kiosk.request(service="mailing", ref="YJ-0002", personal={**address, "phone": "12345"},
+                          hall_public_key=public)
+        proxy.heal()
+
+        def rows() -> list[ServiceRequest]:
+            with svc.sessions() as s:
+                return list(s.scalars(select(ServiceRequest).order_by(ServiceRequest.seq)))
+
+        wait_until(lambda: len(rows()) == 3, 60, "the three requests at the hall")
+        got = rows()
+        assert [(r.id, r.service) for r in got] == [(booked.id, "appointment"), (cancel.id, "appointment_cancel"),
+                                                   (mailing.id, "mailing")]
+        appt, _, mail = got
+        assert (appt.ref, appt.day, appt.item_name, appt.name_masked) == ("YY-20261212-001", saturday, "社保卡补换",
+                                                                         "乌****")
+        assert appt.personal_masked == {"name": "乌****", "phone": "139****2345"} and appt.problem is None
+        assert mail.personal_masked == {"recipient": "乌****", "phone": "139****2345",
+                                        "region": "内蒙古自治区 鄂尔多斯市 东胜区", "street": "鄂尔多斯****"}
+        assert mail.case_no == "DS2026120100012"
+        assert svc.core.requests.open(mail.sealed) == address  # the hall's key opens it, for who must post it
+        wait_until(lambda: svc.core.terminals[TERM].acked >= 4, 30, "every number acknowledged")
+        spool_bytes = (tmp_path / "spool.sqlite3").read_bytes() + b"".join(
+            p.read_bytes() for p in tmp_path.glob("spool.sqlite3-*"))
+    finally:
+        kiosk.close()
+        if agent.poll() is None:
+            agent.send_signal(signal.SIGTERM)
+            agent.wait(15)
+        watcher.close()
+        proxy.close()
+        svc.stop()
+    assert any(t.endswith("/request") for t, _ in watcher.raw), "the scan saw the requests go by"
+    traffic = b"".join(raw for _t, raw in watcher.raw)
+    logs = {"agent": agent_log.read_text(errors="replace"), "hall": "\n".join(raw_log.lines),
+            "broker": broker.log_text()}
+    for secret in ("乌云其其格", "13947712345", "鄂尔多斯西街108号"):
+        assert secret.encode() not in traffic, f"{secret} in clear on the broker"
+        assert secret.encode() not in spool_bytes, f"{secret} in clear in the agent's spool"
+        for name, text in logs.items():
+            assert secret not in text, f"{secret} in clear in the {name} log"

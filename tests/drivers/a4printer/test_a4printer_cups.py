@@ -18,10 +18,11 @@ import pytest
 from pypdf import PdfReader
 
 from drivers.a4printer.config import A4PrinterConfig
-from drivers.a4printer.driver import A4Printer
+from drivers.a4printer.driver import JOB_PROCESSING, A4Printer
 from drivers.a4printer.pdf import technician_page
 from drivers.a4printer.sim import CupsServer
 from drivers.base import DeviceOffline
+from tests.support import wait_until
 from wire.status import DeviceState, PaperLevel, validate
 
 _names = itertools.count(1)
@@ -118,7 +119,9 @@ def test_a_stopped_queue_refuses_and_a_job_stopped_mid_way_is_cancelled(cupsd: C
     first = p2.submit(technician_page("a4printer", queue), "zizhu-a4-test-page")
     second = p2.submit(technician_page("a4printer", queue), "zizhu-a4-test-page")
     assert first.state == second.state == "printing"
-    time.sleep(0.3)
+    # mid-job: once CUPS has the first one processing (its backend waits on the paper), not before
+    wait_until(lambda: cupsd.connection().getJobAttributes(first.id, requested_attributes=["job-state"])
+               ["job-state"] == JOB_PROCESSING, 15, "the first job processing in CUPS")
     cupsd.stop_queue(queue, "CUPS stopped mid-job")
     deadline = time.monotonic() + 15
     while not (first.done and second.done) and time.monotonic() < deadline:
