@@ -26,10 +26,10 @@ from hall_server.db import Notice
 from hall_server.domain.availability import availability
 from hall_server.domain.base import CoreSettings, IncidentError, NotFound
 from hall_server.domain.feedback import Feedback
-from hall_server.domain.requests import Requests
 from hall_server.domain.incidents import HALL_SCOPE, HALL_SCOPE_LABEL, Incidents
 from hall_server.domain.notices import Notices
 from hall_server.domain.rectifications import Rectifications, StepInput
+from hall_server.domain.requests import Requests
 from hall_server.domain.shutdowns import Shutdowns
 from hall_server.domain.terminals import (
     ACCEPTED,

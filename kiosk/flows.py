@@ -494,6 +494,93 @@ def item_view(item: ServiceItem) -> dict[str, Any]:
 CASE_NO = re.compile(r"[0-9]{6,24}\Z")
 
 
+class CaseChooser(Flow):
+    """Choosing the open case a service is for (the ID photo's, the materials'): its number on the
+    numeric pad, or the cases of the card on the reader; one open case is taken at once, several are
+    listed (``cases``), a closed or missing one is refused in words.
+
+    States used: ``case`` (the pad), ``loading``, ``cases`` (the list), ``error`` (the pad stays live).
+    An 18-digit number that is a valid ID number is refused (``case_no_is_id``): it would travel in a
+    URL; the card finds the cases instead. A subclass sets ``CASE_KEY`` (where the typed number is kept
+    in the session, wiped with it), the attributes ``number``, ``cases``, ``case``, ``_away``, ``jobs``,
+    ``session``, and :meth:`_case_chosen`.
+    """
+
+    CASE_KEY = "case_no"
+    number: str
+    cases: list[Case]
+    case: Case | None
+    _away: bool
+    jobs: Jobs
+    session: Session
+
+    def _pad_open(self) -> bool:
+        return self.state in ("case", "error")
+
+    def _case_chosen(self) -> None:
+        raise NotImplementedError
+
+    def key(self, k: str) -> None:
+        """The numeric pad: a digit, ``back`` or ``clear``."""
+        if not self._pad_open():
+            return
+        if k == "back":
+            self.number = self.number[:-1]
+        elif k == "clear":
+            self.number = ""
+        elif k.isdigit() and k.isascii() and len(k) == 1 and len(self.number) < 24:
+            self.number += k
+        self.session.keep(self.CASE_KEY, self.number)
+        self._set("case")
+
+    def find_number(self) -> None:
+        no = self.number
+        if not CASE_NO.match(no):
+            self._set("error", "case_no_invalid")
+            return
+        if len(no) == 18 and id_number_valid(no):  # an ID number would travel in a URL: by card instead
+            self.number = ""
+            self.session.keep(self.CASE_KEY, "")
+            self._set("error", "case_no_is_id")
+            return
+        self._set("loading")
+        self.jobs.backend(lambda b: [b.case(no)], self._current(self._got_cases))
+
+    def find_by_card(self) -> None:
+        card: IdCard | None = self.session.get("card")
+        if card is None:
+            self._set("error", "no_card")
+            return
+        number = card.number
+        self._set("loading")
+        self.jobs.backend(lambda b: b.cases_of(number), self._current(self._got_cases))
+
+    def _got_cases(self, out: Outcome[list[Case]]) -> None:
+        if self._away:
+            return  # answered after the citizen left: nothing to show, no camera to start
+        if out.error is not None or out.value is None:
+            self._set("error", backend_error(out.error or BackendError("no cases")))
+            return
+        found = out.value
+        open_ = [c for c in found if c.status in OPEN_STATUSES]
+        if not open_:
+            self._set("error", "case_closed" if found else "no_open_case")
+            return
+        if len(open_) == 1:
+            self.choose_case(open_[0].case_no, open_)
+            return
+        self.cases = open_
+        self._set("cases")
+
+    def choose_case(self, case_no: str, among: list[Case] | None = None) -> None:
+        found = next((c for c in (among or self.cases) if c.case_no == case_no), None)
+        if found is None:
+            return
+        self.case = found
+        self.cases = []
+        self._case_chosen()
+
+
 class ProgressFlow(_Printing):
     """By case number (numeric pad) or by the card: the citizen's cases, one case, its slip.
 

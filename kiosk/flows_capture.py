@@ -31,11 +31,10 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar, cast
 
 from drivers.camera.document import MESSAGES, pages_pdf
-from drivers.idcard.card import IdCard, id_number_valid
 from kiosk.availability import Availability
 from kiosk.backend.materials import MaterialsBackend, MaterialsReceipt, MaterialsUpload
-from kiosk.backend.model import OPEN_STATUSES, BackendError, Case
-from kiosk.flows import CASE_NO, Flow, Jobs, Outcome, ServiceDone, backend_error, case_summary
+from kiosk.backend.model import BackendError, Case
+from kiosk.flows import CaseChooser, Jobs, Outcome, ServiceDone, backend_error, case_summary
 from kiosk.flows_photo import Check, camera_error
 from kiosk.session import Session
 
@@ -67,13 +66,15 @@ def same_page(a: Any, b: Any) -> bool:
     return float(cv2.matchTemplate(thumb(a), thumb(b), cv2.TM_CCOEFF_NORMED)[0, 0]) > SAME_PAGE
 
 
-class CaptureFlow(Flow):
+class CaptureFlow(CaseChooser):
     """Photograph a document page by page and attach it, as one PDF, to the citizen's case.
 
     Errors: ``camera_*`` (availability before the flow starts, a stream that fails),
     ``case_no_invalid``, ``case_no_is_id``, ``not_found``, ``no_open_case``, ``case_closed``,
     ``no_card``, the back end's codes.
     """
+
+    CASE_KEY = "capture_case_no"
 
     name = "capture"
 
@@ -125,63 +126,8 @@ class CaptureFlow(Flow):
         if self.state in ("preview", "review"):
             self._set("case")
 
-    # -- the case (as the ID photo and the locker's deposit choose it) ------------------------
-    def key(self, k: str) -> None:
-        if self.state not in ("case", "error"):
-            return
-        if k == "back":
-            self.number = self.number[:-1]
-        elif k == "clear":
-            self.number = ""
-        elif k.isdigit() and k.isascii() and len(k) == 1 and len(self.number) < 24:
-            self.number += k
-        self.session.keep("capture_case_no", self.number)
-        self._set("case")
-
-    def find_number(self) -> None:
-        no = self.number
-        if not CASE_NO.match(no):
-            self._set("error", "case_no_invalid")
-            return
-        if len(no) == 18 and id_number_valid(no):  # an ID number would travel in a URL: by card instead
-            self.number = ""
-            self.session.keep("capture_case_no", "")
-            self._set("error", "case_no_is_id")
-            return
-        self._set("loading")
-        self.jobs.backend(lambda b: [b.case(no)], self._current(self._got_cases))
-
-    def find_by_card(self) -> None:
-        card: IdCard | None = self.session.get("card")
-        if card is None:
-            self._set("error", "no_card")
-            return
-        number = card.number
-        self._set("loading")
-        self.jobs.backend(lambda b: b.cases_of(number), self._current(self._got_cases))
-
-    def _got_cases(self, out: Outcome[list[Case]]) -> None:
-        if self._away:
-            return
-        if out.error is not None or out.value is None:
-            self._set("error", backend_error(out.error or BackendError("no cases")))
-            return
-        open_ = [c for c in out.value if c.status in OPEN_STATUSES]
-        if not open_:
-            self._set("error", "case_closed" if out.value else "no_open_case")
-            return
-        if len(open_) == 1:
-            self.choose_case(open_[0].case_no, open_)
-            return
-        self.cases = open_
-        self._set("cases")
-
-    def choose_case(self, case_no: str, among: list[Case] | None = None) -> None:
-        found = next((c for c in (among or self.cases) if c.case_no == case_no), None)
-        if found is None:
-            return
-        self.case = found
-        self.cases = []
+    # -- the case: kiosk.flows.CaseChooser (as the ID photo chooses it) ------------------------
+    def _case_chosen(self) -> None:
         self._preview()
 
     # -- preview and the pages ---------------------------------------------------------------

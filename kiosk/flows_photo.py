@@ -31,11 +31,10 @@ from typing import Any, Protocol, TypeVar, cast
 from drivers.base import DeviceError, DeviceHardwareError, DeviceOffline, DeviceTimeout, DeviceUserError
 from drivers.camera.config import STANDARD_SIZES
 from drivers.camera.photo import MESSAGES
-from drivers.idcard.card import IdCard, id_number_valid
 from kiosk.availability import Availability
-from kiosk.backend.model import OPEN_STATUSES, BackendError, Case
+from kiosk.backend.model import BackendError, Case
 from kiosk.backend.photo import PhotoBackend, PhotoReceipt, PhotoUpload
-from kiosk.flows import CASE_NO, Flow, Jobs, Outcome, ServiceDone, backend_error, case_summary
+from kiosk.flows import CaseChooser, Jobs, Outcome, ServiceDone, backend_error, case_summary
 from kiosk.session import Session
 
 log = logging.getLogger("zizhu.kiosk.photo")
@@ -95,13 +94,15 @@ def encode_jpeg(photo: Any) -> bytes:
     return bytes(buf)
 
 
-class PhotoFlow(Flow):
+class PhotoFlow(CaseChooser):
     """Take an ID photo at the terminal and attach it to the citizen's case.
 
     Errors: ``camera_*`` (the availability codes before the flow starts, and a stream that
     fails), ``case_no_invalid``, ``case_no_is_id``, ``not_found``, ``no_open_case``,
     ``case_closed``, the back end's codes.
     """
+
+    CASE_KEY = "photo_case_no"
 
     name = "photo"
 
@@ -162,64 +163,10 @@ class PhotoFlow(Flow):
         else:
             self._set("case")
 
-    def key(self, k: str) -> None:
-        """The numeric pad: a digit, ``back`` or ``clear``."""
-        if self.state not in ("case", "error") or not self.size:
-            return
-        if k == "back":
-            self.number = self.number[:-1]
-        elif k == "clear":
-            self.number = ""
-        elif k.isdigit() and k.isascii() and len(k) == 1 and len(self.number) < 24:
-            self.number += k
-        self.session.keep("photo_case_no", self.number)
-        self._set("case")
+    def _pad_open(self) -> bool:
+        return super()._pad_open() and bool(self.size)
 
-    def find_number(self) -> None:
-        no = self.number
-        if not CASE_NO.match(no):
-            self._set("error", "case_no_invalid")
-            return
-        if len(no) == 18 and id_number_valid(no):  # an ID number would travel in a URL: by card instead
-            self.number = ""
-            self.session.keep("photo_case_no", "")
-            self._set("error", "case_no_is_id")
-            return
-        self._set("loading")
-        self.jobs.backend(lambda b: [b.case(no)], self._current(self._got_cases))
-
-    def find_by_card(self) -> None:
-        card: IdCard | None = self.session.get("card")
-        if card is None:
-            self._set("error", "no_card")
-            return
-        number = card.number
-        self._set("loading")
-        self.jobs.backend(lambda b: b.cases_of(number), self._current(self._got_cases))
-
-    def _got_cases(self, out: Outcome[list[Case]]) -> None:
-        if self._away:
-            return  # answered after the citizen left: nothing to show, no camera to start
-        if out.error is not None or out.value is None:
-            self._set("error", backend_error(out.error or BackendError("no cases")))
-            return
-        found = out.value
-        open_ = [c for c in found if c.status in OPEN_STATUSES]
-        if not open_:
-            self._set("error", "case_closed" if found else "no_open_case")
-            return
-        if len(open_) == 1:
-            self.choose_case(open_[0].case_no, open_)
-            return
-        self.cases = open_
-        self._set("cases")
-
-    def choose_case(self, case_no: str, among: list[Case] | None = None) -> None:
-        found = next((c for c in (among or self.cases) if c.case_no == case_no), None)
-        if found is None:
-            return
-        self.case = found
-        self.cases = []
+    def _case_chosen(self) -> None:
         self._preview()
 
     # -- preview, capture, keep --------------------------------------------------------------

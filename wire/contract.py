@@ -71,7 +71,15 @@ from msgspec.structs import force_setattr
 
 from ground.clock import utcnow
 from ground.configbase import ID_BODY, Identifier, split_error
-from wire.feedback import SEALED_PATTERN, SEALED_RECORD_PATTERN, UUID_PATTERN, Category, Service, check_texts, check_time
+from wire.feedback import (
+    SEALED_PATTERN,
+    SEALED_RECORD_PATTERN,
+    UUID_PATTERN,
+    Category,
+    Service,
+    check_texts,
+    check_time,
+)
 from wire.status import TerminalStatus
 
 SCHEMA_VERSION = 1
@@ -132,7 +140,8 @@ class Kind(StrEnum):
 
 FROM_TERMINAL: tuple[Kind, ...] = (Kind.STATE, Kind.STATUS, Kind.EVENT, Kind.CMD_RESULT, Kind.RATING,
                                    Kind.COMPLAINT, Kind.REQUEST)
-NUMBERED: tuple[Kind, ...] = (Kind.EVENT, Kind.CMD_RESULT, Kind.RATING, Kind.COMPLAINT, Kind.REQUEST)  # acknowledged by ``ack``
+# acknowledged by ``ack``
+NUMBERED: tuple[Kind, ...] = (Kind.EVENT, Kind.CMD_RESULT, Kind.RATING, Kind.COMPLAINT, Kind.REQUEST)
 TO_TERMINAL: tuple[Kind, ...] = (Kind.CMD, Kind.ACK)  # plus the hall's notice
 
 

@@ -75,7 +75,15 @@ from msgspec import Meta, Struct
 from ground.clock import utcnow
 from ground.configbase import split_error
 from wire.contract import CommandAction, is_fault_code, is_occurrence_code
-from wire.feedback import SEALED_PATTERN, SEALED_RECORD_PATTERN, UUID_PATTERN, Category, Service, check_texts, check_time
+from wire.feedback import (
+    SEALED_PATTERN,
+    SEALED_RECORD_PATTERN,
+    UUID_PATTERN,
+    Category,
+    Service,
+    check_texts,
+    check_time,
+)
 from wire.status import AnyDeviceStatus
 
 log = logging.getLogger("zizhu.agent.local")
@@ -459,7 +467,8 @@ class LocalServer:
             return
         problem = out_of_contract(msg)
         if problem is not None:
-            self._refuse(peer, problem, len(line), msg.id if isinstance(msg, Rating | Complaint | Request | Event) else None)
+            waiting = msg.id if isinstance(msg, Rating | Complaint | Request | Event) else None
+            self._refuse(peer, problem, len(line), waiting)
             return
         if isinstance(msg, Hello):
             peer.hello = msg

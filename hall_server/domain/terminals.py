@@ -27,17 +27,17 @@ from sqlalchemy.orm import Session
 from hall_server.db import CommandResult, Complaint, EventSeen, Rating, ServiceRequest, Terminal
 from hall_server.domain.base import CoreSettings, IncidentError, NotFound
 from hall_server.domain.feedback import Feedback
-from hall_server.domain.requests import Requests
 from hall_server.domain.incidents import HALL_SCOPE, Incidents
+from hall_server.domain.requests import Requests
 from hall_server.domain.shutdowns import Shutdowns
 from hall_server.domain.unit import TERMINALS, Unit, UnitOfWork
 from hall_server.registry import RegistryEntry
 from wire.contract import (
     CommandResultPayload,
     ComplaintPayload,
-    RequestPayload,
     EventPayload,
     RatingPayload,
+    RequestPayload,
     StatePayload,
     StatusPayload,
 )

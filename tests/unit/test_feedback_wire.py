@@ -125,3 +125,31 @@ def test_a_rating_the_hall_could_never_store_is_refused_where_it_enters(change: 
     assert where in local.why_invalid(on_channel.value)
     with pytest.raises(ContractError, match=where):
         decode(Kind.RATING, json.dumps({"terminal": "t01", "seq": 1, "session": 1, **base}).encode())
+
+
+# -- service requests: the personal fields sealed together (issue 14) ------------------------------
+
+def test_a_sealed_record_opens_only_with_the_halls_key_and_checks_its_phone() -> None:
+    from wire.feedback import MAX_RECORD_BYTES, open_record, seal_record
+
+    private, public = make_keypair()
+    other, _ = make_keypair()
+    fields = {"recipient": "乌云其其格", "phone": "0477 8582599", "region": "内蒙古自治区 鄂尔多斯市 东胜区",
+              "street": "鄂尔多斯西街108号"}
+    sealed = seal_record(public, fields)
+    assert "乌云" not in sealed and "8582599" not in sealed
+    assert open_record(private, sealed) == {**fields, "phone": "04778582599"}  # the phone as it is kept
+    assert seal_record(public, fields) != sealed  # a fresh box each time: equal records do not show
+    with pytest.raises(SealError, match="cannot be opened"):
+        open_record(other, sealed)
+    with pytest.raises(SealError, match="not base64"):
+        open_record(private, "not*base64")
+    with pytest.raises(PhoneError):
+        seal_record(public, {**fields, "phone": "12345"})
+    for bad in ({"Street": "x"}, {"street": "a\x00b"}, {"1x": "y"}):
+        with pytest.raises(ValueError, match="lower-case name"):
+            seal_record(public, bad)
+    with pytest.raises(ValueError, match=f"at most {MAX_RECORD_BYTES}"):
+        seal_record(public, {"street": "街" * MAX_RECORD_BYTES})
+    with pytest.raises(SealError):
+        seal_record("short", fields)
