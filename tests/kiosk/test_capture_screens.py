@@ -6,25 +6,19 @@ the three combinations where height is the risk. Set ZIZHU_SCREENSHOTS=DIR to ke
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAccessible
 
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.screens import EVERY, page_strings, screens_out, tour_every_mode
 from tests.kiosk.test_kiosk_capture import CASE, SIZE, VERDICT_S, show, take
 from tests.kiosk.test_kiosk_feedback import reveal
-from tests.kiosk.test_kiosk_screens import _sheet, check_page
 
-QML = Path(__file__).resolve().parents[2] / "kiosk" / "qml" / "Zizhu"
-NOOP = re.compile(r'QT_TRANSLATE_NOOP\("Zizhu", "([^"]+)"\)')
-OURS = {m.group(1) for f in ("CapturePage.qml", "CaptureTexts.qml")
-        for m in NOOP.finditer((QML / f).read_text(encoding="utf-8"))}
+OURS = page_strings("CapturePage.qml", "CaptureTexts.qml")
 
 
 def capture_tour(c: Citizen, rig: Any) -> Iterator[str]:
@@ -67,7 +61,7 @@ def capture_tour(c: Citizen, rig: Any) -> Iterator[str]:
 
 
 COMBINATIONS = {
-    "portrait": ((1080, 1920), [(lang, e) for lang in ("zh", "mn", "en") for e in (False, True)]),
+    "portrait": ((1080, 1920), EVERY),
     "landscape": ((1920, 1080), [("zh", False), ("mn", True), ("en", True)]),
 }
 
@@ -77,40 +71,11 @@ def test_the_materials_page_in_every_language_and_mode(qapp: Any, tmp_path: Path
     from kiosk.simrig import SimRig
 
     size, combinations = COMBINATIONS[orient]
-    QAccessible.setActive(True)
-    out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
+    out = screens_out(tmp_path)
     (tmp_path / "rig").mkdir()
     rig = SimRig(workdir=tmp_path / "rig", today=TODAY, kiosk='tts_engine = "mock"\npoll_s = 0.5',
                  locker=False, camera_size=SIZE).start()
     rig.camera.apply_event("scene", {"value": "desk_empty"})
     app = make_app(rig, size=size)
-    app.start()
-    problems: list[str] = []
-    shots: dict[str, list[Path]] = {}
-    try:
-        c = Citizen(app)
-        for language, elderly in combinations:
-            c.wait_page("home")
-            app.set_language(language)
-            app.set_elderly(elderly)
-            spin(0.1)
-            mode = "elderly" if elderly else "normal"
-            for page in capture_tour(c, rig):
-                spin(0.15)
-                found = check_page(c, language, elderly)
-                if page.startswith("home"):  # the rest of home is test_kiosk_screens.py's
-                    found = [p for p in found if any(repr(s)[1:-1] in p for s in OURS)]
-                problems += [f"[{language} {mode} {orient}] {p}" for p in found]
-                path = out / f"{orient}-{language}-{mode}-{page}.png"
-                assert app.window.grabWindow().save(str(path)), path
-                shots.setdefault(f"{language}-{mode}", []).append(path)
-            show(rig, "desk_empty")
-        for key, paths in shots.items():
-            _sheet(paths, out / f"sheet-capture-{orient}-{key}.png", columns=5)
-    finally:
-        app.stop()
-        spin(0.05)
-        rig.stop()
-    assert app.qml_warnings == [], app.qml_warnings
-    assert problems == [], "\n".join(problems[:40])
+    tour_every_mode(app, rig, capture_tour, combos=combinations, orient=orient, out=out, sheet="capture",
+                    ours=OURS, columns=5, between=lambda: show(rig, "desk_empty"))

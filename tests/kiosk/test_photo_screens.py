@@ -5,24 +5,18 @@ ZIZHU_SCREENSHOTS=DIR to keep the pictures (docs/kiosk/ holds the committed ones
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAccessible
 
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.screens import EVERY, orientation, page_strings, screens_out, tour_every_mode
 from tests.kiosk.test_kiosk_photo import CASE, capture_enabled, finish
-from tests.kiosk.test_kiosk_screens import _sheet, check_page
 
-QML = Path(__file__).resolve().parents[2] / "kiosk" / "qml" / "Zizhu"
-NOOP = re.compile(r'QT_TRANSLATE_NOOP\("Zizhu", "([^"]+)"\)')
-OURS = {m.group(1) for f in ("PhotoPage.qml", "PhotoTexts.qml")
-        for m in NOOP.finditer((QML / f).read_text(encoding="utf-8"))} | {"证件照"}
+OURS = page_strings("PhotoPage.qml", "PhotoTexts.qml") | {"证件照"}
 
 
 def photo_tour(c: Citizen, rig: Any) -> Iterator[str]:
@@ -69,41 +63,12 @@ def photo_tour(c: Citizen, rig: Any) -> Iterator[str]:
 def test_the_photo_page_in_every_language_and_mode(qapp: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     from kiosk.simrig import SimRig
 
-    QAccessible.setActive(True)
-    out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
-    orient = "portrait" if size[1] > size[0] else "landscape"
+    out, orient = screens_out(tmp_path), orientation(size)
     (tmp_path / "rig").mkdir()
     rig = SimRig(workdir=tmp_path / "rig", today=TODAY, kiosk='tts_engine = "mock"\npoll_s = 0.5',
                  locker=False).start()
     rig.camera.apply_event("fps", {"value": 20})
     app = make_app(rig, size=size)
-    app.start()
-    problems: list[str] = []
-    shots: dict[str, list[Path]] = {}
-    try:
-        c = Citizen(app)
-        for language in ("zh", "mn", "en"):
-            for elderly in (False, True):
-                c.wait_page("home")
-                app.set_language(language)
-                app.set_elderly(elderly)
-                spin(0.1)
-                mode = "elderly" if elderly else "normal"
-                for page in photo_tour(c, rig):
-                    spin(0.15)
-                    found = check_page(c, language, elderly)
-                    if page.startswith("home"):  # the rest of home is test_kiosk_screens.py's
-                        found = [p for p in found if any(repr(s)[1:-1] in p for s in OURS)]
-                    problems += [f"[{language} {mode} {orient}] {p}" for p in found]
-                    path = out / f"{orient}-{language}-{mode}-{page}.png"
-                    assert app.window.grabWindow().save(str(path)), path
-                    shots.setdefault(f"{language}-{mode}", []).append(path)
-        for key, paths in shots.items():
-            _sheet(paths, out / f"sheet-photo-{orient}-{key}.png", columns=4)
-    finally:
-        app.stop()
-        spin(0.05)
-        rig.stop()
-    assert app.qml_warnings == [], app.qml_warnings
-    assert problems == [], "\n".join(problems[:40])
+    # Landscape: the three where height is the risk (the suite's time); every one in portrait.
+    combos = EVERY if orient == "portrait" else [("zh", False), ("mn", True), ("en", True)]
+    tour_every_mode(app, rig, photo_tour, combos=combos, orient=orient, out=out, sheet="photo", ours=OURS)
