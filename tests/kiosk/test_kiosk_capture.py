@@ -34,6 +34,7 @@ from kiosk.flows_capture import same_page
 from tests.kiosk.conftest import TODAY
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
 from tests.kiosk.test_kiosk_feedback import reveal
+from tests.kiosk.wipescan import pictures_alive
 
 CASE = "1506020300004502"  # in review: it takes materials
 SIZE = (1024, 768)  # the simulated document camera's frames (small: tests share a loaded machine)
@@ -202,46 +203,9 @@ def holds_page(img: Any) -> bool:
     return check_page(bgr, TH).corners is not None
 
 
-def _holders(obj: Any) -> str:
-    """What refers to ``obj``, for the failure's message: where a page was left."""
-    return "; ".join(f"{type(r).__name__} {str(r)[:120]!r}" for r in gc.get_referrers(obj)[:4])
-
-
 def pages_alive(exclude: set[int], keep: list[Any] | None = None) -> list[str]:
     """What holds a page, one line each; ``keep`` collects the objects themselves."""
-    found = []
-    seen: set[int] = set()
-    for obj in (ref for holder in gc.get_objects() for ref in (holder, *gc.get_referents(holder))):
-        if id(obj) in exclude or id(obj) in seen:
-            continue
-        seen.add(id(obj))
-        try:
-            if isinstance(obj, np.ndarray) and obj.dtype == np.uint8 and obj.ndim in (2, 3) \
-                    and min(obj.shape[:2]) >= 150 and (obj.ndim == 2 or obj.shape[2] in (3, 4)):
-                if obj.base is not None and id(obj.base) in exclude:
-                    continue
-                if holds_page(obj):
-                    found.append(f"ndarray {obj.shape} held by {_holders(obj)}")
-                    if keep is not None:
-                        keep.append(obj)
-            elif isinstance(obj, QImage) and not obj.isNull() and min(obj.width(), obj.height()) >= 150:
-                if holds_page(obj):
-                    found.append(f"QImage {obj.width()}x{obj.height()} held by {_holders(obj)}")
-                    if keep is not None:
-                        keep.append(obj)
-            elif isinstance(obj, bytes | bytearray) and obj[:5] == b"%PDF-":
-                found.append(f"PDF of {len(obj)} bytes held by {_holders(obj)}")
-                if keep is not None:
-                    keep.append(obj)
-            elif isinstance(obj, bytes | bytearray) and obj[:3] == b"\xff\xd8\xff":
-                img = cv2.imdecode(np.frombuffer(obj, np.uint8), cv2.IMREAD_COLOR)
-                if img is not None and holds_page(img):
-                    found.append(f"JPEG of {len(obj)} bytes held by {_holders(obj)}")
-                    if keep is not None:
-                        keep.append(obj)
-        except ReferenceError:
-            continue
-    return found
+    return pictures_alive(holds_page, exclude, min_side=150, pdfs=True, keep=keep, holders=True)
 
 
 def test_no_page_is_left_after_the_session(hall: tuple[Citizen, Any, BackendServer]) -> None:

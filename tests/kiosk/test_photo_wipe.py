@@ -30,6 +30,7 @@ from drivers.camera.photo import find_faces
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
 from tests.kiosk.test_kiosk_photo import CASE, capture_enabled, finish, open_preview, wait_attached
+from tests.kiosk.wipescan import pictures_alive
 
 TH = PhotoThresholds(min_face_fraction=0.05)
 
@@ -48,36 +49,7 @@ def has_face(img: Any) -> bool:
 
 def images_with_faces(exclude: set[int], keep: list[Any] | None = None) -> list[str]:
     """What holds a face, one line each; ``keep`` collects the objects themselves."""
-    found = []
-    seen: set[int] = set()
-    # Arrays, bytes and QImages are not tracked by the collector: look at what tracked objects hold.
-    for obj in (ref for holder in gc.get_objects() for ref in (holder, *gc.get_referents(holder))):
-        if id(obj) in exclude or id(obj) in seen:
-            continue
-        seen.add(id(obj))
-        try:
-            if isinstance(obj, np.ndarray) and obj.dtype == np.uint8 and obj.ndim in (2, 3) \
-                    and min(obj.shape[:2]) >= 100 and (obj.ndim == 2 or obj.shape[2] in (3, 4)):
-                if obj.base is not None and id(obj.base) in exclude:
-                    continue
-                if has_face(obj):
-                    found.append(f"ndarray {obj.shape}")
-                    if keep is not None:
-                        keep.append(obj)
-            elif isinstance(obj, QImage) and not obj.isNull() and min(obj.width(), obj.height()) >= 100:
-                if has_face(obj):
-                    found.append(f"QImage {obj.width()}x{obj.height()}")
-                    if keep is not None:
-                        keep.append(obj)
-            elif isinstance(obj, bytes | bytearray) and obj[:3] == b"\xff\xd8\xff":
-                img = cv2.imdecode(np.frombuffer(obj, np.uint8), cv2.IMREAD_COLOR)
-                if img is not None and has_face(img):
-                    found.append(f"JPEG of {len(obj)} bytes")
-                    if keep is not None:
-                        keep.append(obj)
-        except ReferenceError:
-            continue
-    return found
+    return pictures_alive(has_face, exclude, min_side=100, keep=keep)
 
 
 @pytest.fixture
