@@ -69,9 +69,20 @@ class Citizen:
         return str(self.window.property("title")) + "/" + str(self.app.pages_shown[-1:] or "")
 
     def tap(self, name: str, timeout: float = 10.0) -> None:
-        item = self.get(name, timeout)
-        wait_for(item.isEnabled, timeout, f"{name!r} enabled")
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        """Tap the item's centre as a finger would: once it is on screen, enabled and laid out — at the
+        same place in two looks running. Lists make their delegates again as their model changes and
+        a row may still move under load; a tap at a place it has left goes to nothing."""
+        self.get(name, timeout)
+        seen: list[tuple[QQuickItem, QPointF] | None] = []
+
+        def steady() -> QPointF | None:
+            item = self.find(name)
+            here = None if item is None or not item.isEnabled() else \
+                (item, item.mapToScene(QPointF(item.width() / 2, item.height() / 2)))
+            seen.append(here)
+            return here[1] if here is not None and len(seen) > 1 and seen[-2] == here else None
+
+        centre = wait_for(steady, timeout, f"{name!r} enabled and laid out")
         w, h = self.window.width(), self.window.height()
         assert 0 <= centre.x() < w and 0 <= centre.y() < h, f"{name!r} is off the screen at {centre} ({w}×{h})"
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
