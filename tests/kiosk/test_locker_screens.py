@@ -20,6 +20,7 @@ from kiosk.backend.demo_locker import _Live, _PickupEntry
 from kiosk.backend.locker import PickupStatus
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.screens import LANDSCAPE, PORTRAIT
 from tests.kiosk.test_kiosk_screens import _sheet, check_page
 
 pytestmark = pytest.mark.timeout(240)
@@ -130,9 +131,7 @@ def test_locker_pages_every_language_and_mode(qapp: Any, srig: Any, tmp_path: Pa
     out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     orient = "portrait" if size[1] > size[0] else "landscape"
-    combos = [(lang, elderly) for lang in ("zh", "mn", "en") for elderly in (False, True)]
-    if orient == "landscape":  # the widest screen: its risk is height, greatest in Mongolian and elderly mode
-        combos = [("zh", False), ("mn", True), ("en", True)]
+    combos = PORTRAIT if orient == "portrait" else LANDSCAPE
     app = make_app(srig, size=size)
     app.start()
     for flow in (app.locker.pickup, app.locker.deposit):
