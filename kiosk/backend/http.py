@@ -39,6 +39,7 @@ import msgspec
 
 from ground import __version__
 from ground.logs import mask_id_number, mask_text
+from kiosk.backend.certificates import KIND_CODE, Certificate, CertificateBackend, CertificateKind
 from kiosk.backend.locker import CollectAnswer, Collection, Deposit, DepositRequest, LockerBackend, PickupAnswer
 from kiosk.backend.materials import MaterialsBackend, MaterialsReceipt, MaterialsUpload
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, Case, HallInfo, NotFound, ServiceItem
@@ -59,6 +60,8 @@ WORKERS = 8
 CASE_NO = re.compile(r"[0-9]{6,24}")
 _PHOTO_RECEIPT = msgspec.json.Decoder(PhotoReceipt)
 _MATERIALS_RECEIPT = msgspec.json.Decoder(MaterialsReceipt)
+_CERTIFICATE_KINDS = msgspec.json.Decoder(list[CertificateKind])
+_CERTIFICATE = msgspec.json.Decoder(Certificate)
 
 _HALL = msgspec.json.Decoder(HallInfo)
 _ITEMS = msgspec.json.Decoder(list[ServiceItem])
@@ -151,6 +154,27 @@ class HttpBackend:
         # Retried safely: submission_id is the idempotency key, a repeat attaches once (docs/kiosk-backend.md).
         return self._call(what, "POST", f"cases/{case_no}/materials", decode, body=msgspec.json.encode(upload),
                           not_found=True)
+
+    # ----------------------------------------------------------------------------------------
+    # Certificates (kiosk.backend.certificates): the card's number travels in the body only
+    # ----------------------------------------------------------------------------------------
+
+    def certificate_kinds(self) -> list[CertificateKind]:
+        return self._call("GET /certificates/kinds", "GET", "certificates/kinds", _CERTIFICATE_KINDS.decode)
+
+    def certificate(self, kind: str, id_number: str) -> Certificate:
+        if not re.match(KIND_CODE, kind):
+            raise NotFound("POST /certificates: not a certificate kind (a lower-case code)")
+        what = f"POST /certificates ({kind})"
+
+        def decode(body: bytes) -> Certificate:
+            found = _CERTIFICATE.decode(body)
+            if found.kind != kind or found.holder_id != id_number:
+                raise BackendError(f"{what}: the platform answered another kind or holder")
+            return found
+
+        body = msgspec.json.encode({"kind": kind, "id_number": id_number})
+        return self._call(what, "POST", "certificates", decode, body=body, not_found=True, secret=id_number)
 
     # ----------------------------------------------------------------------------------------
     # The Backend protocol
@@ -414,6 +438,9 @@ if TYPE_CHECKING:
         return backend
 
     def _is_a_locker_backend(backend: HttpBackend) -> LockerBackend:
+        return backend
+
+    def _is_a_certificate_backend(backend: HttpBackend) -> CertificateBackend:
         return backend
 
     def _is_a_materials_backend(backend: HttpBackend) -> MaterialsBackend:

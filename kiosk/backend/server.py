@@ -58,6 +58,14 @@ class _FindPickup(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _FIND_PICKUP = msgspec.json.Decoder(_FindPickup)
+
+
+class _CertificateAsk(msgspec.Struct, forbid_unknown_fields=True):
+    kind: str
+    id_number: str
+
+
+_CERTIFICATE_ASK = msgspec.json.Decoder(_CertificateAsk)
 _COLLECTION = msgspec.json.Decoder(Collection)
 _DEPOSIT_REQUEST = msgspec.json.Decoder(DepositRequest)
 
@@ -207,13 +215,25 @@ class BackendServer:
                 return self._materials(unquote(case_no), body)
             case "GET", ["cases", case_no] if case_no and case_no != "search":
                 return self.backend.case(unquote(case_no))
+            case "GET", ["certificates", "kinds"]:
+                return self._certificates().certificate_kinds()
+            case "POST", ["certificates"]:
+                ask = _decode(_CERTIFICATE_ASK, body, "certificate request")
+                return self._certificates().certificate(ask.kind, ask.id_number)
             case ("POST", ["pickups", "find"] | ["pickups", _, "collected"] | ["deposits"]) | ("GET", ["locker",
                                                                                                   "slots"]):
                 return self._locker(method, parts, body)
             case _, (["hall"] | ["items"] | ["items", _] | ["cases", "search"] | ["cases", _] | ["pickups", "find"]
-                     | ["pickups", _, "collected"] | ["deposits"] | ["locker", "slots"]):
+                     | ["pickups", _, "collected"] | ["deposits"] | ["locker", "slots"] | ["certificates"]
+                     | ["certificates", "kinds"]):
                 raise _HttpError(405, f"{method} not allowed here")
         raise _HttpError(404, "no such endpoint")
+
+    def _certificates(self) -> Any:
+        """The backend object, when it issues certificates (kiosk.backend.certificates)."""
+        if not hasattr(self.backend, "certificate_kinds"):
+            raise _HttpError(404, "no certificates here")
+        return self.backend
 
     def _locker(self, method: str, parts: list[str], body: bytes) -> Any:
         """The locker's endpoints, served when the backend object has them (kiosk.backend.locker)."""
