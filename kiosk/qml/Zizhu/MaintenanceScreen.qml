@@ -208,11 +208,13 @@ Rectangle {
                                     spacing: Theme.gap
                                     KText {
                                         objectName: "deviceName_" + modelData.kind
+                                        wrap: false  // a short name: one line (in a Flow it was cut at its first width)
                                         bold: true
                                         src: MaintenanceTexts.kind(modelData.kind)
                                     }
                                     KText {
                                         objectName: "deviceState_" + modelData.kind
+                                        wrap: false
                                         bold: true
                                         src: MaintenanceTexts.state(modelData.state)
                                         color: modelData.state === "online" || modelData.state === "busy" ? Theme.text : Theme.danger
