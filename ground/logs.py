@@ -50,6 +50,12 @@ def mask_phone(phone: str) -> str:
     return "*" * (len(p) - 4) + p[-4:]
 
 
+def mask_address(street: str) -> str:
+    """``新华大街12号3单元401`` → ``新华大街****``: the street's first four characters."""
+    s = street.strip()
+    return (s[:4] + "****") if len(s) > 4 else "*" * len(s)
+
+
 def mask_text(text: str) -> str:
     """Mask every ID number and mobile number found in free text."""
     text = _ID18.sub(lambda m: m.group(1) + "*" * 10 + m.group(2), text)

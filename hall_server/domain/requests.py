@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC
 
-from ground.logs import mask_id_number, mask_name, mask_phone, mask_text
+from ground.logs import mask_address, mask_id_number, mask_name, mask_phone, mask_text
 from hall_server.db import ServiceRequest
 from hall_server.domain.base import CoreSettings
 from hall_server.domain.unit import Unit
@@ -34,12 +34,6 @@ log = logging.getLogger(__name__)
 ACCEPTED, DUPLICATE = "accepted", "duplicate"
 NAME_FIELDS = frozenset({"name", "recipient"})
 KEPT_FIELDS = frozenset({"region", "province", "city", "district"})  # coarse, shown whole
-
-
-def mask_address(street: str) -> str:
-    """``新华大街12号3单元401`` → ``新华大街****``: the street's first four characters."""
-    s = street.strip()
-    return (s[:4] + "****") if len(s) > 4 else "*" * len(s)
 
 
 def mask_field(name: str, value: str) -> str:

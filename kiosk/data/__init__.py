@@ -1,0 +1,1 @@
+"""Data files the kiosk ships (package data): the administrative divisions of China (regions)."""
