@@ -37,6 +37,7 @@ from ground.configbase import convert, dotted, problems
 from kiosk.backend.certificates import Certificate, CertificateKind
 from kiosk.backend.demo_certificates import DemoCertificates
 from kiosk.backend.demo_locker import DemoLockerMixin, load_locker
+from kiosk.backend.demo_mailing import DemoMailing, DemoMailingMixin
 from kiosk.backend.materials import MaterialsReceipt, MaterialsUpload
 from kiosk.backend.model import (
     OPEN_STATUSES,
@@ -222,7 +223,7 @@ def working_days_before(today: date, n: int) -> date:
 # The back end
 # --------------------------------------------------------------------------------------------
 
-class DemoBackend(DemoLockerMixin):
+class DemoBackend(DemoLockerMixin, DemoMailingMixin):
     """:class:`kiosk.backend.model.Backend` from the demo data files.
 
     ``today``: the day the cases' offsets count from; ``None`` is the current date at each call
@@ -245,6 +246,7 @@ class DemoBackend(DemoLockerMixin):
         self.photos: dict[str, PhotoUpload] = {}  # by case: the platform's copy (kiosk.backend.photo)
         # by case, every submission once (kiosk.backend.materials): the platform's copy
         self.materials: dict[str, dict[str, MaterialsUpload]] = {}
+        self.mailings: dict[str, DemoMailing] = {}  # by request id (kiosk.backend.mailing): the platform's copy
 
         self._hall = _convert(*_read(root, HALL_FILE), HallInfo)
         items_where, items_data = _read(root, ITEMS_FILE)

@@ -41,6 +41,7 @@ from ground import __version__
 from ground.logs import mask_id_number, mask_text
 from kiosk.backend.certificates import KIND_CODE, Certificate, CertificateBackend, CertificateKind
 from kiosk.backend.locker import CollectAnswer, Collection, Deposit, DepositRequest, LockerBackend, PickupAnswer
+from kiosk.backend.mailing import MailingBackend, MailingReceipt, MailingRequest
 from kiosk.backend.materials import MaterialsBackend, MaterialsReceipt, MaterialsUpload
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, Case, HallInfo, NotFound, ServiceItem
 from kiosk.backend.photo import PhotoBackend, PhotoReceipt, PhotoUpload
@@ -62,6 +63,7 @@ _PHOTO_RECEIPT = msgspec.json.Decoder(PhotoReceipt)
 _MATERIALS_RECEIPT = msgspec.json.Decoder(MaterialsReceipt)
 _CERTIFICATE_KINDS = msgspec.json.Decoder(list[CertificateKind])
 _CERTIFICATE = msgspec.json.Decoder(Certificate)
+_MAILING_RECEIPT = msgspec.json.Decoder(MailingReceipt)
 
 _HALL = msgspec.json.Decoder(HallInfo)
 _ITEMS = msgspec.json.Decoder(list[ServiceItem])
@@ -175,6 +177,32 @@ class HttpBackend:
 
         body = msgspec.json.encode({"kind": kind, "id_number": id_number})
         return self._call(what, "POST", "certificates", decode, body=body, not_found=True, secret=id_number)
+
+    # ----------------------------------------------------------------------------------------
+    # Mailing (kiosk.backend.mailing): the address, phone and ID number in the body only, never in logs
+    # ----------------------------------------------------------------------------------------
+
+    def mail_request(self, case_no: str, request: MailingRequest) -> MailingReceipt:
+        if not CASE_NO.fullmatch(case_no):
+            raise NotFound("POST /cases/…/mailing: not a case number (6 to 24 digits)")
+        what = f"POST /cases/{case_no}/mailing"
+
+        def decode(body: bytes) -> MailingReceipt:
+            found = _MAILING_RECEIPT.decode(body)
+            if (found.case_no, found.request_id) != (case_no, request.request_id):
+                raise BackendError(f"{what}: the platform answered another case or request")
+            return found
+
+        # Retried safely: request_id is the idempotency key, a repeat makes one request (docs/kiosk-backend.md).
+        return self._call(what, "POST", f"cases/{case_no}/mailing", decode, body=msgspec.json.encode(request),
+                          not_found=True, secret=request.id_number)
+
+    def withdraw_mailing(self, request_no: str, request_id: str) -> None:
+        if not re.fullmatch(r"[0-9A-Za-z-]{4,40}", request_no):
+            raise NotFound("POST /mailings/…/withdraw: not a request number")
+        what = f"POST /mailings/{request_no}/withdraw"
+        self._call(what, "POST", f"mailings/{request_no}/withdraw", lambda _b: None,
+                   body=msgspec.json.encode({"request_id": request_id}), not_found=True)
 
     # ----------------------------------------------------------------------------------------
     # The Backend protocol
@@ -444,4 +472,7 @@ if TYPE_CHECKING:
         return backend
 
     def _is_a_materials_backend(backend: HttpBackend) -> MaterialsBackend:
+        return backend
+
+    def _is_a_mailing_backend(backend: HttpBackend) -> MailingBackend:
         return backend

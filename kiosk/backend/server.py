@@ -23,13 +23,14 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Self
+from typing import Annotated, Any, Self
 from urllib.parse import unquote, urlsplit
 
 import msgspec
 
 from ground.logs import mask_text
 from kiosk.backend.locker import Collection, DepositRequest
+from kiosk.backend.mailing import REQUEST_ID, MailingRequest
 from kiosk.backend.materials import MAX_PDF_BYTES, MaterialsUpload
 from kiosk.backend.model import Backend, BackendError, BackendTimeout, NotFound
 from kiosk.backend.photo import PhotoUpload
@@ -68,6 +69,14 @@ class _CertificateAsk(msgspec.Struct, forbid_unknown_fields=True):
 _CERTIFICATE_ASK = msgspec.json.Decoder(_CertificateAsk)
 _COLLECTION = msgspec.json.Decoder(Collection)
 _DEPOSIT_REQUEST = msgspec.json.Decoder(DepositRequest)
+_MAILING_REQUEST = msgspec.json.Decoder(MailingRequest)
+
+
+class _Withdraw(msgspec.Struct, forbid_unknown_fields=True):
+    request_id: Annotated[str, msgspec.Meta(pattern=REQUEST_ID)]
+
+
+_WITHDRAW = msgspec.json.Decoder(_Withdraw)
 
 
 def _decode(decoder: msgspec.json.Decoder[Any], body: bytes, what: str) -> Any:
@@ -191,6 +200,17 @@ class BackendServer:
             raise _HttpError(404, "no materials here")
         return attach(case_no, _decode(_MATERIALS_UPLOAD, body, "materials"))
 
+    def _mailing(self, parts: list[str], body: bytes) -> Any:
+        """``POST cases/{case_no}/mailing`` and ``POST mailings/{request_no}/withdraw``
+        (kiosk.backend.mailing), when the backend object mails."""
+        b: Any = self.backend
+        if not hasattr(b, "mail_request"):
+            raise _HttpError(404, "no mailing here")
+        if parts[0] == "cases":
+            return b.mail_request(unquote(parts[1]), _decode(_MAILING_REQUEST, body, "mailing request"))
+        b.withdraw_mailing(unquote(parts[1]), _decode(_WITHDRAW, body, "withdrawal").request_id)
+        return None
+
     def _answer(self, method: str, path: str, body: bytes) -> Any:
         """What the API answers ``method path``: the object to encode, or :class:`_HttpError`."""
         if not path.startswith(self.base_path + "/"):
@@ -213,6 +233,8 @@ class BackendServer:
                 return self._photo(unquote(case_no), body)
             case "POST", ["cases", case_no, "materials"]:
                 return self._materials(unquote(case_no), body)
+            case "POST", ["cases", case_no, "mailing"] | ["mailings", case_no, "withdraw"]:
+                return self._mailing(parts, body)
             case "GET", ["cases", case_no] if case_no and case_no != "search":
                 return self.backend.case(unquote(case_no))
             case "GET", ["certificates", "kinds"]:
