@@ -159,6 +159,9 @@ class KioskApp:
         from kiosk.qt.maintenance import MaintenanceWiring
 
         self.maintenance = MaintenanceWiring(self)  # the technician's screen (kiosk/flows_maintenance.py)
+        from kiosk.qt.mailing import MailingWiring
+
+        self.mailing = MailingWiring(self)  # free mailing of a case's documents (kiosk/flows_mailing.py)
         for flow in self.printing_flows():  # a Mongolian reader's slips carry Mongolian (docs/mongolian-slips.md)
             flow.slip_words = self.slip_words
 
@@ -184,6 +187,7 @@ class KioskApp:
         self.locker.expose(self.engine)
         self.a4.expose(self.engine)
         self.maintenance.expose(self.engine)
+        self.mailing.expose(self.engine)
         k = self.cfg.kiosk
         self.set_elderly(k.elderly)
         if k.language != "zh":
@@ -326,7 +330,8 @@ class KioskApp:
 
     def printing_flows(self) -> list[Any]:
         """Every flow that prints a slip."""
-        return [self.guide, self.progress, self.feedback.complaint, self.locker.pickup, self.locker.deposit]
+        return [self.guide, self.progress, self.feedback.complaint, self.locker.pickup, self.locker.deposit,
+                self.mailing.flow]
 
     def slip_words(self, template: str) -> dict[str, str]:
         """The Mongolian lines of ``template`` from the screen's translator, when the screen is in
@@ -343,7 +348,7 @@ class KioskApp:
     def page_shown(self, name: str) -> None:
         self.pages_shown.append(name)
         del self.pages_shown[:-50]
-        if name in ("home", "identity"):
+        if name in ("home", "identity", "mailing"):  # the mailing page waits for the card holder's card
             if self.identity.card is None and self.identity.state != "waiting":
                 self.identity.start()
         elif self.identity.state == "waiting":

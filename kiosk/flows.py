@@ -24,6 +24,7 @@ from drivers.idcard.driver import CardAlreadyRead
 from ground.logs import mask_id_number, mask_name
 from ground.workdays import CalendarUnknown, add_workdays
 from kiosk.availability import Availability
+from kiosk.backend.mailing import MAILABLE
 from kiosk.backend.model import (
     CASE_STATUS_LABELS,
     OPEN_STATUSES,
@@ -730,7 +731,7 @@ class ProgressFlow(_Printing):
                           for s in case.steps],
                 "missing": [{"name": m.name, "problem": m.problem} for m in case.missing],
                 "refusal": case.refusal, "pickup": case.pickup, "deadline": due, "deadlineCode": code,
-                "progressUrl": case.progress_url}
+                "progressUrl": case.progress_url, "mailable": case.status in MAILABLE}
 
 
 def _with_limits(backend: Backend, cases: list[Case]) -> tuple[list[Case], dict[str, int]]:

@@ -32,6 +32,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from drivers.camera.document import MESSAGES, pages_pdf
 from kiosk.availability import Availability
+from kiosk.backend.mailing import MAILABLE
 from kiosk.backend.materials import MaterialsBackend, MaterialsReceipt, MaterialsUpload
 from kiosk.backend.model import BackendError, Case
 from kiosk.flows import CaseChooser, Jobs, Outcome, ServiceDone, backend_error, case_summary
@@ -264,6 +265,7 @@ class CaptureFlow(CaseChooser):
             "received": self.receipt.pages if self.receipt is not None else 0,
             "cases": [case_summary(c) for c in self.cases],
             "case": {"caseNo": case.case_no, "matter": case.matter} if case is not None else {},
+            "mailable": case is not None and case.status in MAILABLE,  # its result may be mailed (政务专递)
             "hasCard": self.session.get("card") is not None,
             "camera": self.availability.device("camera") or "",
         }

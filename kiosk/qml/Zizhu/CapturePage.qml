@@ -10,6 +10,7 @@ KPage {
     title: QT_TRANSLATE_NOOP("Zizhu", "材料提交")
     prompt: QT_TRANSLATE_NOOP("Zizhu", "请选择办件，再把材料逐页放在高拍仪下拍摄")
     signal finished()
+    signal openMailing(string caseNo)  // 政务专递 for the case the materials went to
     readonly property var v: kioskCapture.view
     readonly property string st: v.state || ""
     readonly property string checkWords: v.checking ? QT_TRANSLATE_NOOP("Zizhu", "正在检查画面…")
@@ -349,6 +350,15 @@ KPage {
                 Layout.fillWidth: true
                 src: QT_TRANSLATE_NOOP("Zizhu", "共 %1 页已提交到办件 %2，本机不保存")
                 args: [page.v.received || 0, (page.v.case || {}).caseNo || ""]
+            }
+            KButton {
+                objectName: "captureMailing"
+                visible: page.st === "done" && page.v.mailable === true
+                Layout.fillWidth: true
+                primary: false
+                icon: "✉"
+                src: QT_TRANSLATE_NOOP("Zizhu", "办结后免费邮寄结果（政务专递）")
+                onClicked: page.openMailing((page.v.case || {}).caseNo || "")
             }
             KButton {
                 objectName: "captureFinish"

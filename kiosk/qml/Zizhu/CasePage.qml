@@ -8,6 +8,7 @@ KPage {
     title: QT_TRANSLATE_NOOP("Zizhu", "办件进度")
     prompt: QT_TRANSLATE_NOOP("Zizhu", "这是您的办件进度，可打印进度凭条或扫码查看")
     signal back()
+    signal openMailing(string caseNo)  // 政务专递, when the case is applied for or ready
     readonly property var v: kiosk.progress.view
     readonly property var c: v.case || ({})
     onVChanged: if (v.printState === "printed") kiosk.say(qsTranslate("Zizhu", "打印完成，请取走凭条"))
@@ -63,6 +64,15 @@ KPage {
             qr: page.c.progressUrl || kiosk.hall.guideUrl || ""
             printLabel: QT_TRANSLATE_NOOP("Zizhu", "打印进度凭条")
             onPrintRequested: kiosk.progress.act("print")
+        }
+        KButton {
+            objectName: "caseMailing"
+            visible: page.c.mailable === true
+            Layout.fillWidth: true
+            primary: false
+            icon: "✉"
+            src: QT_TRANSLATE_NOOP("Zizhu", "邮寄送达（政务专递，免费）")
+            onClicked: page.openMailing(page.c.caseNo)
         }
         KButton { objectName: "caseBack"; Layout.fillWidth: true; primary: false; src: QT_TRANSLATE_NOOP("Zizhu", "返回"); onClicked: page.back() }
     }

@@ -17,6 +17,12 @@ ApplicationWindow {
     function open(component) {
         stack.push(component)
     }
+    // After a rating: home — or back to the materials just submitted, whose page offers their free mailing.
+    function afterRating() {
+        const under = stack.depth > 1 ? stack.get(stack.depth - 2) : null
+        if (under && under.name === "capture" && kioskCapture.view.state === "done" && kioskCapture.view.mailable) stack.pop()
+        else win.home()
+    }
     function home() {
         stack.clear(StackView.Immediate)
         stack.push(homePage, {}, StackView.Immediate)
@@ -91,7 +97,7 @@ ApplicationWindow {
         function onOpenCapture() { win.open(capturePage) }
     }
     // After each completed service its rating page (voluntary: 跳过 goes home); the complaint window.
-    Component { id: ratingPage; RatingPage { onFinished: win.home() } }
+    Component { id: ratingPage; RatingPage { onFinished: win.afterRating() } }
     Component { id: complaintPage; ComplaintPage { onFinished: win.home() } }
     Connections {
         target: feedback
@@ -131,4 +137,12 @@ ApplicationWindow {
         visible: win.pageName() === "home" && !keyboard.active
     }
     MaintenanceScreen { anchors.fill: parent; z: 30 }
+
+    // 政务专递: from the home page, a case's page (办件查询) or the materials just submitted
+    Component { id: mailingPage; MailingPage { onFinished: win.home() } }
+    Connections {
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenMailing(caseNo) { kioskMailing.act("open", caseNo); win.open(mailingPage) }
+    }
 }
