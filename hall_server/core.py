@@ -99,6 +99,9 @@ class HallCore:
             self.uow.after_commit(after)
         self._ticks: list[Callable[[Unit], None]] = []
         self.add_tick(self.rectifications.tick)  # bad reviews past their deadline: the centre alerted, once
+        from hall_server.domain.mailing import attach as attach_mailing
+
+        attach_mailing(self)  # 政务专递: each mailing request makes the hall's mailing to post (issue 14)
         self._load()
 
     # ---- units of work ----------------------------------------------------------------------

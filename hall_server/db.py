@@ -368,6 +368,39 @@ class ServiceRequest(Base):
                       Index("service_requests_by_day", "hall", "service", "day"))
 
 
+# ---- free mailing, 政务专递 (issue 14, migration 0012) ----
+class Mailing(Base):
+    """A free mailing (政务专递) the hall posts: one per service request of service ``mailing`` (its ``id``),
+    made when the request arrives (hall_server/domain/mailing.py). ``state``: requested → sent (with the
+    tracking number) → delivered or returned (a returned one may be sent again). The address, recipient
+    and phone stay in the request's sealed box; the lists show them masked."""
+
+    __tablename__ = "mailings"
+    id: Mapped[str] = mapped_column(ForeignKey("service_requests.id"), primary_key=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))  # requested | sent | delivered | returned
+    tracking_no: Mapped[str | None] = mapped_column(String(40), nullable=True)  # 邮件号 (EMS)
+    updated_at: Mapped[datetime]
+
+    __table_args__ = (Index("mailings_by_state", "hall", "state"),)
+
+
+class MailingStep(Base):
+    """One step of a mailing (申请, 寄出, 送达, 退回) with who (a logged-in user, or ``system`` for its arrival),
+    when, the state after it, the tracking number and a note. Append-only: migration 0012's triggers refuse
+    UPDATE and DELETE."""
+
+    __tablename__ = "mailing_steps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mailing_id: Mapped[str] = mapped_column(ForeignKey("mailings.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(16))  # requested | sent | delivered | returned
+    state: Mapped[str] = mapped_column(String(16))
+    tracking_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 # ---- rectification steps (issue 13, migration 0007) ----
 class RectificationStep(Base):
     """One step of a rectification case — 核实 ``verify``, 整改 ``rectify``, 反馈 ``feedback``, 办结 ``close``

@@ -1753,5 +1753,170 @@
         <source>打印机暂停，正在等待…</source>
         <translation>The printer has paused, waiting…</translation>
     </message>
+    <!-- free mailing, 政务专递 (kiosk/qml/Zizhu/Mailing*.qml, CasePage, CapturePage, HomePage; templates/mailing.toml) -->
+    <message>
+        <source>邮寄送达（政务专递，免费）</source>
+        <translation>Mail the result to me (free government post)</translation>
+    </message>
+    <message>
+        <source>办结后免费邮寄结果（政务专递）</source>
+        <translation>Mail the result free of charge when the case is done</translation>
+    </message>
+    <message>
+        <source>政务专递（免费邮寄）</source>
+        <translation>Free mailing of results</translation>
+    </message>
+    <message>
+        <source>政务专递申请回执</source>
+        <translation>Free mailing request receipt</translation>
+    </message>
+    <message>
+        <source>免费邮寄：邮寄费用由政府承担，您无需支付任何费用。</source>
+        <translation>Free mailing: the government pays the postage; you pay nothing.</translation>
+    </message>
+    <message>
+        <source>政务专递</source>
+        <translation>Free mailing</translation>
+    </message>
+    <message>
+        <source>办件结果可免费邮寄到家，请按提示填写邮寄信息</source>
+        <translation>The result can be mailed to you free of charge: fill in where to send it</translation>
+    </message>
+    <message>
+        <source>请将申请人本人的身份证放在读卡区</source>
+        <translation>Place the applicant's own ID card on the reader</translation>
+    </message>
+    <message>
+        <source>请选择要邮寄结果的办件</source>
+        <translation>Choose the case whose result is to be mailed</translation>
+    </message>
+    <message>
+        <source>请依次选择省、市、区县</source>
+        <translation>Choose the province, the city, then the district</translation>
+    </message>
+    <message>
+        <source>请输入详细地址（支持拼音输入）</source>
+        <translation>Enter the street address (Pinyin input)</translation>
+    </message>
+    <message>
+        <source>请确认收件人姓名，可以修改</source>
+        <translation>Check the recipient's name; you may change it</translation>
+    </message>
+    <message>
+        <source>请输入收件人联系电话</source>
+        <translation>Enter the recipient's phone number</translation>
+    </message>
+    <message>
+        <source>请核对邮寄信息，确认后提交</source>
+        <translation>Check the mailing details, then confirm</translation>
+    </message>
+    <message>
+        <source>申请已提交，结果文书将免费邮寄给您</source>
+        <translation>Request made: the result will be mailed to you free of charge</translation>
+    </message>
+    <message>
+        <source>暂时无法申请，请稍后重试或到人工窗口办理</source>
+        <translation>The request cannot be made now: try again later or go to the staffed window</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>免费邮寄：邮寄费用由政府承担。办件结果办结后寄出，材料也可寄回（双向免费）</source>
+        <translation>Free mailing: the government pays the postage. The result is sent when the case is done; documents can be mailed back too (free both ways)</translation>
+    </message>
+    <message>
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>详细地址：街道、门牌号、小区、楼号和房号</source>
+        <translation>Street address: street, number, estate, building and flat</translation>
+    </message>
+    <message>
+        <source>点击后弹出键盘，支持拼音输入</source>
+        <translation>Tap for the keyboard (Pinyin input)</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <source>收件人（默认为身份证持有人，可修改）</source>
+        <translation>Recipient (the card holder unless you change it)</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>邮寄地区</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>邮寄费用由政府承担，您无需支付任何费用</source>
+        <translation>The government pays the postage: you pay nothing</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>Request number</translation>
+    </message>
+    <message>
+        <source>办结后，结果文书将通过政务专递免费寄出，寄出后工作人员将电话告知</source>
+        <translation>When the case is done, the result is sent by free government post; staff will phone you when it is sent</translation>
+    </message>
+    <message>
+        <source>回执已打印，请取走并保管好申请编号</source>
+        <translation>Receipt printed: take it and keep the request number</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下申请编号</source>
+        <translation>The receipt did not print: note the request number</translation>
+    </message>
+    <message>
+        <source>该办件不是持证人本人的办件，不能申请邮寄。请使用申请人本人的身份证</source>
+        <translation>This case is not the card holder's: it cannot be mailed. Use the applicant's own ID card</translation>
+    </message>
+    <message>
+        <source>该办件当前状态不能申请邮寄（已领取、不予受理或已撤回），请咨询人工窗口</source>
+        <translation>This case cannot be mailed now (collected, refused or withdrawn): ask at the staffed window</translation>
+    </message>
+    <message>
+        <source>您暂无可申请邮寄的办件。已申请或已办结待领取的办件才能邮寄</source>
+        <translation>You have no case to mail now. Only a case applied for, or done and not yet collected, can be mailed</translation>
+    </message>
+    <message>
+        <source>请输入详细地址：街道、门牌号、小区、楼号和房号</source>
+        <translation>Enter the street address: street, number, estate, building and flat</translation>
+    </message>
+    <message>
+        <source>详细地址请控制在100字以内</source>
+        <translation>Keep the street address within 100 characters</translation>
+    </message>
+    <message>
+        <source>请输入收件人姓名</source>
+        <translation>Enter the recipient's name</translation>
+    </message>
+    <message>
+        <source>收件人姓名请控制在30字以内</source>
+        <translation>Keep the recipient's name within 30 characters</translation>
+    </message>
+    <message>
+        <source>申请未能提交：终端与服务中心的连接中断，业务系统中的申请已撤回。您填写的内容仍在本页，可稍后重试，或到人工窗口申请</source>
+        <translation>The request was not made: the terminal lost its link to the service centre, and the request was withdrawn. Your answers are still on this page: try again later, or ask at the staffed window</translation>
+    </message>
+    <message>
+        <source>申请未能完整提交，请到人工窗口出示申请编号处理，请勿重复申请</source>
+        <translation>The request was not completed: show the request number at the staffed window, and do not ask again here</translation>
+    </message>
 </context>
 </TS>

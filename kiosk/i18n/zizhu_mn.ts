@@ -2085,5 +2085,170 @@
         <translatorcomment>needs native review</translatorcomment>
         <translation>ᠬᠡᠪᠯᠡᠭᠦᠷ ᠲᠦᠷ ᠵᠣᠭᠰᠣᠪᠠ᠂ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
     </message>
+    <!-- free mailing, 政务专递 (kiosk/qml/Zizhu/Mailing*.qml, CasePage, CapturePage, HomePage; templates/mailing.toml) -->
+    <message>
+        <source>邮寄送达（政务专递，免费）</source>
+        <translation>ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠬᠦ (ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ)</translation>
+    </message>
+    <message>
+        <source>办结后免费邮寄结果（政务专递）</source>
+        <translation>ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>政务专递（免费邮寄）</source>
+        <translation>ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠰᠢᠦᠳᠠᠨ (ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ)</translation>
+    </message>
+    <message>
+        <source>政务专递申请回执</source>
+        <translation>ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠰᠢᠦᠳᠠᠨ ᠦ ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠪᠠᠷᠢᠮᠲᠠ</translation>
+    </message>
+    <message>
+        <source>免费邮寄：邮寄费用由政府承担，您无需支付任何费用。</source>
+        <translation>ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠰᠢᠦᠳᠠᠨ᠄ ᠰᠢᠦᠳᠠᠨ ᠤ ᠵᠠᠷᠤᠳᠠᠯ ᠢ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠳᠠᠭᠠᠨ᠎ᠠ᠂ ᠲᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠲᠥᠯᠥᠬᠦ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>政务专递</source>
+        <translation>ᠵᠠᠰᠠᠭ ᠤᠨ ᠰᠢᠦᠳᠠᠨ</translation>
+    </message>
+    <message>
+        <source>办件结果可免费邮寄到家，请按提示填写邮寄信息</source>
+        <translation>ᠬᠡᠷᠡᠭ ᠦᠨ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠭᠡᠷ ᠲᠦ ᠲᠠᠨ ᠢ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠨ᠎ᠡ᠂ ᠰᠠᠨᠠᠭᠤᠯᠤᠮᠵᠢ ᠶᠢᠨ ᠳᠠᠭᠠᠤ ᠮᠡᠳᠡᠭᠡ ᠪᠡᠨ ᠪᠢᠴᠢᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>请将申请人本人的身份证放在读卡区</source>
+        <translation>ᠭᠤᠶᠤᠴᠢᠯᠠᠭᠴᠢ ᠶᠢᠨ ᠦᠪᠡᠷ ᠦᠨ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢ ᠤᠩᠰᠢᠭᠴᠢ ᠳᠤ ᠲᠠᠯᠪᠢᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请选择要邮寄结果的办件</source>
+        <translation>ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠨᠢ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠢᠶᠡᠨ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请依次选择省、市、区县</source>
+        <translation>ᠮᠤᠵᠢ᠂ ᠬᠣᠲᠠ᠂ ᠲᠣᠭᠣᠷᠢᠭ ᠢ ᠳᠠᠷᠠᠭᠠᠯᠠᠨ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请输入详细地址（支持拼音输入）</source>
+        <translation>ᠨᠠᠷᠢᠯᠢᠭ ᠬᠠᠶᠢᠭ ᠢᠶᠡᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ (ᠫᠢᠨᠶᠢᠨ ᠢᠶᠠᠷ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ)</translation>
+    </message>
+    <message>
+        <source>请确认收件人姓名，可以修改</source>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠦ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ᠂ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>请输入收件人联系电话</source>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠦ ᠤᠲᠠᠰᠤᠨ ᠤ ᠳᠤᠭᠠᠷ ᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>请核对邮寄信息，确认后提交</source>
+        <translation>ᠰᠢᠦᠳᠠᠨ ᠤ ᠮᠡᠳᠡᠭᠡ ᠪᠡᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠳ ᠲᠤᠰᠢᠶᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>申请已提交，结果文书将免费邮寄给您</source>
+        <translation>ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠲᠤᠰᠢᠶᠠᠭᠳᠠᠪᠠ᠂ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠦᠨ ᠪᠢᠴᠢᠭ ᠢ ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠲᠠᠨ ᠳᠤ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠨ᠎ᠡ</translation>
+    </message>
+    <message>
+        <source>暂时无法申请，请稍后重试或到人工窗口办理</source>
+        <translation>ᠲᠦᠷ ᠭᠤᠶᠤᠴᠢᠯᠠᠵᠤ ᠴᠢᠳᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠣᠴᠢᠵᠤ ᠪᠦᠲᠦᠭᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>免费邮寄：邮寄费用由政府承担。办件结果办结后寄出，材料也可寄回（双向免费）</source>
+        <translation>ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠰᠢᠦᠳᠠᠨ᠄ ᠵᠠᠷᠤᠳᠠᠯ ᠢ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠳᠠᠭᠠᠨ᠎ᠠ᠃ ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠂ ᠪᠠᠷᠢᠮᠲᠠ ᠪᠠᠨ ᠴᠦ ᠪᠤᠴᠠᠭᠠᠵᠤ ᠢᠯᠡᠭᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ (ᠬᠣᠶᠠᠷ ᠲᠠᠯ᠎ᠠ ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ)</translation>
+    </message>
+    <message>
+        <source>省份</source>
+        <translation>ᠮᠤᠵᠢ</translation>
+    </message>
+    <message>
+        <source>城市</source>
+        <translation>ᠬᠣᠲᠠ</translation>
+    </message>
+    <message>
+        <source>区县</source>
+        <translation>ᠲᠣᠭᠣᠷᠢᠭ</translation>
+    </message>
+    <message>
+        <source>详细地址：街道、门牌号、小区、楼号和房号</source>
+        <translation>ᠨᠠᠷᠢᠯᠢᠭ ᠬᠠᠶᠢᠭ᠄ ᠭᠤᠳᠤᠮᠵᠢ᠂ ᠡᠭᠦᠳᠡᠨ ᠦ ᠳᠤᠭᠠᠷ᠂ ᠰᠢᠶᠣᠤᠴᠢᠦ᠂ ᠪᠠᠢᠱᠢᠩ ᠪᠠ ᠥᠷᠦᠭᠡ ᠶᠢᠨ ᠳᠤᠭᠠᠷ</translation>
+    </message>
+    <message>
+        <source>点击后弹出键盘，支持拼音输入</source>
+        <translation>ᠳᠠᠷᠤᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠷᠤᠭᠤᠯ ᠭᠠᠷᠴᠤ ᠢᠷᠡᠨ᠎ᠡ᠂ ᠫᠢᠨᠶᠢᠨ ᠢᠶᠠᠷ ᠣᠷᠣᠭᠤᠯᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>详细地址</source>
+        <translation>ᠨᠠᠷᠢᠯᠢᠭ ᠬᠠᠶᠢᠭ</translation>
+    </message>
+    <message>
+        <source>收件人（默认为身份证持有人，可修改）</source>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ (ᠦᠨᠡᠮᠯᠡᠯ ᠡᠵᠡᠮᠰᠢᠭᠴᠢ᠂ ᠥᠭᠡᠷᠡᠴᠢᠯᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ)</translation>
+    </message>
+    <message>
+        <source>收件人</source>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ</translation>
+    </message>
+    <message>
+        <source>邮寄地区</source>
+        <translation>ᠰᠢᠦᠳᠠᠨ ᠤ ᠣᠷᠣᠨ</translation>
+    </message>
+    <message>
+        <source>邮寄费用由政府承担，您无需支付任何费用</source>
+        <translation>ᠰᠢᠦᠳᠠᠨ ᠤ ᠵᠠᠷᠤᠳᠠᠯ ᠢ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ ᠳᠠᠭᠠᠨ᠎ᠠ᠂ ᠲᠠ ᠶᠠᠮᠠᠷ ᠴᠦ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠲᠥᠯᠥᠬᠦ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>申请编号</source>
+        <translation>ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ</translation>
+    </message>
+    <message>
+        <source>办结后，结果文书将通过政务专递免费寄出，寄出后工作人员将电话告知</source>
+        <translation>ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠦᠨ ᠪᠢᠴᠢᠭ ᠢ ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠢᠯᠡᠭᠡᠨ᠎ᠡ᠂ ᠢᠯᠡᠭᠡᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠠᠵᠢᠯᠲᠠᠨ ᠤᠲᠠᠰᠤᠪᠠᠷ ᠮᠡᠳᠡᠭᠳᠡᠨ᠎ᠡ</translation>
+    </message>
+    <message>
+        <source>回执已打印，请取走并保管好申请编号</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠡᠪᠯᠡᠭᠳᠡᠪᠡ᠂ ᠠᠪᠴᠤ ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠨ ᠰᠠᠢᠨ ᠬᠠᠳᠠᠭᠠᠯᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下申请编号</source>
+        <translation>ᠪᠠᠷᠢᠮᠲᠠ ᠬᠡᠪᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>该办件不是持证人本人的办件，不能申请邮寄。请使用申请人本人的身份证</source>
+        <translation>ᠲᠤᠰ ᠬᠡᠷᠡᠭ ᠦᠨᠡᠮᠯᠡᠯ ᠡᠵᠡᠮᠰᠢᠭᠴᠢ ᠶᠢᠨ ᠦᠪᠡᠷ ᠦᠨ ᠬᠡᠷᠡᠭ ᠪᠢᠰᠢ᠂ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠬᠦ ᠶᠢ ᠭᠤᠶᠤᠴᠢᠯᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ᠃ ᠭᠤᠶᠤᠴᠢᠯᠠᠭᠴᠢ ᠶᠢᠨ ᠦᠪᠡᠷ ᠦᠨ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠢ ᠬᠡᠷᠡᠭᠯᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>该办件当前状态不能申请邮寄（已领取、不予受理或已撤回），请咨询人工窗口</source>
+        <translation>ᠲᠤᠰ ᠬᠡᠷᠡᠭ ᠣᠳᠣ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠬᠦ ᠶᠢ ᠭᠤᠶᠤᠴᠢᠯᠠᠵᠤ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ (ᠠᠪᠴᠢᠬᠠᠭᠰᠠᠨ᠂ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠤᠭ᠎ᠠ ᠦᠭᠡᠢ ᠪᠤᠶᠤ ᠪᠤᠴᠠᠭᠠᠭᠰᠠᠨ)᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠠᠰᠠᠭᠤᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>您暂无可申请邮寄的办件。已申请或已办结待领取的办件才能邮寄</source>
+        <translation>ᠲᠠᠨ ᠳᠤ ᠣᠳᠣ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃ ᠭᠤᠶᠤᠴᠢᠯᠠᠭᠰᠠᠨ ᠪᠤᠶᠤ ᠪᠦᠲᠦᠭᠡᠭᠳᠡᠵᠦ ᠠᠪᠬᠤ ᠶᠢ ᠬᠦᠯᠢᠶᠡᠵᠦ ᠪᠠᠶᠢᠭ᠎ᠠ ᠬᠡᠷᠡᠭ ᠢ ᠯᠡ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠨ᠎ᠡ</translation>
+    </message>
+    <message>
+        <source>请输入详细地址：街道、门牌号、小区、楼号和房号</source>
+        <translation>ᠨᠠᠷᠢᠯᠢᠭ ᠬᠠᠶᠢᠭ ᠢᠶᠡᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠄ ᠭᠤᠳᠤᠮᠵᠢ᠂ ᠡᠭᠦᠳᠡᠨ ᠦ ᠳᠤᠭᠠᠷ᠂ ᠰᠢᠶᠣᠤᠴᠢᠦ᠂ ᠪᠠᠢᠱᠢᠩ ᠪᠠ ᠥᠷᠦᠭᠡ ᠶᠢᠨ ᠳᠤᠭᠠᠷ</translation>
+    </message>
+    <message>
+        <source>详细地址请控制在100字以内</source>
+        <translation>ᠨᠠᠷᠢᠯᠢᠭ ᠬᠠᠶᠢᠭ 100 ᠦᠰᠦᠭ ᠡᠴᠡ ᠬᠡᠲᠦᠷᠡᠬᠦ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>请输入收件人姓名</source>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠦ ᠨᠡᠷ᠎ᠡ ᠶᠢ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>收件人姓名请控制在30字以内</source>
+        <translation>ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ ᠬᠦᠮᠦᠨ ᠦ ᠨᠡᠷ᠎ᠡ 30 ᠦᠰᠦᠭ ᠡᠴᠡ ᠬᠡᠲᠦᠷᠡᠬᠦ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>申请未能提交：终端与服务中心的连接中断，业务系统中的申请已撤回。您填写的内容仍在本页，可稍后重试，或到人工窗口申请</source>
+        <translation>ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠲᠤᠰᠢᠶᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠄ ᠮᠠᠱᠢᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡᠨ ᠦ ᠲᠥᠪ ᠲᠡᠢ ᠬᠣᠯᠪᠣᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠰᠢᠰᠲᠧᠮ ᠳᠡᠭᠡᠷᠡᠬᠢ ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠪᠤᠴᠠᠭᠠᠭᠳᠠᠪᠠ᠃ ᠲᠠᠨ ᠤ ᠪᠢᠴᠢᠭᠰᠡᠨ ᠮᠡᠳᠡᠭᠡ ᠡᠨᠡ ᠨᠢᠭᠤᠷ ᠲᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠳᠠᠷᠠᠭ᠎ᠠ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠯᠳᠠᠭᠠᠷᠠᠢ ᠪᠤᠶᠤ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠭᠤᠶᠤᠴᠢᠯᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>申请未能完整提交，请到人工窗口出示申请编号处理，请勿重复申请</source>
+        <translation>ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠪᠦᠷᠢᠨ ᠲᠤᠰᠢᠶᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠨ ᠦᠵᠡᠭᠦᠯᠦᠭᠡᠷᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠭᠤᠶᠤᠴᠢᠯᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ</translation>
+    </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ import QtQuick.Layouts
 KPage {
     id: page
     name: "mailing"
-    title: QT_TRANSLATE_NOOP("Zizhu", "政务专递（免费邮寄）")
+    title: QT_TRANSLATE_NOOP("Zizhu", "政务专递")
     prompt: QT_TRANSLATE_NOOP("Zizhu", "办件结果可免费邮寄到家，请按提示填写邮寄信息")
     signal finished()
     readonly property var v: kioskMailing.view
@@ -152,7 +152,8 @@ KPage {
                 src: QT_TRANSLATE_NOOP("Zizhu", "第%1步，共%2步")
                 args: [page.v.step || 0, page.v.steps || 0]
             }
-            KText { Layout.fillWidth: true; heading: !(page.landscape && kiosk.language === "mn"); bold: true; src: page.stepPrompt(page.st) }
+            // body size in Mongolian: its vertical columns would take the page's height
+            KText { Layout.fillWidth: true; heading: kiosk.language !== "mn"; bold: true; src: page.stepPrompt(page.st) }
         }
         DataText {
             objectName: "mailingCase"
@@ -171,7 +172,7 @@ KPage {
         }
         KText {
             objectName: "mailingFree"
-            visible: page.st === "card" || page.st === "cases" || page.st === "region"
+            visible: page.st === "card" || page.st === "cases"
             Layout.fillWidth: true
             src: QT_TRANSLATE_NOOP("Zizhu", "免费邮寄：邮寄费用由政府承担。办件结果办结后寄出，材料也可寄回（双向免费）")
         }
@@ -224,14 +225,14 @@ KPage {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: Theme.gap
-            RegionList { label: QT_TRANSLATE_NOOP("Zizhu", "省（自治区、直辖市）"); kind: "province"; rows: page.v.provinces || []; chosen: page.v.province || "" }
-            RegionList { label: QT_TRANSLATE_NOOP("Zizhu", "市（州、盟）"); kind: "city"; rows: page.v.cities || []; chosen: page.v.city || "" }
-            RegionList { label: QT_TRANSLATE_NOOP("Zizhu", "区县（旗）"); kind: "district"; rows: page.v.districts || []; chosen: page.v.district || "" }
+            RegionList { label: QT_TRANSLATE_NOOP("Zizhu", "省份"); kind: "province"; rows: page.v.provinces || []; chosen: page.v.province || "" }
+            RegionList { label: QT_TRANSLATE_NOOP("Zizhu", "城市"); kind: "city"; rows: page.v.cities || []; chosen: page.v.city || "" }
+            RegionList { label: QT_TRANSLATE_NOOP("Zizhu", "区县"); kind: "district"; rows: page.v.districts || []; chosen: page.v.district || "" }
         }
 
         // 2 — the street, 3 — the recipient: the Pinyin keyboard
-        KText {
-            visible: page.st === "street"
+        KText {  // not in Mongolian: the step's prompt says it, and the columns need the height
+            visible: page.st === "street" && kiosk.language !== "mn"
             Layout.fillWidth: true
             src: QT_TRANSLATE_NOOP("Zizhu", "详细地址：街道、门牌号、小区、楼号和房号")
         }
@@ -245,7 +246,7 @@ KPage {
             onTextChanged: if (page.st === "street") kioskMailing.act("street", text)
         }
         KText {
-            visible: page.st === "recipient"
+            visible: page.st === "recipient" && kiosk.language !== "mn"
             Layout.fillWidth: true
             src: QT_TRANSLATE_NOOP("Zizhu", "收件人（默认为身份证持有人，可修改）")
         }
@@ -264,10 +265,19 @@ KPage {
             }
         }
 
-        // 4 — the phone on the pad
-        ColumnLayout {
+        // 4 — the phone on the pad (in landscape the pad stands left, the number right)
+        GridLayout {
             visible: page.st === "phone"
             Layout.fillWidth: true
+            columns: page.landscape ? 2 : 1
+            flow: GridLayout.TopToBottom
+            rows: page.landscape ? 1 : 2
+            columnSpacing: Theme.gap * 2
+            rowSpacing: Theme.gap
+            ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            Layout.alignment: Qt.AlignTop
             spacing: Theme.gap
             KText { Layout.fillWidth: true; src: QT_TRANSLATE_NOOP("Zizhu", "联系电话（手机号码，或带区号的固定电话）") }
             Rectangle {
@@ -286,7 +296,8 @@ KPage {
                     font.letterSpacing: 2
                 }
             }
-            NumPad { Layout.fillWidth: true; onKey: (k) => kioskMailing.act("key", k) }
+            }
+            NumPad { Layout.fillWidth: true; Layout.preferredWidth: 1; onKey: (k) => kioskMailing.act("key", k) }
         }
 
         // 5 — confirm: the address in full, for the citizen to check (masked on every other screen)
