@@ -5,7 +5,7 @@ Like the complaint window (:mod:`kiosk.flows_feedback`), one step at a time, the
 wiped by :meth:`MailingFlow.reset` when the session ends. The case must be the card holder's: the
 flow asks for the card first and looks the case up among the card's cases.
 
-States::
+States (``idle`` until opened, and again after the session)::
 
     card ──(card read)──▶ loading ──▶ [cases ──choose──▶] region ──▶ street ──▶ recipient ──▶ phone
     ──▶ confirm ──submit──▶ sending ──▶ done (the slip printed)  |  failed (again: confirm)
@@ -61,7 +61,7 @@ class MailingFlow(_Printing):
         super().__init__(jobs, availability, hall)
         self.session, self.sender, self.now = session, sender, now
         self._forget()
-        self.state = "card"
+        self.state = "idle"  # not open: a card read elsewhere does not concern it
 
     def _forget(self) -> None:
         self.wanted = ""  # the case the citizen came from ("" from the home page: choose among theirs)
@@ -80,7 +80,7 @@ class MailingFlow(_Printing):
         self._forget()
         self._clear_print()
         self._generation += 1
-        self._set("card")
+        self._set("idle")
 
     # -- the card and the case -------------------------------------------------------------
     def open(self, case_no: str = "") -> None:

@@ -1763,10 +1763,6 @@
         <translation>Mail the result free of charge when the case is done</translation>
     </message>
     <message>
-        <source>政务专递（免费邮寄）</source>
-        <translation>Free mailing of results</translation>
-    </message>
-    <message>
         <source>政务专递申请回执</source>
         <translation>Free mailing request receipt</translation>
     </message>

@@ -2095,10 +2095,6 @@
         <translation>ᠬᠡᠷᠡᠭ ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦ ᠳᠠᠷᠠᠭ᠎ᠠ ᠦᠷ᠎ᠡ ᠳᠦᠩ ᠢ ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ ᠰᠢᠦᠳᠠᠨ ᠢᠶᠠᠷ ᠬᠦᠷᠭᠡᠬᠦ</translation>
     </message>
     <message>
-        <source>政务专递（免费邮寄）</source>
-        <translation>ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠰᠢᠦᠳᠠᠨ (ᠦᠨ᠎ᠡ ᠲᠥᠯᠥᠪᠦᠷᠢ ᠦᠭᠡᠢ)</translation>
-    </message>
-    <message>
         <source>政务专递申请回执</source>
         <translation>ᠵᠠᠰᠠᠭ ᠤᠨ ᠬᠡᠷᠡᠭ ᠦᠨ ᠰᠢᠦᠳᠠᠨ ᠦ ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠪᠠᠷᠢᠮᠲᠠ</translation>
     </message>

@@ -203,5 +203,5 @@ def test_the_session_end_wipes_everything(rig: Rig) -> None:
     f.submit()
     rig.session.end(EndReason("ended"))
     v = f.view()
-    assert f.state == "card" and (f.street, f.recipient, f.phone, f.case, f.receipt) == ("", "", "", None, None)
+    assert f.state == "idle" and (f.street, f.recipient, f.phone, f.case, f.receipt) == ("", "", "", None, None)
     assert STREET not in str(v) and PHONE not in str(v) and rig.session.get("mailing_street") is None

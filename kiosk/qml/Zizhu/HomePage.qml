@@ -15,7 +15,6 @@ KPage {
     signal openA4()
     signal openCapture()  // 材料提交 with the document camera (CapturePage)
     signal openComplaint()
-    signal openMailing(string caseNo)  // 政务专递 (MailingPage): "" — the card holder's cases to choose
     readonly property var av: kiosk.availability.services || ({})
     readonly property var idv: kiosk.identity.view
 
@@ -155,16 +154,6 @@ KPage {
                     enabled: !feedback.complaintBlocked
                     reason: feedback.complaintBlocked ? FeedbackTexts.reason(feedback.complaintBlocked) : ""
                     onClicked: page.openComplaint()
-                }
-                KButton {
-                    objectName: "service_mailing"
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.target * 1.6
-                    icon: "✉"
-                    src: QT_TRANSLATE_NOOP("Zizhu", "政务专递（免费邮寄）")
-                    enabled: !page.av.mailing
-                    reason: page.av.mailing ? Texts.reason(page.av.mailing) : ""
-                    onClicked: page.openMailing("")
                 }
             }
             KText {

@@ -261,7 +261,7 @@ KPage {
         Connections {  // the flow forgot the answers (session end, a new request): so do the fields
             target: kioskMailing
             function onChanged() {
-                if (kioskMailing.view.state === "card") { streetField.clear(); recipientField.clear() }
+                if (["idle", "card"].indexOf(kioskMailing.view.state) >= 0) { streetField.clear(); recipientField.clear() }
             }
         }
 
