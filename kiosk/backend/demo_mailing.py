@@ -35,9 +35,11 @@ class DemoMailingMixin:
     _today: date | None
     mailings: dict[str, DemoMailing]
 
-    def _cases(self) -> dict[str, Case]: ...  # the demo back end's
+    def _cases(self) -> dict[str, Case]:  # DemoBackend's: the cases of today
+        raise NotImplementedError
 
-    def _call(self, answer: Callable[[], T]) -> T: ...  # the demo back end's
+    def _call(self, answer: Callable[[], T]) -> T:  # DemoBackend's: the fail modes and latency
+        raise NotImplementedError
 
     def mail_request(self, case_no: str, request: MailingRequest) -> MailingReceipt:
         def answer() -> MailingReceipt:

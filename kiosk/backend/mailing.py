@@ -42,7 +42,8 @@ class MailingRequest(_Model, frozen=True, kw_only=True):
     province: Annotated[str, Meta(pattern=r"^[0-9]{2}\Z", description="GB/T 2260 province code")]
     city: Annotated[str, Meta(pattern=r"^[0-9]{4}\Z")]
     district: Annotated[str, Meta(pattern=r"^[0-9]{6}([0-9]{3})?\Z")]
-    region: Annotated[str, Meta(min_length=2, max_length=60, description="the three names: 内蒙古自治区鄂尔多斯市东胜区")]
+    region: Annotated[str, Meta(min_length=2, max_length=60,
+                                description="the three names: 内蒙古自治区鄂尔多斯市东胜区")]
     street: Annotated[str, Meta(min_length=2, max_length=STREET_MAX, description="street, number, building, room")]
     recipient: Annotated[str, Meta(min_length=1, max_length=RECIPIENT_MAX)]
     phone: Annotated[str, Meta(pattern=r"^[0-9]{7,12}\Z", description="mainland mobile, or landline with area code")]

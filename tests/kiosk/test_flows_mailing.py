@@ -79,7 +79,8 @@ def test_a_mailing_from_the_case_reaches_the_back_end_and_the_hall_and_prints_it
     f = rig.to_confirm()
     v = f.view()
     name = CARDS["resident"].name
-    assert (v["region"], v["street"], v["recipient"], v["phone"]) == ("内蒙古自治区鄂尔多斯市东胜区", STREET, name, PHONE)
+    assert (v["region"], v["street"], v["recipient"], v["phone"]) == (
+        "内蒙古自治区鄂尔多斯市东胜区", STREET, name, PHONE)
     f.submit()
     assert f.state == "done" and f.view()["requestNo"] == "YJ202612030001"
     kept = rig.demo.mailings[next(iter(rig.demo.mailings))]

@@ -19,7 +19,7 @@ from PySide6.QtCore import QStandardPaths
 from drivers.idcard.synthetic import CARDS, make_number
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
 from tests.kiosk.test_kiosk_feedback import reveal, type_digits
-from tests.kiosk.test_kiosk_wipe import _forms
+from tests.kiosk.test_kiosk_wipe import _forms, _hits
 from tests.kiosk.test_kiosk_wipe_a4 import reachable
 
 APPROVED = "1506020500000213"  # resident's, result ready: the card below takes resident's cases over
@@ -97,7 +97,8 @@ def test_a_mailing_from_the_progress_page_then_nothing_is_left(kiosk: Citizen, m
     assert (copy.service, copy.ref, copy.case_no) == ("mailing", kept.request_no, APPROVED)
     assert dict(copy.personal) == {"recipient": name, "phone": needles[3], "region": "内蒙古自治区鄂尔多斯市东胜区",
                                    "street": needles[2]}
-    slip = wait_for(lambda: [s for s in app.demo_rig.printer_model.slips() if kept.request_no in s], 15,
+    request_no = kept.request_no
+    slip = wait_for(lambda: [s for s in app.demo_rig.printer_model.slips() if request_no in s], 15,
                     "the slip printed")[-1]
     assert "免费邮寄" in slip and APPROVED in slip and needles[3][:3] + "****" + needles[3][-4:] in slip
     assert not any(n in slip for n in needles)
@@ -113,14 +114,7 @@ def test_a_mailing_from_the_progress_page_then_nothing_is_left(kiosk: Citizen, m
     gc.collect()
     forms = _forms(needles)
     exclude = reachable(app.backend) | {id(needles), id(forms)}  # the platform's records are not the terminal's
-    hits = []
-    for obj in gc.get_objects():
-        if id(obj) in exclude:
-            continue
-        for ref in gc.get_referents(obj):
-            if isinstance(ref, str | bytes | bytearray) and id(ref) not in exclude:
-                hits += [f"{type(obj).__name__} holds {f!r}" for f in forms
-                         if type(f) is (str if isinstance(ref, str) else bytes) and f in ref]
+    hits = _hits(forms, exclude)
     assert hits == [], hits
     assert not any(n in kiosk.screen_text() for n in needles)
     assert not any(n in repr(app.mailing.flow.view()) for n in needles)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-from datetime import date
 
 import msgspec
 import pytest
@@ -18,8 +16,8 @@ from kiosk.backend.http import HttpBackend
 from kiosk.backend.mailing import MailingBackend, MailingReceipt, MailingRequest
 from kiosk.backend.model import BackendError, NotFound
 from kiosk.backend.server import BackendServer
+from tests.kiosk.test_materials_backend import demo, served  # noqa: F401  (the fixtures)
 
-TODAY = date(2026, 12, 3)
 APPROVED = "1506020500000213"  # resident's, result ready
 COLLECTED = "1506020300004471"  # resident's, collected: nothing to mail
 OTHERS = "1506021000000562"  # resident_long_term's, approved
@@ -35,18 +33,7 @@ def request(rid: str = "b" * 32, **kw: str) -> MailingRequest:
     return MailingRequest(**fields)
 
 
-@pytest.fixture
-def demo() -> DemoBackend:
-    return DemoBackend(today=TODAY)
-
-
-@pytest.fixture
-def served(demo: DemoBackend) -> Iterator[tuple[BackendServer, HttpBackend]]:
-    with BackendServer(demo, base_path="/kiosk/v1") as s, HttpBackend(s.url, timeout_s=5.0) as b:
-        yield s, b
-
-
-def test_the_demo_records_one_request_per_id(demo: DemoBackend) -> None:
+def test_the_demo_records_one_request_per_id(demo: DemoBackend) -> None:  # noqa: F811
     b: MailingBackend = demo
     first = b.mail_request(APPROVED, request())
     assert first == MailingReceipt(case_no=APPROVED, request_id="b" * 32, request_no="YJ202612030001")
@@ -62,7 +49,7 @@ def test_the_demo_records_one_request_per_id(demo: DemoBackend) -> None:
     (APPROVED, request(region="北京市东城区"), "邮寄地址或收件人有误"),
     (APPROVED, request(phone="23456789"), "手机号码|固定电话|请输入"),
 ])
-def test_the_demo_refuses_with_the_reason(demo: DemoBackend, case: str, req: MailingRequest, why: str) -> None:
+def test_the_demo_refuses_with_the_reason(demo: DemoBackend, case: str, req: MailingRequest, why: str) -> None:  # noqa: F811
     with pytest.raises(BackendError) as err:
         demo.mail_request(case, req)
     assert re.search(why, err.value.reason)
@@ -71,7 +58,7 @@ def test_the_demo_refuses_with_the_reason(demo: DemoBackend, case: str, req: Mai
         demo.mail_request("999999999", request())
 
 
-def test_the_demo_withdraws(demo: DemoBackend) -> None:
+def test_the_demo_withdraws(demo: DemoBackend) -> None:  # noqa: F811
     r = demo.mail_request(APPROVED, request())
     demo.withdraw_mailing(r.request_no, r.request_id)
     demo.withdraw_mailing(r.request_no, r.request_id)  # twice: no error
@@ -94,8 +81,9 @@ def test_repr_masks_every_personal_field() -> None:
     assert "内蒙古自治区鄂尔多斯市东胜区" in text and "新迁路8****" in text
 
 
-def test_over_http_the_request_travels_in_the_body(served: tuple[BackendServer, HttpBackend], demo: DemoBackend,
-                                                   caplog: pytest.LogCaptureFixture) -> None:
+def test_over_http_the_request_travels_in_the_body(
+        served: tuple[BackendServer, HttpBackend], demo: DemoBackend,  # noqa: F811
+        caplog: pytest.LogCaptureFixture) -> None:
     server, b = served
     caplog.set_level(logging.DEBUG)
     r = b.mail_request(APPROVED, request())
@@ -115,7 +103,7 @@ def test_over_http_the_request_travels_in_the_body(served: tuple[BackendServer, 
         assert secret not in logged
 
 
-def test_the_server_refuses_a_malformed_body(served: tuple[BackendServer, HttpBackend]) -> None:
+def test_the_server_refuses_a_malformed_body(served: tuple[BackendServer, HttpBackend]) -> None:  # noqa: F811
     import httpx
 
     server, _b = served

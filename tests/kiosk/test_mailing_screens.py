@@ -5,22 +5,22 @@ the pictures (docs/kiosk/ holds the committed ones: sheet-mailing-*)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QAccessible
 
 from tests.kiosk.conftest import make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.screens import orientation, page_strings, screens_out, tour_every_mode
 from tests.kiosk.test_kiosk_feedback import reveal, type_digits
 from tests.kiosk.test_kiosk_mailing import APPROVED, commit
-from tests.kiosk.test_kiosk_screens import _sheet, check_page
+
+OURS = page_strings("MailingPage.qml", "MailingTexts.qml")
 
 
-def mailing_tour(c: Citizen) -> Iterator[str]:
+def mailing_tour(c: Citizen, _rig: Any) -> Iterator[str]:
     app = c.app
     c.wait_page("home")
     app.demo_rig.place_card("resident")
@@ -71,36 +71,8 @@ def mailing_tour(c: Citizen) -> Iterator[str]:
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
 def test_the_mailing_page_in_every_language_and_mode(qapp: Any, rig: Any, tmp_path: Path,
                                                      size: tuple[int, int]) -> None:
-    QAccessible.setActive(True)
-    out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
-    orient = "portrait" if size[1] > size[0] else "landscape"
-    app = make_app(rig, size=size)
-    app.start()
-    problems: list[str] = []
-    shots: dict[str, list[Path]] = {}
+    orient = orientation(size)
+    # Landscape: the one where height is the risk (elderly sizes), the suite's time.
     combos = [("zh", False), ("mn", True), ("en", False)] if orient == "portrait" else [("en", True)]
-    try:
-        c = Citizen(app)
-        for language, elderly in combos:
-            c.wait_page("home")
-            app.set_language(language)
-            app.set_elderly(elderly)
-            spin(0.1)
-            mode = "elderly" if elderly else "normal"
-            for page in mailing_tour(c):
-                spin(0.15)
-                found = check_page(c, language, elderly)
-                if page == "case":  # the rest of the case page is test_kiosk_screens.py's
-                    found = [p for p in found if "邮寄" in p or "mail" in p.lower()]
-                problems += [f"[{language} {mode} {orient}] {p}" for p in found]
-                path = out / f"mailing-{orient}-{language}-{mode}-{page}.png"
-                assert app.window.grabWindow().save(str(path)), path
-                shots.setdefault(f"{language}-{mode}", []).append(path)
-        for key, paths in shots.items():
-            _sheet(paths, out / f"sheet-mailing-{orient}-{key}.png", columns=4)
-    finally:
-        app.stop()
-        spin(0.05)
-    assert app.qml_warnings == [], app.qml_warnings
-    assert problems == [], "\n".join(problems[:40])
+    tour_every_mode(make_app(rig, size=size), rig, mailing_tour, combos=combos, orient=orient,
+                    out=screens_out(tmp_path), sheet="mailing", ours=OURS)

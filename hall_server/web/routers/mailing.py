@@ -76,7 +76,7 @@ def mailing_page(mailing_id: MailingId, request: Request, svc: Svc, p: Viewer) -
                 values={}, done="")
 
 
-def _step_page(request: Request, svc: HallRuntime, p: Principal, mailing_id: str, check: Check, field: str,
+def _step_page(request: Request, svc: HallRuntime, p: Principal, mailing_id: str, check: Check, *, field: str,
                values: dict[str, str], done: str, run: Any) -> HTMLResponse:
     status = 200
     if check.ok:
@@ -99,24 +99,25 @@ def send_form(mailing_id: MailingId, request: Request, svc: Svc, p: Poster, *, t
     check = Check()
     no = check.text("tracking_no", tracking_no, "邮件号", required=True, max_length=30)
     text = check.text("note", note, "说明", max_length=TEXT_MAX)
-    return _step_page(request, svc, p, mailing_id, check, "tracking_no", {"tracking_no": tracking_no, "note": note},
-                      f"已寄出，邮件号 {no}", lambda: _mailings(svc).send(mailing_id, no, actor=p.username, note=text))
+    return _step_page(request, svc, p, mailing_id, check, field="tracking_no",
+                      values={"tracking_no": tracking_no, "note": note}, done=f"已寄出，邮件号 {no}",
+                      run=lambda: _mailings(svc).send(mailing_id, no, actor=p.username, note=text))
 
 
 @router.post("/mailings/{mailing_id}/delivered", response_class=HTMLResponse, include_in_schema=False)
 def delivered_form(mailing_id: MailingId, request: Request, svc: Svc, p: Poster, *, note: Text = "") -> HTMLResponse:
     check = Check()
     text = check.text("note", note, "说明", max_length=TEXT_MAX)
-    return _step_page(request, svc, p, mailing_id, check, "note", {"note": note}, "已登记送达",
-                      lambda: _mailings(svc).delivered(mailing_id, actor=p.username, note=text))
+    return _step_page(request, svc, p, mailing_id, check, field="note", values={"note": note}, done="已登记送达",
+                      run=lambda: _mailings(svc).delivered(mailing_id, actor=p.username, note=text))
 
 
 @router.post("/mailings/{mailing_id}/returned", response_class=HTMLResponse, include_in_schema=False)
 def returned_form(mailing_id: MailingId, request: Request, svc: Svc, p: Poster, *, reason: Text = "") -> HTMLResponse:
     check = Check()
     why = check.text("reason", reason, "退回原因", required=True, max_length=TEXT_MAX)
-    return _step_page(request, svc, p, mailing_id, check, "reason", {"reason": reason}, "已登记退回",
-                      lambda: _mailings(svc).returned(mailing_id, why, actor=p.username))
+    return _step_page(request, svc, p, mailing_id, check, field="reason", values={"reason": reason},
+                      done="已登记退回", run=lambda: _mailings(svc).returned(mailing_id, why, actor=p.username))
 
 
 @router.post("/mailings/{mailing_id}/address", response_class=HTMLResponse, include_in_schema=False)
