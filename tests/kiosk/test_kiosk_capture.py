@@ -221,6 +221,9 @@ def test_no_page_is_left_after_the_session(hall: tuple[Citizen, Any, BackendServ
     submitted(c)
     c.wait_page("rating")
     c.tap("ratingSkip")
+    c.wait_page("capture")  # back to the materials sent: their case's result may be mailed (政务专递)
+    c.get("captureMailing")
+    reveal(c, "captureFinish")
     c.wait_page("home")
     open_capture(c)  # a second document: one page taken and never sent
     take(c, "document_1", rig)
