@@ -18,6 +18,7 @@ from PySide6.QtCore import QStandardPaths
 
 from drivers.idcard.synthetic import CARDS, make_number
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.test_kiosk_capture import hall  # noqa: F401  (the fixture: the camera rig, the HTTP back end)
 from tests.kiosk.test_kiosk_feedback import reveal, type_digits
 from tests.kiosk.test_kiosk_wipe import _forms, _hits
 from tests.kiosk.test_kiosk_wipe_a4 import reachable
@@ -133,3 +134,31 @@ def replace_case(case: Any, name: str, number: str) -> Any:
     import msgspec
 
     return msgspec.structs.replace(case, applicant_name=name, applicant_id=number)
+
+
+def test_after_materials_the_mailing_is_offered_and_waits_for_the_holders_card(
+        hall: tuple[Citizen, Any, Any]) -> None:  # noqa: F811
+    """Materials sent by the case's number (over the HTTP adapter); the rating done, the capture page offers
+    the mailing; the mailing page waits for a card — and the card placed is not the applicant's."""
+    from tests.kiosk.test_kiosk_capture import CASE, open_capture, submitted, take
+
+    c, rig, _server = hall
+    app = c.app
+    open_capture(c)
+    take(c, "document_1", rig)
+    reveal(c, "captureReview")
+    reveal(c, "captureSubmit")
+    submitted(c)
+    c.wait_page("rating")
+    c.tap("ratingSkip")
+    c.wait_page("capture")
+    reveal(c, "captureMailing")
+    c.wait_page("mailing")
+    c.wait_text("请将申请人本人的身份证放在读卡区")
+    assert app.mailing.flow.state == "card" and app.mailing.flow.wanted == CASE
+    rig.place_card("resident")  # 测试甲: not the applicant of this case
+    c.wait_text("该办件不是持证人本人的办件，不能申请邮寄")
+    assert app.mailing.flow.case is None and rig.backend.mailings == {}
+    assert app.mailing.flow.view()["case"] == {}  # nothing of someone else's case is shown
+    reveal(c, "mailingDone")
+    c.wait_page("home")
