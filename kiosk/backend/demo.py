@@ -34,7 +34,9 @@ from msgspec import Meta
 from drivers.idcard.synthetic import CARDS, make_number
 from ground import workdays
 from ground.configbase import convert, dotted, problems
+from kiosk.backend.appointments import Booking, BookingRequest
 from kiosk.backend.certificates import Certificate, CertificateKind
+from kiosk.backend.demo_appointments import DemoAppointments, today_of
 from kiosk.backend.demo_certificates import DemoCertificates
 from kiosk.backend.demo_locker import DemoLockerMixin, load_locker
 from kiosk.backend.demo_mailing import DemoMailing, DemoMailingMixin
@@ -263,6 +265,8 @@ class DemoBackend(DemoLockerMixin, DemoMailingMixin):
                                    read=_read, convert=_convert, error=DemoDataError)
         self._certificates = DemoCertificates(root, self._people, lambda: self._today or date.today(),
                                               read=_read, convert=_convert, error=DemoDataError)
+        # Saturday extended-hours bookings (kiosk.backend.appointments); ``appointments.now`` is its clock.
+        self.appointments = DemoAppointments(lambda code: self._by_code_or_not_found(code), today_of(today))
 
     def _check_cases(self, data: dict[str, Any]) -> dict[str, tuple[str, str]]:
         """The applicants by key (name, ID number); every cross-reference of cases.toml checked."""
@@ -315,13 +319,7 @@ class DemoBackend(DemoLockerMixin, DemoMailingMixin):
         return self._call(lambda: list(self._items))
 
     def item(self, code: str) -> ServiceItem:
-        def answer() -> ServiceItem:
-            found = self._by_code.get(code.strip())
-            if found is None:
-                raise NotFound(f"demo back end: no service item {code!r}",
-                               reason="未找到该事项的办事指南，请返回事项目录重新选择，或咨询人工窗口")
-            return found
-        return self._call(answer)
+        return self._call(lambda: self._by_code_or_not_found(code))
 
     def case(self, case_no: str) -> Case:
         def answer() -> Case:
@@ -383,6 +381,24 @@ class DemoBackend(DemoLockerMixin, DemoMailingMixin):
                 self.materials.setdefault(case.case_no, {}).setdefault(upload.submission_id, upload)
             return MaterialsReceipt(case_no=case.case_no, submission_id=upload.submission_id, pages=upload.pages)
         return self._call(answer)
+
+    # -- appointments (kiosk.backend.appointments) --------------------------------------------
+
+    def book(self, request: BookingRequest) -> Booking:
+        return self._call(lambda: self.appointments.book(request))
+
+    def bookings_of(self, id_number: str) -> list[Booking]:
+        return self._call(lambda: self.appointments.bookings_of(id_number))
+
+    def cancel_booking(self, booking_no: str, id_number: str) -> Booking:
+        return self._call(lambda: self.appointments.cancel(booking_no, id_number))
+
+    def _by_code_or_not_found(self, code: str) -> ServiceItem:
+        found = self._by_code.get(code.strip())
+        if found is None:
+            raise NotFound(f"demo back end: no service item {code!r}",
+                           reason="未找到该事项的办事指南，请返回事项目录重新选择，或咨询人工窗口")
+        return found
 
     # -- inside ------------------------------------------------------------------------------
 

@@ -39,6 +39,15 @@ import msgspec
 
 from ground import __version__
 from ground.logs import mask_id_number, mask_text
+from kiosk.backend.appointments import (
+    BOOKING_NO,
+    AppointmentBackend,
+    AppointmentRefused,
+    Booking,
+    BookingRequest,
+    CardLookup,
+    Refusal,
+)
 from kiosk.backend.certificates import KIND_CODE, Certificate, CertificateBackend, CertificateKind
 from kiosk.backend.locker import CollectAnswer, Collection, Deposit, DepositRequest, LockerBackend, PickupAnswer
 from kiosk.backend.mailing import MailingBackend, MailingReceipt, MailingRequest
@@ -76,6 +85,10 @@ _COLLECT_ANSWER = msgspec.json.Decoder(CollectAnswer)
 _SLOTS = msgspec.json.Decoder(list[int])
 _DEPOSIT = msgspec.json.Decoder(Deposit)
 PICKUP_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
+_BOOKING = msgspec.json.Decoder(Booking)
+_BOOKINGS = msgspec.json.Decoder(list[Booking])
+_REFUSAL = msgspec.json.Decoder(Refusal)
+_BOOKING_NO = re.compile(BOOKING_NO)
 
 
 @dataclass(frozen=True)
@@ -312,13 +325,44 @@ class HttpBackend:
         return f"HttpBackend({self.base_url!r}, timeout_s={self.timeout_s:g}, retries={self.retries})"
 
     # ----------------------------------------------------------------------------------------
+    # Appointments (kiosk.backend.appointments): the person in bodies only, a refusal is a 409
+    # ----------------------------------------------------------------------------------------
+
+    def book(self, request: BookingRequest) -> Booking:
+        # Retried safely: request_id is the idempotency key, a repeat books once.
+        return self._call("POST /appointments", "POST", "appointments", _BOOKING.decode,
+                          body=msgspec.json.encode(request), not_found=True, conflict=_refused)
+
+    def bookings_of(self, id_number: str) -> list[Booking]:
+        return self._call("POST /appointments/search", "POST", "appointments/search", _BOOKINGS.decode,
+                          body=msgspec.json.encode(CardLookup(id_number=id_number)), secret=id_number)
+
+    def cancel_booking(self, booking_no: str, id_number: str) -> Booking:
+        if not _BOOKING_NO.match(booking_no):
+            raise AppointmentRefused("not_yours", "POST /appointments/…/cancel: not a booking number")
+        what = f"POST /appointments/{booking_no}/cancel"
+
+        def decode(body: bytes) -> Booking:
+            found = _BOOKING.decode(body)
+            if found.booking_no != booking_no:
+                raise BackendError(f"{what}: the platform answered another booking")
+            return found
+
+        # Retried safely: cancelling a cancelled booking answers it again.
+        return self._call(what, "POST", f"appointments/{booking_no}/cancel", decode,
+                          body=msgspec.json.encode(CardLookup(id_number=id_number)), secret=id_number,
+                          conflict=_refused)
+
+    # ----------------------------------------------------------------------------------------
     # One call
     # ----------------------------------------------------------------------------------------
 
     def _call(self, what: str, method: str, path: str, decode: Callable[[bytes], T], *,
-              body: bytes | None = None, not_found: bool = False, secret: str = "", retry: bool = True) -> T:
+              body: bytes | None = None, not_found: bool = False, secret: str = "", retry: bool = True,
+              conflict: Callable[[str, bytes], BackendError] | None = None) -> T:
         """``what`` (method and path, no personal data) names the call in messages and the log;
-        ``secret``, if the server echoes it in an error, is masked there."""
+        ``secret``, if the server echoes it in an error, is masked there; ``conflict`` makes the error
+        of a ``409`` (the platform's refusal) from its body."""
         start = time.monotonic()
         deadline = start + self.timeout_s
         if self._closed.is_set():
@@ -350,8 +394,10 @@ class HttpBackend:
             log.debug("%s: %d bytes in %.2f s (%s)", what, len(answer.body), time.monotonic() - start, n)
             return result
         detail = _error_text(answer.body, secret)
-        if answer.status == 404 and not_found:
-            error: BackendError = NotFound(f"{what}: not found" + (f" ({detail})" if detail else ""))
+        if answer.status == 409 and conflict is not None:
+            error: BackendError = conflict(what, answer.body)
+        elif answer.status == 404 and not_found:
+            error = NotFound(f"{what}: not found" + (f" ({detail})" if detail else ""))
         elif answer.status == 404:
             error = BackendError(f"{what}: HTTP 404: no such endpoint (check the base URL {self.base_url})")
         else:
@@ -450,6 +496,15 @@ def _error_text(body: bytes, secret: str) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
+def _refused(what: str, body: bytes) -> BackendError:
+    """A ``409``: the platform's refusal with its code; a body without one is the protocol's error."""
+    try:
+        r = _REFUSAL.decode(body)
+    except msgspec.DecodeError:
+        return BackendError(f"{what}: HTTP 409 without a refusal's code")
+    return AppointmentRefused(r.code, f"{what}: refused: {r.code}")
+
+
 def _naive_times(what: str, case: Case, where: str) -> None:
     """The model's times are the hall's local time without an offset (docs/kiosk-backend.md § Bodies)."""
     for i, step in enumerate(case.steps):
@@ -475,4 +530,7 @@ if TYPE_CHECKING:
         return backend
 
     def _is_a_mailing_backend(backend: HttpBackend) -> MailingBackend:
+        return backend
+
+    def _is_an_appointment_backend(backend: HttpBackend) -> AppointmentBackend:
         return backend

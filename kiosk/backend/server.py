@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 import msgspec
 
 from ground.logs import mask_text
+from kiosk.backend.appointments import AppointmentRefused, BookingRequest, CardLookup
 from kiosk.backend.locker import Collection, DepositRequest
 from kiosk.backend.mailing import REQUEST_ID, MailingRequest
 from kiosk.backend.materials import MAX_PDF_BYTES, MaterialsUpload
@@ -77,6 +78,8 @@ class _Withdraw(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _WITHDRAW = msgspec.json.Decoder(_Withdraw)
+_BOOKING_REQUEST = msgspec.json.Decoder(BookingRequest)
+_CARD_LOOKUP = msgspec.json.Decoder(CardLookup)
 
 
 def _decode(decoder: msgspec.json.Decoder[Any], body: bytes, what: str) -> Any:
@@ -245,6 +248,10 @@ class BackendServer:
             case ("POST", ["pickups", "find"] | ["pickups", _, "collected"] | ["deposits"]) | ("GET", ["locker",
                                                                                                   "slots"]):
                 return self._locker(method, parts, body)
+            case "POST", ["appointments"] | ["appointments", "search"] | ["appointments", _, "cancel"]:
+                return self._appointments(parts, body)
+            case _, (["appointments"] | ["appointments", "search"] | ["appointments", _, "cancel"]):
+                raise _HttpError(405, f"{method} not allowed here")
             case _, (["hall"] | ["items"] | ["items", _] | ["cases", "search"] | ["cases", _] | ["pickups", "find"]
                      | ["pickups", _, "collected"] | ["deposits"] | ["locker", "slots"] | ["certificates"]
                      | ["certificates", "kinds"]):
@@ -271,6 +278,19 @@ class BackendServer:
             case "POST", ["deposits"]:
                 return b.record_deposit(_decode(_DEPOSIT_REQUEST, body, "deposit"))
         return b.slots_in_use()
+
+
+    def _appointments(self, parts: list[str], body: bytes) -> Any:
+        """The appointments' endpoints (kiosk.backend.appointments), when the backend object books."""
+        b: Any = self.backend
+        if not hasattr(b, "book"):
+            raise _HttpError(404, "no appointments here")
+        match parts:
+            case ["appointments"]:
+                return b.book(_decode(_BOOKING_REQUEST, body, "booking"))
+            case ["appointments", "search"]:
+                return b.bookings_of(_decode(_CARD_LOOKUP, body, "booking search").id_number)
+        return b.cancel_booking(unquote(parts[1]), _decode(_CARD_LOOKUP, body, "cancellation").id_number)
 
 
 class _Server(ThreadingHTTPServer):
@@ -359,6 +379,8 @@ class _Handler(BaseHTTPRequestHandler):
             return exc.status, _error(str(exc))
         except NotFound as exc:
             return 404, _error(str(exc))
+        except AppointmentRefused as exc:  # the platform said no, with its code (kiosk.backend.appointments)
+            return 409, msgspec.json.encode({"error": mask_text(str(exc)), "code": exc.code})
         except BackendTimeout as exc:
             return 504, _error(str(exc))
         except BackendError as exc:
