@@ -162,6 +162,9 @@ class KioskApp:
         from kiosk.qt.mailing import MailingWiring
 
         self.mailing = MailingWiring(self)  # free mailing of a case's documents (kiosk/flows_mailing.py)
+        from kiosk.qt.appointment import AppointmentWiring
+
+        self.appointment = AppointmentWiring(self)  # 延时服务预约 (kiosk/flows_appointment.py)
         for flow in self.printing_flows():  # a Mongolian reader's slips carry Mongolian (docs/mongolian-slips.md)
             flow.slip_words = self.slip_words
 
@@ -188,6 +191,7 @@ class KioskApp:
         self.a4.expose(self.engine)
         self.maintenance.expose(self.engine)
         self.mailing.expose(self.engine)
+        self.appointment.expose(self.engine)
         k = self.cfg.kiosk
         self.set_elderly(k.elderly)
         if k.language != "zh":
@@ -331,7 +335,7 @@ class KioskApp:
     def printing_flows(self) -> list[Any]:
         """Every flow that prints a slip."""
         return [self.guide, self.progress, self.feedback.complaint, self.locker.pickup, self.locker.deposit,
-                self.mailing.flow]
+                self.mailing.flow, self.appointment.flow]
 
     def slip_words(self, template: str) -> dict[str, str]:
         """The Mongolian lines of ``template`` from the screen's translator, when the screen is in

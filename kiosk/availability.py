@@ -26,6 +26,7 @@ SERVICE_NEEDS: dict[str, tuple[str, ...]] = {
     "photo": ("camera",),  # 证件照 (kiosk/flows_photo.py)
     "a4": ("a4printer",),  # 自助打表, 证明打印 (kiosk/flows_a4.py); a certificate also needs the card
     "capture": ("camera",),  # 材料提交 with the document camera (kiosk/flows_capture.py)
+    "appointment": ("idcard",),  # 延时服务预约 (kiosk/flows_appointment.py): bookings are the card's
 }
 
 

@@ -15,6 +15,7 @@ KPage {
     signal openA4()
     signal openCapture()  // 材料提交 with the document camera (CapturePage)
     signal openComplaint()
+    signal openAppointment()  // 延时服务预约 (AppointmentPage)
     readonly property var av: kiosk.availability.services || ({})
     readonly property var idv: kiosk.identity.view
 
@@ -154,6 +155,15 @@ KPage {
                     enabled: !feedback.complaintBlocked
                     reason: feedback.complaintBlocked ? FeedbackTexts.reason(feedback.complaintBlocked) : ""
                     onClicked: page.openComplaint()
+                }
+                KButton {
+                    objectName: "service_appointment"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.target * 1.6
+                    src: QT_TRANSLATE_NOOP("Zizhu", "延时服务预约")
+                    enabled: !page.av.appointment
+                    reason: page.av.appointment ? AppointmentTexts.reason(page.av.appointment) : ""
+                    onClicked: page.openAppointment()
                 }
             }
             KText {

@@ -108,6 +108,12 @@ ApplicationWindow {
         ignoreUnknownSignals: true
         function onOpenComplaint() { win.open(complaintPage) }
     }
+    Component { id: appointmentPage; AppointmentPage { onFinished: win.home() } }
+    Connections {  // the home page's 延时服务预约
+        target: stack.currentItem
+        ignoreUnknownSignals: true
+        function onOpenAppointment() { win.open(appointmentPage) }
+    }
 
     // Qt Virtual Keyboard: Pinyin for Chinese (typing "zhengwu" offers 政务) and English; its user
     // dictionary is personal data, removed when the session ends (kiosk/app.py).
