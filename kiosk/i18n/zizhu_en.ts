@@ -1914,5 +1914,234 @@
         <source>申请未能完整提交，请到人工窗口出示申请编号处理，请勿重复申请</source>
         <translation>The request was not completed: show the request number at the staffed window, and do not ask again here</translation>
     </message>
+    <!-- extended-hours appointments (kiosk/qml/Zizhu/Appointment*.qml, drivers/printer/templates/appointment.toml) -->
+    <message>
+        <source>延时服务预约</source>
+        <translation>Saturday appointment (extended hours)</translation>
+    </message>
+    <message>
+        <source>周六上午9:00至12:00延时服务，请选择预约或查看我的预约</source>
+        <translation>Extended hours on Saturday, 9:00 to 12:00. Book, or see your appointments.</translation>
+    </message>
+    <message>
+        <source>预约成功，请取走预约回执</source>
+        <translation>Booked. Please take your appointment slip.</translation>
+    </message>
+    <message>
+        <source>预约已取消</source>
+        <translation>Appointment cancelled</translation>
+    </message>
+    <message>
+        <source>非工作日周六上午9:00—12:00提供预约延时服务（法定节假日除外），预约截至前一天周五12:00</source>
+        <translation>On Saturdays that are rest days, 9:00–12:00, the hall serves by appointment (not on public holidays). Bookings close on the Friday before at 12:00.</translation>
+    </message>
+    <message>
+        <source>预约周六延时服务</source>
+        <translation>Book a Saturday appointment</translation>
+    </message>
+    <message>
+        <source>我的预约（查看、取消）</source>
+        <translation>My appointments (view, cancel)</translation>
+    </message>
+    <message>
+        <source>正在预约，请稍候…</source>
+        <translation>Booking, please wait…</translation>
+    </message>
+    <message>
+        <source>正在取消，请稍候…</source>
+        <translation>Cancelling, please wait…</translation>
+    </message>
+    <message>
+        <source>第1步：请选择要办理的事项</source>
+        <translation>Step 1: choose the service</translation>
+    </message>
+    <message>
+        <source>第2步：请选择预约日期（周六上午9:00—12:00）</source>
+        <translation>Step 2: choose the day (Saturday, 9:00–12:00)</translation>
+    </message>
+    <message>
+        <source>%1 星期六</source>
+        <translation>Saturday %1</translation>
+    </message>
+    <message>
+        <source>第3步：请输入联系电话，部门工作人员将与您联系</source>
+        <translation>Step 3: enter your phone number; the department's staff will contact you</translation>
+    </message>
+    <message>
+        <source>第4步：请核对预约信息</source>
+        <translation>Step 4: check your appointment</translation>
+    </message>
+    <message>
+        <source>预约人：%1；联系电话：%2</source>
+        <translation>Name: %1; phone: %2</translation>
+    </message>
+    <message>
+        <source>预约时间：%1 星期六 %2</source>
+        <translation>Appointment: Saturday %1, %2</translation>
+    </message>
+    <message>
+        <source>预约成功，预约编号：%1</source>
+        <translation>Booked. Appointment number: %1</translation>
+    </message>
+    <message>
+        <source>请准时到达；超过约定时间30分钟未到，工作人员将与您联系；超过1小时未到视为放弃</source>
+        <translation>Please come on time. If you are not there 30 minutes after the start, staff will call you; after 1 hour the appointment is given up.</translation>
+    </message>
+    <message>
+        <source>请携带以下材料：</source>
+        <translation>Please bring:</translation>
+    </message>
+    <message>
+        <source>请取走预约回执</source>
+        <translation>Please take your appointment slip</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下预约编号</source>
+        <translation>The slip could not be printed: please note the appointment number</translation>
+    </message>
+    <message>
+        <source>正在打印回执…</source>
+        <translation>Printing the slip…</translation>
+    </message>
+    <message>
+        <source>我的预约：点击要取消的预约</source>
+        <translation>My appointments: tap the one to cancel</translation>
+    </message>
+    <message>
+        <source>您没有待办理的延时服务预约</source>
+        <translation>You have no Saturday appointments to come</translation>
+    </message>
+    <message>
+        <source>确定取消以下预约吗？</source>
+        <translation>Cancel this appointment?</translation>
+    </message>
+    <message>
+        <source>预约已取消，但未能通知大厅，请点击重试</source>
+        <translation>Cancelled, but the hall was not told yet: tap Try again</translation>
+    </message>
+    <message>
+        <source>确认预约</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>确定取消预约</source>
+        <translation>Cancel the appointment</translation>
+    </message>
+    <message>
+        <source>延时服务预约回执</source>
+        <translation>Saturday appointment slip</translation>
+    </message>
+    <message>
+        <source>请携带以下材料</source>
+        <translation>Please bring</translation>
+    </message>
+    <message>
+        <source>预约需要读取身份证，身份证阅读器暂停使用，请到咨询导引台或拨打咨询电话预约</source>
+        <translation>Booking needs your ID card and the card reader is out of service. Please book at the information desk or by phone.</translation>
+    </message>
+    <message>
+        <source>预约未成功：未能通知大厅，本次预约已撤销。请稍后重试，或到咨询导引台预约</source>
+        <translation>Not booked: the hall could not be told, so the booking was withdrawn. Please try again later, or book at the information desk.</translation>
+    </message>
+    <message>
+        <source>预约状态不确定，请凭预约编号拨打咨询电话核实</source>
+        <translation>The appointment's state is not certain: please call the help line with the appointment number.</translation>
+    </message>
+    <message>
+        <source>该日为法定节假日，不提供延时服务，请选择其他日期</source>
+        <translation>That day is a public holiday: no extended hours. Please choose another day.</translation>
+    </message>
+    <message>
+        <source>该日为调休工作日，窗口正常上班，无需预约</source>
+        <translation>That day is a working day (swapped for a holiday): the counters are open as usual, no appointment needed.</translation>
+    </message>
+    <message>
+        <source>该日预约已截止（截至前一天周五12:00）</source>
+        <translation>Bookings for that day have closed (they close on the Friday before at 12:00).</translation>
+    </message>
+    <message>
+        <source>该日所在年度的法定节假日安排尚未公布，暂不能预约</source>
+        <translation>That year's public holidays are not published yet: it cannot be booked yet.</translation>
+    </message>
+    <message>
+        <source>预约当天及之后不能在终端取消，如需取消请拨打咨询电话</source>
+        <translation>On the day itself and after, an appointment cannot be cancelled here. Please call the help line.</translation>
+    </message>
+    <message>
+        <source>延时服务仅在周六上午提供</source>
+        <translation>Extended hours are on Saturday mornings only.</translation>
+    </message>
+    <message>
+        <source>该日期已过，请选择其他日期</source>
+        <translation>That day has passed. Please choose another day.</translation>
+    </message>
+    <message>
+        <source>该日预约已满，请选择其他日期</source>
+        <translation>That day is fully booked. Please choose another day.</translation>
+    </message>
+    <message>
+        <source>您已预约该日的该事项，可在“我的预约”中查看</source>
+        <translation>You have already booked this service for that day; see “My appointments”.</translation>
+    </message>
+    <message>
+        <source>联系电话不正确，请重新输入</source>
+        <translation>The phone number is not right. Please enter it again.</translation>
+    </message>
+    <message>
+        <source>未查询到您的该预约</source>
+        <translation>This appointment was not found among yours.</translation>
+    </message>
+    <message>
+        <source>该预约已取消</source>
+        <translation>This appointment is already cancelled.</translation>
+    </message>
+    <message>
+        <source>可预约</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>%1，法定节假日不提供延时服务</source>
+        <translation>%1: public holiday, no extended hours</translation>
+    </message>
+    <message>
+        <source>调休工作日，窗口正常上班，无需预约</source>
+        <translation>Working day (swapped): counters open as usual, no appointment needed</translation>
+    </message>
+    <message>
+        <source>预约已截止</source>
+        <translation>Bookings closed</translation>
+    </message>
+    <message>
+        <source>%1年节假日安排尚未公布，暂不能预约</source>
+        <translation>The %1 public holidays are not published yet: not bookable yet</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translation>New Year's Day</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translation>Spring Festival</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translation>Qingming Festival</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translation>Labour Day</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translation>Dragon Boat Festival</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translation>National Day</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translation>Mid-Autumn Festival</translation>
+    </message>
 </context>
 </TS>

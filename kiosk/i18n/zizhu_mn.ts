@@ -2246,5 +2246,291 @@
         <source>申请未能完整提交，请到人工窗口出示申请编号处理，请勿重复申请</source>
         <translation>ᠭᠤᠶᠤᠴᠢᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠨ ᠠᠵᠢᠯᠲᠠᠨ ᠤ ᠴᠣᠨᠬᠣ ᠳᠤ ᠦᠵᠡᠭᠦᠯᠦᠭᠡᠷᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠭᠤᠶᠤᠴᠢᠯᠠᠬᠤ ᠦᠭᠡᠢ</translation>
     </message>
+    <!-- extended-hours appointments (kiosk/qml/Zizhu/Appointment*.qml, drivers/printer/templates/appointment.toml) -->
+    <message>
+        <source>延时服务预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠮᠡᠯᠳᠡ ᠴᠠᠭ ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>周六上午9:00至12:00延时服务，请选择预约或查看我的预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ ᠦ ᠦᠳᠡ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ 9:00—12:00 ᠨᠡᠮᠡᠯᠳᠡ ᠴᠠᠭ ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠪᠤᠶᠤ ᠮᠢᠨᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>预约成功，请取走预约回执</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠵᠢᠯᠲᠠ ᠲᠠᠢ ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠢᠶᠠᠨ ᠠᠪᠤᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>预约已取消</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠦᠭᠡᠢᠰᠬᠡᠪᠡ</translation>
+    </message>
+    <message>
+        <source>非工作日周六上午9:00—12:00提供预约延时服务（法定节假日除外），预约截至前一天周五12:00</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠠᠷᠠᠬᠤ ᠡᠳᠦᠷ ᠦᠨ ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ ᠦ 9:00—12:00 ᠳᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠠᠷ ᠦᠢᠯᠡᠴᠢᠯᠡᠨ᠎ᠡ (ᠬᠠᠤᠯᠢ ᠶᠣᠰᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠡᠴᠡ ᠪᠤᠰᠤ)᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠨᠢ ᠡᠮᠦᠨ᠎ᠡ ᠬᠢ ᠭᠠᠷᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠨ ᠦ 12:00 ᠳᠤ ᠳᠠᠭᠤᠰᠤᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>预约周六延时服务</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ ᠦ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>我的预约（查看、取消）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠢᠨᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ (ᠦᠵᠡᠬᠦ᠂ ᠦᠭᠡᠢᠰᠬᠡᠬᠦ)</translation>
+    </message>
+    <message>
+        <source>正在预约，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>正在取消，请稍候…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠦᠭᠡᠢᠰᠬᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ᠂ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠷᠡᠢ…</translation>
+    </message>
+    <message>
+        <source>第1步：请选择要办理的事项</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠢᠭᠡᠳᠦᠭᠡᠷ ᠠᠯᠬᠤᠮ᠄ ᠪᠦᠲᠦᠭᠡᠬᠦ ᠬᠡᠷᠡᠭ ᠢᠶᠡᠨ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>第2步：请选择预约日期（周六上午9:00—12:00）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠣᠶᠠᠳᠤᠭᠠᠷ ᠠᠯᠬᠤᠮ᠄ ᠡᠳᠦᠷ ᠢᠶᠡᠨ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ (ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ 9:00—12:00)</translation>
+    </message>
+    <message>
+        <source>%1 星期六</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ</translation>
+    </message>
+    <message>
+        <source>第3步：请输入联系电话，部门工作人员将与您联系</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠠᠯᠬᠤᠮ᠄ ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ ᠪᠠᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠂ ᠠᠵᠢᠯᠲᠠᠨ ᠲᠠᠨ ᠲᠠᠢ ᠬᠠᠷᠢᠯᠴᠠᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>第4步：请核对预约信息</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠦᠷᠪᠡᠳᠦᠭᠡᠷ ᠠᠯᠬᠤᠮ᠄ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠠᠨ ᠰᠢᠨᠵᠢᠯᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>预约人：%1；联系电话：%2</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠴᠢ᠄ %1; ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ᠄ %2</translation>
+    </message>
+    <message>
+        <source>预约时间：%1 星期六 %2</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ ᠴᠠᠭ᠄ %1 ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ %2</translation>
+    </message>
+    <message>
+        <source>预约成功，预约编号：%1</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠠᠮᠵᠢᠯᠲᠠ ᠲᠠᠢ ᠵᠠᠬᠢᠶᠠᠯᠠᠪᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ᠄ %1</translation>
+    </message>
+    <message>
+        <source>请准时到达；超过约定时间30分钟未到，工作人员将与您联系；超过1小时未到视为放弃</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠴᠠᠭ ᠲᠤ ᠨᠢ ᠢᠷᠡᠭᠡᠷᠡᠢ᠃ 30 ᠮᠢᠨᠦ᠋ᠲ ᠬᠣᠵᠢᠳᠠᠪᠠᠯ ᠠᠵᠢᠯᠲᠠᠨ ᠲᠠᠨ ᠲᠠᠢ ᠬᠠᠷᠢᠯᠴᠠᠨ᠎ᠠ᠂ 1 ᠴᠠᠭ ᠬᠣᠵᠢᠳᠠᠪᠠᠯ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠡᠴᠡ ᠲᠠᠲᠠᠭᠠᠯᠵᠠᠭᠰᠠᠨ ᠳᠤ ᠲᠣᠭᠠᠴᠠᠨ᠎ᠠ᠃</translation>
+    </message>
+    <message>
+        <source>请携带以下材料：</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠷᠠᠭᠠᠬᠢ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠠᠪᠴᠢᠷᠠᠭᠠᠷᠠᠢ᠄</translation>
+    </message>
+    <message>
+        <source>请取走预约回执</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ ᠢᠶᠠᠨ ᠠᠪᠤᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>回执未能打印，请记下预约编号</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠨ ᠲᠡᠮᠳᠡᠭᠯᠡᠭᠡᠷᠡᠢ</translation>
+    </message>
+    <message>
+        <source>正在打印回执…</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠰᠤᠯᠪᠤᠷ ᠬᠡᠪᠯᠡᠵᠦ ᠪᠠᠶᠢᠨ᠎ᠠ…</translation>
+    </message>
+    <message>
+        <source>我的预约：点击要取消的预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠮᠢᠨᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ᠄ ᠦᠭᠡᠢᠰᠬᠡᠬᠦ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠠᠨ ᠳᠠᠷᠤᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>您没有待办理的延时服务预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ ᠳᠤ ᠬᠦᠯᠢᠶᠡᠭᠳᠡᠵᠦ ᠪᠤᠢ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>确定取消以下预约吗？</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠦᠭᠡᠢᠰᠬᠡᠬᠦ ᠦᠦ?</translation>
+    </message>
+    <message>
+        <source>预约已取消，但未能通知大厅，请点击重试</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠦᠭᠡᠢᠰᠬᠡᠪᠡ᠂ ᠭᠡᠪᠡᠴᠦ ᠲᠢᠩᠬᠢᠮ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠭᠰᠡᠨ ᠦᠭᠡᠢ᠂ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>确认预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠪᠠᠲᠤᠯᠠᠬᠤ</translation>
+    </message>
+    <message>
+        <source>确定取消预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠦᠭᠡᠢᠰᠬᠡᠬᠦ</translation>
+    </message>
+    <message>
+        <source>延时服务预约回执</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠮᠡᠯᠳᠡ ᠴᠠᠭ ᠤᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠲᠠᠰᠤᠯᠪᠤᠷ</translation>
+    </message>
+    <message>
+        <source>请携带以下材料</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳᠠᠷᠠᠭᠠᠬᠢ ᠪᠠᠷᠢᠮᠲᠠ ᠶᠢ ᠠᠪᠴᠢᠷᠠᠭᠠᠷᠠᠢ</translation>
+    </message>
+    <message>
+        <source>预约需要读取身份证，身份证阅读器暂停使用，请到咨询导引台或拨打咨询电话预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠳᠤ ᠪᠡᠶ᠎ᠡ ᠶᠢᠨ ᠦᠨᠡᠮᠯᠡᠯ ᠬᠡᠷᠡᠭᠲᠡᠢ᠂ ᠤᠩᠰᠢᠭᠴᠢ ᠲᠦᠷ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠭᠡᠢ᠂ ᠯᠠᠪᠯᠠᠬᠤ ᠰᠢᠷᠡᠭᠡ ᠪᠤᠶᠤ ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ ᠪᠠᠷ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>预约未成功：未能通知大厅，本次预约已撤销。请稍后重试，或到咨询导引台预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠪᠦᠲᠦᠭᠰᠡᠨ ᠦᠭᠡᠢ᠄ ᠲᠢᠩᠬᠢᠮ ᠳᠤ ᠮᠡᠳᠡᠭᠳᠡᠵᠦ ᠴᠢᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠡᠨᠡ ᠤᠳᠠᠭᠠᠨ ᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠦᠭᠡᠢᠰᠬᠡᠪᠡ᠃ ᠲᠦᠷ ᠬᠦᠯᠢᠶᠡᠭᠡᠳ ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠭᠠᠷᠠᠢ᠂ ᠪᠤᠶᠤ ᠯᠠᠪᠯᠠᠬᠤ ᠰᠢᠷᠡᠭᠡ ᠳᠤ ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>预约状态不确定，请凭预约编号拨打咨询电话核实</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠲᠣᠳᠣᠷᠬᠠᠢ ᠦᠭᠡᠢ᠂ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢᠨ ᠳᠤᠭᠠᠷ ᠢᠶᠠᠷ ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ ᠳᠤ ᠶᠠᠷᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该日为法定节假日，不提供延时服务，请选择其他日期</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠡᠳᠦᠷ ᠪᠣᠯ ᠬᠠᠤᠯᠢ ᠶᠣᠰᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ᠂ ᠨᠡᠮᠡᠯᠳᠡ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠡᠳᠦᠷ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该日为调休工作日，窗口正常上班，无需预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠡᠳᠦᠷ ᠪᠣᠯ ᠰᠣᠯᠢᠭᠳᠠᠭᠰᠠᠨ ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ᠂ ᠴᠣᠨᠬᠣ ᠬᠡᠪ ᠦᠨ ᠶᠣᠰᠣᠭᠠᠷ ᠠᠵᠢᠯᠯᠠᠨ᠎ᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该日预约已截止（截至前一天周五12:00）</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠡᠳᠦᠷ ᠦᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠪᠠ (ᠡᠮᠦᠨ᠎ᠡ ᠬᠢ ᠭᠠᠷᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠨ ᠦ 12:00 ᠬᠦᠷᠲᠡᠯ᠎ᠡ)᠃</translation>
+    </message>
+    <message>
+        <source>该日所在年度的法定节假日安排尚未公布，暂不能预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠵᠢᠯ ᠦᠨ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠦᠨ ᠵᠣᠬᠢᠶᠠᠯᠲᠠ ᠵᠠᠷᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠲᠦᠷ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>预约当天及之后不能在终端取消，如需取消请拨打咨询电话</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠠᠭᠰᠠᠨ ᠡᠳᠦᠷ ᠪᠤᠶᠤ ᠲᠡᠭᠦᠨ ᠡᠴᠡ ᠬᠣᠶᠢᠰᠢ ᠡᠨᠡ ᠮᠠᠱᠢᠨ ᠳᠤ ᠦᠭᠡᠢᠰᠬᠡᠬᠦ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ᠂ ᠯᠠᠪᠯᠠᠬᠤ ᠤᠲᠠᠰᠤ ᠳᠤ ᠶᠠᠷᠢᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>延时服务仅在周六上午提供</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠡᠮᠡᠯᠳᠡ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠵᠦᠪᠬᠡᠨ ᠭᠠᠷᠠᠭ ᠤᠨ ᠵᠢᠷᠭᠤᠭᠠᠨ ᠦ ᠦᠳᠡ ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ᠃</translation>
+    </message>
+    <message>
+        <source>该日期已过，请选择其他日期</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠡᠳᠦᠷ ᠥᠩᠭᠡᠷᠡᠪᠡ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠡᠳᠦᠷ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该日预约已满，请选择其他日期</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠤᠰ ᠡᠳᠦᠷ ᠦᠨ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠳᠦᠬᠦᠷᠴᠡᠢ᠂ ᠥᠭᠡᠷ᠎ᠡ ᠡᠳᠦᠷ ᠰᠣᠩᠭᠣᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>您已预约该日的该事项，可在“我的预约”中查看</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠ ᠲᠤᠰ ᠡᠳᠦᠷ ᠦᠨ ᠲᠤᠰ ᠬᠡᠷᠡᠭ ᠢ ᠵᠠᠬᠢᠶᠠᠯᠠᠴᠢᠬᠠᠪᠠ᠂ “ᠮᠢᠨᠤ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ” ᠳᠤ ᠦᠵᠡᠭᠡᠷᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>联系电话不正确，请重新输入</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠬᠠᠷᠢᠯᠴᠠᠬᠤ ᠤᠲᠠᠰᠤ ᠪᠤᠷᠤᠭᠤ᠂ ᠳᠠᠬᠢᠨ ᠣᠷᠣᠭᠤᠯᠭᠠᠷᠠᠢ᠃</translation>
+    </message>
+    <message>
+        <source>未查询到您的该预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠲᠠᠨ ᠤ ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠃</translation>
+    </message>
+    <message>
+        <source>该预约已取消</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠡᠨᠡ ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠶᠢ ᠦᠭᠡᠢᠰᠬᠡᠴᠢᠬᠡᠪᠡ᠃</translation>
+    </message>
+    <message>
+        <source>可预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠠᠵᠤ ᠪᠣᠯᠤᠨ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>%1，法定节假日不提供延时服务</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1᠂ ᠬᠠᠤᠯᠢ ᠶᠣᠰᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ᠂ ᠨᠡᠮᠡᠯᠳᠡ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>调休工作日，窗口正常上班，无需预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠣᠯᠢᠭᠳᠠᠭᠰᠠᠨ ᠠᠵᠢᠯ ᠤᠨ ᠡᠳᠦᠷ᠂ ᠴᠣᠨᠬᠣ ᠬᠡᠪ ᠦᠨ ᠶᠣᠰᠣᠭᠠᠷ ᠠᠵᠢᠯᠯᠠᠨ᠎ᠠ᠂ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠬᠡᠷᠡᠭ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>预约已截止</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠬᠢᠶᠠᠯᠭ᠎ᠠ ᠳᠠᠭᠤᠰᠪᠠ</translation>
+    </message>
+    <message>
+        <source>%1年节假日安排尚未公布，暂不能预约</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>%1 ᠣᠨ ᠤ ᠪᠠᠶᠠᠷ ᠤᠨ ᠡᠳᠦᠷ ᠦᠨ ᠵᠣᠬᠢᠶᠠᠯᠲᠠ ᠵᠠᠷᠯᠠᠭᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ᠂ ᠲᠦᠷ ᠵᠠᠬᠢᠶᠠᠯᠠᠬᠤ ᠪᠣᠯᠤᠮᠵᠢ ᠦᠭᠡᠢ</translation>
+    </message>
+    <message>
+        <source>元旦</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠰᠢᠨ᠎ᠡ ᠵᠢᠯ</translation>
+    </message>
+    <message>
+        <source>春节</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠴᠠᠭᠠᠨ ᠰᠠᠷ᠎ᠠ</translation>
+    </message>
+    <message>
+        <source>清明节</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠴᠢᠩ ᠮᠢᠩ ᠪᠠᠶᠠᠷ</translation>
+    </message>
+    <message>
+        <source>劳动节</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠵᠠᠭᠤᠨ ᠤ ᠨᠢᠭᠡᠨ ᠦ ᠪᠠᠶᠠᠷ</translation>
+    </message>
+    <message>
+        <source>端午节</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠳ᠋ᠤᠸᠠᠨ ᠤᠤ ᠪᠠᠶᠠᠷ</translation>
+    </message>
+    <message>
+        <source>国庆节</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠤᠯᠤᠰ ᠤᠨ ᠪᠠᠶᠠᠷ</translation>
+    </message>
+    <message>
+        <source>中秋节</source>
+        <translatorcomment>needs native review</translatorcomment>
+        <translation>ᠨᠠᠮᠤᠷ ᠤᠨ ᠳᠤᠮᠳᠠ ᠶᠢᠨ ᠪᠠᠶᠠᠷ</translation>
+    </message>
 </context>
 </TS>
