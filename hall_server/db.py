@@ -401,6 +401,41 @@ class MailingStep(Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
 
+class Appointment(Base):
+    """One Saturday extended-hours appointment (延时服务预约, issue 14, migration 0011; hall_server/domain/
+    appointments.py), made at a terminal: its life at the hall. ``id`` is the booking's service request
+    (its personal fields stay sealed there). ``starts_at`` is the Saturday's 09:00 at the terminal's offset;
+    30 minutes later an unarrived appointment is flagged to contact (``contact_flagged_at``), 60 minutes
+    later it is a no-show (seed 000 五(三)) unless staff marked it arrived."""
+
+    __tablename__ = "appointments"
+    id: Mapped[str] = mapped_column(String(36), ForeignKey("service_requests.id"), primary_key=True)
+    hall: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(64))
+    booking_no: Mapped[str] = mapped_column(String(64))
+    item_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    item_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    day: Mapped[date] = mapped_column(Date)
+    starts_at: Mapped[datetime]
+    utc_offset_min: Mapped[int] = mapped_column(Integer, default=0)
+    name_masked: Mapped[str] = mapped_column(String(40), default="")
+    phone_masked: Mapped[str] = mapped_column(String(40), default="")
+    state: Mapped[str] = mapped_column(String(16))  # booked, cancelled, arrived, no_show
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    contact_flagged_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    contacted_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    contacted_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    contact_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    arrived_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    arrived_by: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    no_show_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+    __table_args__ = (Index("appointments_by_day", "hall", "day"),
+                      Index("appointments_by_booking", "hall", "booking_no"),
+                      Index("appointments_by_state", "hall", "state", "starts_at"))
+
+
 # ---- rectification steps (issue 13, migration 0007) ----
 class RectificationStep(Base):
     """One step of a rectification case — 核实 ``verify``, 整改 ``rectify``, 反馈 ``feedback``, 办结 ``close``

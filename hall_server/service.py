@@ -18,7 +18,7 @@ from hall_server.alerts import AlertSender, Deliver, apprise_deliver
 from hall_server.config import HallConfig
 from hall_server.core import CoreSettings, HallCore
 from hall_server.db import Incident, open_database
-from hall_server.domain import workorders
+from hall_server.domain import appointments, workorders
 from hall_server.faults import load_fault_table
 from hall_server.ingest import Ingest
 from hall_server.keys import KeyFileError, read_private_key
@@ -67,6 +67,8 @@ class HallService:
         self.inspections = inspections.attach(self.core, cfg.inspections)
         # The complaint work orders of this hall, their overdue check run in every tick (docs/workorders.md).
         self.workorders = workorders.attach(self.core, cfg.feedback.departments)
+        # The Saturday extended-hours appointments: recorded from the terminals, contact and no-show in every tick.
+        self.appointments = appointments.attach(self.core)
         # The reports, their weekly summary to the centre checked in every tick.
         self.reports = reports.attach(self.core, self.inspections, cfg.reports)
         if srv.registry_file is not None:

@@ -1,7 +1,7 @@
 """free mailing of a case's documents (政务专递): the hall's mailings and their append-only steps
 
 Revision ID: 0012
-Revises: 0010 (to be rechained onto 0011, the appointments', when both are on main)
+Revises: 0011 (the appointments'; rechained when both reached main)
 Create Date: 2026-12-06
 
 One ``mailings`` row per service request of service ``mailing`` (its id), with where it stands —
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
