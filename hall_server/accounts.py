@@ -69,6 +69,7 @@ class Permission(StrEnum):
     APPROVE_RECORDING = "approve_recording"
     RECTIFY = "rectify"
     HANDLE_COMPLAINTS = "handle_complaints"
+    HANDLE_APPOINTMENTS = "handle_appointments"
 
     @property
     def label(self) -> str:
@@ -82,7 +83,7 @@ PERMISSION_LABELS: Mapping[Permission, str] = {
     Permission.INSPECT: "设备巡检", Permission.CONFIRM_READINESS: "确认投入运行", Permission.MANAGE_USERS: "管理账户",
     Permission.CALL_BACK: "回访（查看投诉人电话）", Permission.RECTIFY: "差评整改",
     Permission.REQUEST_RECORDING: "申请查阅监控录像", Permission.APPROVE_RECORDING: "审批查阅监控录像",
-    Permission.HANDLE_COMPLAINTS: "办理投诉工单"}
+    Permission.HANDLE_COMPLAINTS: "办理投诉工单", Permission.HANDLE_APPOINTMENTS: "办理延时服务预约"}
 
 _A, _M, _C, _V = UserRole.ADMIN, UserRole.MAINTENANCE, UserRole.CENTRE, UserRole.VIEWER
 
@@ -107,6 +108,8 @@ PERMISSIONS: Mapping[Permission, frozenset[UserRole]] = {
     Permission.RECTIFY: frozenset({_A, _C}),
     # the complaint work order's steps (交办, 延期, 答复, 回访): the hall administrator and the centre
     Permission.HANDLE_COMPLAINTS: frozenset({_A, _C}),
+    # a Saturday appointment's steps (已到场, 已联系; docs/appointments.md): the hall administrator and the centre
+    Permission.HANDLE_APPOINTMENTS: frozenset({_A, _C}),
 }
 
 

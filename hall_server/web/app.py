@@ -37,7 +37,8 @@ STATIC = Path(str(files("hall_server").joinpath("static")))
 # Routers of other domains, included when their module exists (the inspection log's is its own).
 OPTIONAL_ROUTERS = ("hall_server.web.routers.inspections", "hall_server.web.routers.rectifications",
                     "hall_server.web.routers.workorders", "hall_server.web.routers.recordings",
-                    "hall_server.web.routers.reports", "hall_server.web.routers.mailing")
+                    "hall_server.web.routers.reports", "hall_server.web.routers.mailing",
+                    "hall_server.web.routers.appointments")
 
 
 def _wants_html(request: Request) -> bool:

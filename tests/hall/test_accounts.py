@@ -81,6 +81,7 @@ def test_permission_table_is_the_plan() -> None:
         Permission.APPROVE_RECORDING: {c},
         Permission.RECTIFY: {a, c},
         Permission.HANDLE_COMPLAINTS: {a, c},
+        Permission.HANDLE_APPOINTMENTS: {a, c},
     }
     assert set(PERMISSIONS) == set(Permission)  # nothing left without a rule
     assert accounts.allowed("viewer", Permission.VIEW) and not accounts.allowed("viewer", Permission.INSPECT)
