@@ -1,5 +1,5 @@
 """Appointments for the Saturday extended hours (延时服务预约, seed 000; ground/extended_hours.py): the
-platform books them, lists a citizen's, and cancels one (docs/kiosk-backend.md § Appointments).
+platform books them, lists a citizen's, and cancels one (docs/kiosk-backend.md § Appointments)
 
 A separate protocol beside :class:`kiosk.backend.model.Backend`, like the certificates': a platform
 that takes no bookings at terminals need not serve it. Both back ends of the kiosk (the demo's, the
