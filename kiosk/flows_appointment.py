@@ -83,6 +83,7 @@ class AppointmentFlow(_Printing):
         self.chosen: Booking | None = None  # the booking to cancel
         self._want = ""  # what waits for the card: book / mine
         self._request_id = ""  # the platform's idempotency key of this booking
+        self.rated = False  # the rating page was offered for this booking
         self._copy: ServiceRequest | None = None  # the hall's copy under way (a retry keeps its id)
 
     def reset(self) -> None:
@@ -281,14 +282,16 @@ class AppointmentFlow(_Printing):
         }
         self._print("appointment", data)
 
-    def _completed(self) -> ServiceDone | None:
-        return ServiceDone(self.item.code, f"{self.item.name}（延时服务预约）") if self.item is not None else None
-
     def finish(self) -> None:
-        """After the slip (or without it): the rating page, as after every service."""
-        done = self._completed()
-        if self.state == "booked" and self.print_state != "printed" and done is not None:
-            self.service_done(done)
+        """The citizen leaves the booked page (its number stays on screen until then, not only on the slip):
+        the rating page, as after every service, once."""
+        item = self.item
+        if self.state != "booked" or item is None or self.rated:
+            return
+        self.rated = True
+        self._set("booked")
+        self.service_done(ServiceDone(item.code, f"{item.name}（延时服务预约）",
+                                      slip_printed=self.print_state == "printed"))
 
     # -- my bookings, cancelling ---------------------------------------------------------------
     def _load_mine(self) -> None:
@@ -365,7 +368,7 @@ class AppointmentFlow(_Printing):
             "booking": _booking_view(booking) if booking is not None else {},
             "bookings": [_booking_view(b) for b in self.bookings],
             "chosen": _booking_view(self.chosen) if self.chosen is not None else {},
-            "step": BOOK_STEPS.index(self.state) + 1 if self.state in BOOK_STEPS else 0, "steps": len(BOOK_STEPS),
+            "rated": self.rated, "step": BOOK_STEPS.index(self.state) + 1 if self.state in BOOK_STEPS else 0, "steps": len(BOOK_STEPS),
         })
         return out
 

@@ -89,7 +89,9 @@ def test_book_then_cancel_by_touch(qapp: Any, tmp_path: Path, monkeypatch: Any) 
         assert "预约人：" + mask_name(name) + "；联系电话：139****" + phone[-4:] in c.texts()
         before = len(printer.slips())
         c.tap("appointmentSubmit")
-        c.wait_page("rating", 15)  # the slip printed: the service's rating, as after every service
+        c.wait_text("请取走预约回执", 15)
+        c.tap("appointmentHome")
+        c.wait_page("rating")  # the service's rating, as after every service
         [booking] = rig.backend.bookings_of(number)
         [copy] = demo.requests
         assert (copy.service, copy.ref, copy.day, copy.item_code) == ("appointment", booking.booking_no,

@@ -364,8 +364,8 @@ KPage {
                 Layout.fillWidth: true
                 primary: page.st === "booked" || page.st === "cancelled"
                 src: QT_TRANSLATE_NOOP("Zizhu", "返回首页")
-                // booked without a printed slip: the rating page first (as after every service), then home
-                onClicked: page.st === "booked" && page.v.printState !== "printed" ? kioskAppointment.act("finish") : page.finished()
+                // booked: the rating page first (as after every service), then home
+                onClicked: page.st === "booked" && !page.v.rated ? kioskAppointment.act("finish") : page.finished()
             }
         }
     }
