@@ -368,7 +368,8 @@ class AppointmentFlow(_Printing):
             "booking": _booking_view(booking) if booking is not None else {},
             "bookings": [_booking_view(b) for b in self.bookings],
             "chosen": _booking_view(self.chosen) if self.chosen is not None else {},
-            "rated": self.rated, "step": BOOK_STEPS.index(self.state) + 1 if self.state in BOOK_STEPS else 0, "steps": len(BOOK_STEPS),
+            "rated": self.rated, "step": BOOK_STEPS.index(self.state) + 1 if self.state in BOOK_STEPS else 0,
+            "steps": len(BOOK_STEPS),
         })
         return out
 

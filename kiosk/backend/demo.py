@@ -266,7 +266,7 @@ class DemoBackend(DemoLockerMixin, DemoMailingMixin):
         self._certificates = DemoCertificates(root, self._people, lambda: self._today or date.today(),
                                               read=_read, convert=_convert, error=DemoDataError)
         # Saturday extended-hours bookings (kiosk.backend.appointments); ``appointments.now`` is its clock.
-        self.appointments = DemoAppointments(lambda code: self._by_code_or_not_found(code), today_of(today))
+        self.appointments = DemoAppointments(self._by_code_or_not_found, today_of(today))
 
     def _check_cases(self, data: dict[str, Any]) -> dict[str, tuple[str, str]]:
         """The applicants by key (name, ID number); every cross-reference of cases.toml checked."""

@@ -52,7 +52,8 @@ def svc(broker: MosquittoBroker, tmp_path: Path, db_url: str, monkeypatch: pytes
 
 def book(svc: HallService, seq: int, no: str) -> None:
     r = RequestPayload(terminal="t01", seq=seq, session=1, id=new_id(), service="appointment", ref=no,
-                       item_code="150602-YB-0001", item_name="城乡居民基本医疗保险参保登记", day=DAY, name_masked="张**",
+                       item_code="150602-YB-0001", item_name="城乡居民基本医疗保险参保登记", day=DAY,
+                       name_masked="张**",
                        sealed=seal_record(svc.public_key, {"name": "张小明", "phone": PHONE}),  # type: ignore[attr-defined]
                        made_at=datetime(2026, 10, 12, 10, 0, tzinfo=CST))
     assert svc.core.process([r])[0][0] == "accepted"
@@ -90,7 +91,9 @@ def test_the_list_the_clock_and_the_steps(svc: HallService) -> None:
         assert r.json()["contact_note"] == "电话联系，10点前到"
         svc.core.clock.advance(minutes=30)  # 10:00
         svc.core.tick()
-        states = {r["booking_no"]: r["state"] for r in http.get("/api/appointments?day=2026-10-17", headers=viewer).json()}
+        listed = http.get("/api/appointments?day=2026-10-17", headers=viewer).json()
+        states = {r["booking_no"]: r["state"] for r in listed}
         assert states == {"YS202610170001": "arrived", "YS202610170002": "no_show"}
     audit = [e.action for e in accounts.audit_entries(svc.sessions)]
-    assert {"appointment.arrived", "appointment.phone_shown", "appointment.contacted", "appointment.no_show"} <= set(audit)
+    assert {"appointment.arrived", "appointment.phone_shown", "appointment.contacted",
+            "appointment.no_show"} <= set(audit)

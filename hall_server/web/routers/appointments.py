@@ -31,7 +31,7 @@ from hall_server.web.auth import Principal, require
 from hall_server.web.forms import Check
 from hall_server.web.runtime import HallRuntime, runtime
 from hall_server.web.templating import page
-from wire.feedback import SealError, UUID_PATTERN
+from wire.feedback import UUID_PATTERN, SealError
 
 router = APIRouter()
 Svc = Annotated[HallRuntime, Depends(runtime)]
@@ -66,7 +66,8 @@ def _day(svc: HallRuntime, day: str) -> date | None:
 def _groups(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for r in rows:
-        g = out.setdefault(r["item_code"] or "", {"code": r["item_code"] or "", "name": r["item_name"] or "", "rows": []})
+        code = r["item_code"] or ""
+        g = out.setdefault(code, {"code": code, "name": r["item_name"] or "", "rows": []})
         g["rows"].append(r)
     return list(out.values())
 
@@ -101,7 +102,7 @@ def _after(request: Request, svc: HallRuntime, p: Principal, day: str, *, done: 
                 **_context(svc, day, ""))
 
 
-def _form_step(request: Request, svc: HallRuntime, p: Principal, appointment_id: str, run: Any,
+def _form_step(request: Request, svc: HallRuntime, p: Principal, appointment_id: str, *, run: Any,
                done: str) -> HTMLResponse:
     try:
         a = run()
@@ -115,8 +116,8 @@ def _form_step(request: Request, svc: HallRuntime, p: Principal, appointment_id:
 
 @router.post("/appointments/{appointment_id}/arrived", response_class=HTMLResponse, include_in_schema=False)
 def arrived_form(appointment_id: AppointmentId, request: Request, svc: Svc, p: Handler) -> HTMLResponse:
-    return _form_step(request, svc, p, appointment_id,
-                      lambda: _svc(svc).arrived(appointment_id, actor=p.username), "预约 {booking_no} 已登记到场")
+    return _form_step(request, svc, p, appointment_id, run=lambda: _svc(svc).arrived(appointment_id, actor=p.username),
+                      done="预约 {booking_no} 已登记到场")
 
 
 @router.post("/appointments/{appointment_id}/contacted", response_class=HTMLResponse, include_in_schema=False)
@@ -128,7 +129,8 @@ def contacted_form(appointment_id: AppointmentId, request: Request, svc: Svc, p:
         day = _get(svc, appointment_id)["day"].isoformat()
         return _after(request, svc, p, day, error="；".join(check.errors.values()), status_code=422)
     return _form_step(request, svc, p, appointment_id,
-                      lambda: _svc(svc).contacted(appointment_id, text, actor=p.username), "预约 {booking_no} 已登记联系情况")
+                      run=lambda: _svc(svc).contacted(appointment_id, text, actor=p.username),
+                      done="预约 {booking_no} 已登记联系情况")
 
 
 @router.post("/appointments/{appointment_id}/phone", response_class=HTMLResponse, include_in_schema=False)
@@ -157,7 +159,8 @@ def _phone(svc: HallRuntime, appointment_id: str, p: Principal) -> dict[str, Any
     except NotFound as exc:
         raise HTTPException(404, str(exc)) from None
     except SealError:
-        raise HTTPException(409, "该预约的联系电话无法解密（大厅私钥缺失或不匹配），请检查 [feedback] private_key_file") from None
+        raise HTTPException(409, "该预约的联系电话无法解密（大厅私钥缺失或不匹配），"
+                                 "请检查 [feedback] private_key_file") from None
 
 
 # ---- the API -------------------------------------------------------------------------------------
