@@ -1,27 +1,20 @@
 """延时服务预约 in Chinese, Mongolian and English (and Chinese for elders), portrait: text sizes,
 contrast, the accessibility tree and untranslated strings measured on the rendered items
-(tests/kiosk/test_kiosk_screens.py's checks), each step grabbed. Set ZIZHU_SCREENSHOTS=DIR to keep the
-pictures (docs/kiosk/ holds the committed sheets: sheet-appointment-portrait-*)."""
+(tests/kiosk/screens.py's tour), each step grabbed. Set ZIZHU_SCREENSHOTS=DIR to keep the pictures
+(docs/kiosk/ holds the committed sheets: sheet-appointment-portrait-*)."""
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QAccessible
-
-from tests.kiosk.kioskharness import Citizen, spin, wait_for
+from tests.kiosk.kioskharness import Citizen, wait_for
+from tests.kiosk.screens import page_strings, screens_out, tour_every_mode
 from tests.kiosk.test_kiosk_feedback import reveal
-from tests.kiosk.test_kiosk_screens import _sheet, check_page
 
-QML = Path(__file__).resolve().parents[2] / "kiosk" / "qml" / "Zizhu"
-NOOP = re.compile(r'QT_TRANSLATE_NOOP\("Zizhu", "([^"]+)"\)')
-OURS = {m.group(1) for f in ("AppointmentPage.qml", "AppointmentTexts.qml")
-        for m in NOOP.finditer((QML / f).read_text(encoding="utf-8"))}
+OURS = page_strings("AppointmentPage.qml", "AppointmentTexts.qml") | {"延时服务预约"}
 MONDAY = date(2026, 9, 21)  # 26 Sep 中秋节, 3 Oct 国庆节, 10 Oct 调休, 17 Oct open
 ITEM = "150602-YB-0001"
 
@@ -91,37 +84,10 @@ def test_the_appointment_page_in_every_language(qapp: Any, tmp_path: Path) -> No
     from kiosk.app import KioskApp
     from kiosk.simrig import SimRig
 
-    QAccessible.setActive(True)
-    out = Path(os.environ.get("ZIZHU_SCREENSHOTS") or tmp_path)
-    out.mkdir(parents=True, exist_ok=True)
+    out = screens_out(tmp_path)
     (tmp_path / "rig").mkdir()
     rig = SimRig(workdir=tmp_path / "rig", today=MONDAY, kiosk='tts_engine = "mock"\npoll_s = 0.3', camera=False,
                  locker=False).start()
     app = KioskApp(rig.config, rig.backend, demo_rig=rig, today=lambda: MONDAY)
-    app.start()
-    problems: list[str] = []
-    try:
-        c = Citizen(app)
-        for language, elderly in (("zh", False), ("mn", False), ("en", False), ("zh", True)):
-            c.wait_page("home")
-            app.set_language(language)
-            app.set_elderly(elderly)
-            spin(0.1)
-            mode = "elderly" if elderly else "normal"
-            shots: list[Path] = []
-            for step in tour(c, rig):
-                spin(0.15)
-                found = check_page(c, language, elderly)
-                if step == "home":  # the rest of home is test_kiosk_screens.py's
-                    found = [p for p in found if any(repr(s)[1:-1] in p for s in OURS | {"延时服务预约"})]
-                problems += [f"[{language} {mode}] {step}: {p}" for p in found]
-                path = out / f"appointment-{language}-{mode}-{step}.png"
-                assert app.window.grabWindow().save(str(path)), path
-                shots.append(path)
-            _sheet(shots, out / f"sheet-appointment-portrait-{language}-{mode}.png", columns=5)
-    finally:
-        app.stop()
-        spin(0.05)
-        rig.stop()
-    assert app.qml_warnings == [], app.qml_warnings
-    assert problems == [], "\n".join(problems[:40])
+    tour_every_mode(app, rig, tour, combos=[("zh", False), ("mn", False), ("en", False), ("zh", True)],
+                    orient="portrait", out=out, sheet="appointment", ours=OURS, columns=5)
