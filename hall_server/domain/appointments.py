@@ -21,21 +21,20 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from ground.clock import Clock
 from ground.extended_hours import CONTACT_AFTER, HOURS, NO_SHOW_AFTER, START
 from hall_server import accounts
 from hall_server.db import Appointment, ServiceRequest
-from hall_server.domain.base import IncidentError, NotFound
+from hall_server.domain import workorders
+from hall_server.domain.base import NotFound
 from hall_server.domain.requests import Requests
 from hall_server.domain.unit import Unit
+from hall_server.domain.workorders import WorkOrderError
 
 log = logging.getLogger("zizhu.hall.appointments")
 
@@ -45,26 +44,14 @@ STATE_WORDS = {BOOKED: "已预约", CANCELLED: "已取消", ARRIVED: "已到场"
 NOTE_MAX = 500
 
 
-class AppointmentError(IncidentError):
-    """A step that does not fit the appointment's state; the message says why, in Chinese (409)."""
-
-    def __init__(self, message: str, status: int = 409) -> None:
-        super().__init__(message)
-        self.status = status
+class AppointmentError(WorkOrderError):
+    """A step that does not fit the appointment's state; the message says why, in Chinese (``status`` 409,
+    or 422 for input out of shape), as the work orders' steps."""
 
 
-class Core(Protocol):
-    @property
-    def hall(self) -> str: ...
-    @property
-    def clock(self) -> Clock: ...
-    @property
-    def sessions(self) -> sessionmaker[Session]: ...
+class Core(workorders.Core, Protocol):
     @property
     def requests(self) -> Requests: ...
-
-    def unit(self) -> AbstractContextManager[Unit]: ...
-    def add_tick(self, fn: Callable[[Unit], None]) -> None: ...
 
 
 class Appointments:

@@ -15,9 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.flows import Flow
 from kiosk.flows_a4 import A4Flow
-from kiosk.qt.bridge import FlowBridge
+from kiosk.qt.bridge import FlowBridge, follow_card
 
 log = logging.getLogger("zizhu.kiosk.a4")
 
@@ -34,7 +33,7 @@ class A4Wiring:
                            today=app.today)
         f = self.flow
         f.need_card = app.identity.start
-        app.identity.listeners.append(self._identity_changed)
+        follow_card(app.identity, f.card_read, f.card_failed)
         self.bridge = FlowBridge(f, {
             "open": lambda _a: f.open(), "forms": lambda _a: f.show_forms(),
             "certificates": lambda _a: f.show_certificates(), "chooseForm": f.choose_form,
@@ -64,10 +63,3 @@ class A4Wiring:
         feedback = getattr(self.app, "feedback", None)
         if self.flow.on_service_done is None and feedback is not None:  # printed: the service's rating
             self.flow.on_service_done = feedback.service_done
-
-    def _identity_changed(self, flow: Flow) -> None:
-        identity = self.app.identity
-        if flow.state == "done" and identity.card is not None:
-            self.flow.card_read(identity.card)
-        elif flow.state == "error":
-            self.flow.card_failed(flow.error)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.flows import Flow
 from kiosk.flows_appointment import AppointmentFlow
-from kiosk.qt.bridge import FlowBridge
+from kiosk.qt.bridge import FlowBridge, follow_card
 
 
 class AppointmentWiring:
@@ -22,7 +21,7 @@ class AppointmentWiring:
                                     lambda: app.feedback.sender, now=app.progress.now)
         f = self.flow
         f.need_card = app.identity.start
-        app.identity.listeners.append(self._identity_changed)
+        follow_card(app.identity, f.card_read, f.card_failed)
         self.bridge = FlowBridge(f, {
             "open": lambda _a: f.open(), "book": lambda _a: f.start_booking(), "mine": lambda _a: f.show_mine(),
             "item": f.choose_item, "day": f.choose_day, "key": f.key, "next": lambda _a: f.next(),
@@ -37,10 +36,3 @@ class AppointmentWiring:
         feedback = getattr(self.app, "feedback", None)
         if self.flow.on_service_done is None and feedback is not None:  # the slip: the service's rating
             self.flow.on_service_done = feedback.service_done
-
-    def _identity_changed(self, flow: Flow) -> None:
-        identity = self.app.identity
-        if flow.state == "done" and identity.card is not None:
-            self.flow.card_read(identity.card)
-        elif flow.state == "error":
-            self.flow.card_failed(flow.error)

@@ -59,6 +59,19 @@ class FlowBridge(QObject):
         self._flow_changed(self.flow)
 
 
+def follow_card(identity: Any, card_read: Callable[[Any], None], card_failed: Callable[[str], None]) -> None:
+    """Hand ``card_read`` each card the identity flow reads, ``card_failed`` each error of it: for a flow
+    that waits for the card on its own page (A4 certificates, appointments)."""
+
+    def changed(flow: Flow) -> None:
+        if flow.state == "done" and identity.card is not None:
+            card_read(identity.card)
+        elif flow.state == "error":
+            card_failed(flow.error)
+
+    identity.listeners.append(changed)
+
+
 class ActivityFilter(QObject):
     """Application-wide: every touch begin, mouse press, key and wheel is activity."""
 

@@ -5,49 +5,29 @@ clear for CALL_BACK only and audited. SQLite and PostgreSQL, a real broker, a fa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import date, datetime, timedelta, timezone
 
 import httpx
-import msgspec
-import pytest
-from argon2 import PasswordHasher
 
-from ground.clock import FakeClock
 from hall_server import accounts
 from hall_server.accounts import UserRole
-from hall_server.config import FeedbackConfig
-from hall_server.keys import write_keypair
 from hall_server.service import HallService
-from tests.hall.harness import hall_config
-from tests.hall.test_core import register
-from tests.hall.test_workorders_api import token
-from tests.support import wait_until
+from tests.hall import test_workorders_api as workorders
 from wire.contract import RequestPayload
 from wire.feedback import new_id, seal_record
-from zizhu.broker import MosquittoBroker
 
 CST = timezone(timedelta(hours=8))
 DAY = date(2026, 10, 17)
 PHONE = "13904821234"
 HTML = {"Accept": "text/html"}
+svc = workorders.svc  # the work orders' hall server (a real broker, its feedback key, a fake clock): the fixture
+token = workorders.token
 
 
-@pytest.fixture
-def svc(broker: MosquittoBroker, tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[HallService]:
-    key = tmp_path / "hall-feedback.key"
-    public = write_keypair(key)
-    cfg = hall_config(tmp_path, broker.port, None, db_url=db_url)
-    cfg = msgspec.structs.replace(cfg, feedback=FeedbackConfig(private_key_file=key, departments=["区医疗保障局"]))
-    s = HallService(cfg, clock=FakeClock(datetime(2026, 10, 17, 8, 0, tzinfo=CST).astimezone(UTC)), tick=False)
-    s.public_key = public  # type: ignore[attr-defined]
-    monkeypatch.setattr(accounts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    s.start()
-    wait_until(s.ingest.connected.is_set, what="hall connected")
-    register(s, "t01")  # type: ignore[arg-type]  # the helper needs .core only
-    yield s
-    s.stop()
+def to_saturday_8(svc: HallService) -> None:
+    """The hall's clock (the work orders' fixture starts it in February) to the Saturday, 08:00."""
+    target = datetime(2026, 10, 17, 8, 0, tzinfo=CST)
+    svc.core.clock.advance((target - svc.core.clock.now()).total_seconds())  # type: ignore[attr-defined]
 
 
 def book(svc: HallService, seq: int, no: str) -> None:
@@ -60,6 +40,7 @@ def book(svc: HallService, seq: int, no: str) -> None:
 
 
 def test_the_list_the_clock_and_the_steps(svc: HallService) -> None:
+    to_saturday_8(svc)
     book(svc, 1, "YS202610170001")
     book(svc, 2, "YS202610170002")
     admin, centre, maint, viewer = (token(svc, r) for r in (UserRole.ADMIN, UserRole.CENTRE, UserRole.MAINTENANCE,
@@ -80,7 +61,7 @@ def test_the_list_the_clock_and_the_steps(svc: HallService) -> None:
         assert http.post(f"/api/appointments/{first}/arrived", headers=admin).status_code == 409
         assert http.post("/api/appointments/not-a-uuid/arrived", headers=admin).status_code == 422
         assert http.post(f"/api/appointments/{new_id()}/arrived", headers=admin).status_code == 404
-        svc.core.clock.advance(minutes=90)  # 09:30
+        svc.core.clock.advance(minutes=90)  # type: ignore[attr-defined]  # 09:30
         svc.core.tick()
         late = http.get(f"/api/appointments/{second}", headers=viewer).json()
         assert late["to_contact"] and late["state"] == "booked"
@@ -89,7 +70,7 @@ def test_the_list_the_clock_and_the_steps(svc: HallService) -> None:
         assert http.post(f"/api/appointments/{second}/contacted", json={"note": " "}, headers=centre).status_code == 422
         r = http.post(f"/api/appointments/{second}/contacted", json={"note": "电话联系，10点前到"}, headers=centre)
         assert r.json()["contact_note"] == "电话联系，10点前到"
-        svc.core.clock.advance(minutes=30)  # 10:00
+        svc.core.clock.advance(minutes=30)  # type: ignore[attr-defined]  # 10:00
         svc.core.tick()
         listed = http.get("/api/appointments?day=2026-10-17", headers=viewer).json()
         states = {r["booking_no"]: r["state"] for r in listed}

@@ -29,6 +29,7 @@ from hall_server.domain.appointments import NOTE_MAX, STATE_WORDS, AppointmentEr
 from hall_server.domain.base import NotFound
 from hall_server.web.auth import Principal, require
 from hall_server.web.forms import Check
+from hall_server.web.routers.workorders import phone_fragment
 from hall_server.web.runtime import HallRuntime, runtime
 from hall_server.web.templating import page
 from wire.feedback import UUID_PATTERN, SealError
@@ -136,14 +137,7 @@ def contacted_form(appointment_id: AppointmentId, request: Request, svc: Svc, p:
 @router.post("/appointments/{appointment_id}/phone", response_class=HTMLResponse, include_in_schema=False)
 def show_phone(appointment_id: AppointmentId, request: Request, svc: Svc, p: CallBack) -> HTMLResponse:
     """The phone in clear to contact the citizen (htmx swaps the button for it); audited like the API's."""
-    try:
-        found = _phone(svc, appointment_id, p)
-        return page(request, "fragments/complaint_phone.html", principal=p, phone=found["phone"], error="")
-    except HTTPException as exc:
-        if exc.status_code != 409:
-            raise
-        return page(request, "fragments/complaint_phone.html", status_code=409, principal=p, phone="",
-                    error=str(exc.detail))
+    return phone_fragment(request, p, lambda: _phone(svc, appointment_id, p))
 
 
 def _get(svc: HallRuntime, appointment_id: str) -> dict[str, Any]:
