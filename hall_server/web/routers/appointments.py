@@ -29,6 +29,7 @@ from hall_server.domain.appointments import NOTE_MAX, STATE_WORDS, AppointmentEr
 from hall_server.domain.base import NotFound
 from hall_server.web.auth import Principal, require
 from hall_server.web.forms import Check
+from hall_server.web.routers import workorders
 from hall_server.web.routers.workorders import phone_fragment
 from hall_server.web.runtime import HallRuntime, runtime
 from hall_server.web.templating import page
@@ -198,14 +199,7 @@ class PhoneOut(BaseModel):
     phone: str
 
 
-def _api(fn: Any) -> dict[str, Any]:
-    try:
-        out: dict[str, Any] = fn()
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
-    except AppointmentError as exc:
-        raise HTTPException(exc.status, str(exc)) from None
-    return out
+_api = workorders.step_api  # NotFound a 404, a refused step (AppointmentError is a WorkOrderError) its status
 
 
 @api.get("/appointments", response_model=list[AppointmentOut])

@@ -243,7 +243,8 @@ class CallBackIn(BaseModel):
     department: str | None = Field(None, max_length=100, description="sent back to (default: the same department)")
 
 
-def _api(fn: Any) -> dict[str, Any]:
+def step_api(fn: Any) -> dict[str, Any]:
+    """``fn()``'s answer; its NotFound a 404, its refused step (a :class:`WorkOrderError`) that step's status."""
     try:
         out: dict[str, Any] = fn()
     except NotFound as exc:
@@ -262,25 +263,25 @@ def departments(svc: Svc, _p: Viewer) -> list[str]:
 @api.post("/complaints/{complaint_id}/assign", response_model=ComplaintOut)
 def assign(complaint_id: OrderId, body: AssignIn, svc: Svc, p: Handler) -> dict[str, Any]:
     """已受理 → 已交办."""
-    return _api(lambda: _orders(svc).assign(complaint_id, body.department, actor=p.username, note=body.note))
+    return step_api(lambda: _orders(svc).assign(complaint_id, body.department, actor=p.username, note=body.note))
 
 
 @api.post("/complaints/{complaint_id}/extend", response_model=ComplaintOut)
 def extend(complaint_id: OrderId, body: ExtendIn, svc: Svc, p: Handler) -> dict[str, Any]:
     """More working days for the answer, with a reason (at most 2 in a round)."""
-    return _api(lambda: _orders(svc).extend(complaint_id, body.days, body.reason, actor=p.username))
+    return step_api(lambda: _orders(svc).extend(complaint_id, body.days, body.reason, actor=p.username))
 
 
 @api.post("/complaints/{complaint_id}/answer", response_model=ComplaintOut)
 def answer(complaint_id: OrderId, body: AnswerIn, svc: Svc, p: Handler) -> dict[str, Any]:
     """已交办 → 已答复."""
-    return _api(lambda: _orders(svc).answer(complaint_id, body.text, actor=p.username))
+    return step_api(lambda: _orders(svc).answer(complaint_id, body.text, actor=p.username))
 
 
 @api.post("/complaints/{complaint_id}/call-back", response_model=ComplaintOut)
 def call_back(complaint_id: OrderId, body: CallBackIn, svc: Svc, p: Handler) -> dict[str, Any]:
     """已答复 → 已回访 (satisfied) or 已交办 again (not satisfied)."""
-    return _api(lambda: _orders(svc).call_back(complaint_id, body.satisfied, body.note, actor=p.username,
+    return step_api(lambda: _orders(svc).call_back(complaint_id, body.satisfied, body.note, actor=p.username,
                                                department=body.department))
 
 
