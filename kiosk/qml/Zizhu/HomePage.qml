@@ -70,7 +70,10 @@ KPage {
             }
             GridLayout {
                 Layout.fillWidth: true
-                columns: page.landscape ? 3 : 1
+                // ten services: two abreast in portrait in Chinese, so the language switch stays in view on
+                // the first screen; one a row where the words are long (Mongolian, English reasons, elders' sizes)
+                columns: page.landscape ? 3 : (kiosk.language === "zh" && !kiosk.elderly ? 2 : 1)
+                uniformCellWidths: true
                 columnSpacing: Theme.gap
                 rowSpacing: Theme.gap
                 KButton {
