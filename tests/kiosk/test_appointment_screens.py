@@ -23,6 +23,8 @@ def tour(c: Citizen, rig: Any) -> Iterator[str]:
     app = c.app
     c.wait_page("home")
     wait_for(lambda: c.get("service_appointment").isEnabled(), what="延时服务预约 on")
+    # the one device thread also opens the printer: a card read waits behind a printer not answering yet
+    wait_for(lambda: app.availability.device("printer") is None, 30, "the printer online")
     yield "home"
     reveal(c, "service_appointment")
     c.wait_page("appointment")
@@ -32,7 +34,8 @@ def tour(c: Citizen, rig: Any) -> Iterator[str]:
     c.get("appointmentPlaceCard")
     yield "card"
     rig.place_card("resident")
-    wait_for(lambda: app.appointment.flow.state == "items", 30, "the card read, the items listed")
+    wait_for(lambda: app.appointment.flow.state == "items", 30,
+             f"the card read, the items listed (identity {app.identity.state}, {app.availability.view()})")
     c.get(f"appointmentItem_{ITEM}")
     yield "items"
     reveal(c, f"appointmentItem_{ITEM}")
