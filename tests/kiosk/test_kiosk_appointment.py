@@ -17,6 +17,7 @@ from ground.logs import mask_name
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
 from tests.kiosk.test_kiosk_wipe import _forms, _hits
 from tests.kiosk.test_kiosk_wipe_a4 import reachable
+from tests.kiosk.test_mongolian_slips import _keep, _last_slip
 
 MONDAY = date(2026, 9, 21)  # 26 Sep 中秋节, 3 Oct 国庆节, 10 Oct 调休 working Saturday, 17 Oct open
 ITEM = "150602-YB-0001"
@@ -90,7 +91,7 @@ def test_book_then_cancel_by_touch(qapp: Any, tmp_path: Path, monkeypatch: Any) 
         c.tap("appointmentNext")
         c.wait_text("第4步：请核对预约信息")
         assert "预约人：" + mask_name(name) + "；联系电话：139****" + phone[-4:] in c.texts()
-        before = len(printer.slips())
+        before, cuts = len(printer.slips()), len(printer.cut_positions())
         c.tap("appointmentSubmit")
         c.wait_text("请取走预约回执", 15)
         c.tap("appointmentHome")
@@ -105,6 +106,10 @@ def test_book_then_cancel_by_touch(qapp: Any, tmp_path: Path, monkeypatch: Any) 
         slip = "".join(slips[-1].split())
         assert booking.booking_no in slip and "2026-10-17（星期六）09:00—12:00" in slip and "请携带以下材料" in slip
         assert name not in slip and phone not in slip
+        wait_for(lambda: len(printer.cut_positions()) > cuts, what="the slip cut")
+        _lines, paper = _last_slip(printer)
+        assert paper.height > 400  # the whole slip drawn (ZIZHU_SCREENSHOTS keeps it: docs/kiosk/)
+        _keep(paper, "appointment-slip-58mm.png")
         c.tap("ratingSkip")
         c.wait_page("home")
         end_and_check_the_wipe(c, [name, number, phone])
