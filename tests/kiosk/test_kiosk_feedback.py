@@ -284,6 +284,7 @@ def test_without_the_halls_key_the_complaint_window_is_off_before_anyone_starts(
         c.wait_page("home")
         button = c.get("service_complaint")
         assert not button.isEnabled()
+        assert not c.get("service_appointment").isEnabled()  # its hall copy is sealed to the key too
         c.wait_text("本机暂不受理，请到人工窗口")
         c.tap("service_guide")  # the rest of the terminal works
         c.wait_page("guide")

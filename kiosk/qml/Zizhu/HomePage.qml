@@ -164,8 +164,10 @@ KPage {
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.target * 1.6
                     src: QT_TRANSLATE_NOOP("Zizhu", "延时服务预约")
-                    enabled: !page.av.appointment
-                    reason: page.av.appointment ? AppointmentTexts.reason(page.av.appointment) : ""
+                    // the hall's copy is sealed to its key like a complaint's phone: without the key, off before it starts
+                    enabled: !page.av.appointment && !feedback.complaintBlocked
+                    reason: page.av.appointment ? AppointmentTexts.reason(page.av.appointment)
+                          : feedback.complaintBlocked ? FeedbackTexts.reason(feedback.complaintBlocked) : ""
                     onClicked: page.openAppointment()
                 }
             }
