@@ -25,6 +25,7 @@ from hall_server.registry import RegistryEntry
 from hall_server.simulate import WebhookReceiver
 from tests.hall.harness import HALL
 from tests.support import wait_until
+from tests.web import test_workorders_web as workorders_web
 from tests.web.harness import PHONE, WebHall, login, new_page, shot, start_hall
 from tests.web.test_workorders_web import no_sideways_scroll
 from wire.contract import Kind, RequestPayload
@@ -41,11 +42,7 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 10, 17, 8, 0, tzinfo=CST).astimezone(UTC))
 
 
-@pytest.fixture(scope="module")
-def webhook() -> Iterator[WebhookReceiver]:
-    w = WebhookReceiver().start()
-    yield w
-    w.stop()
+webhook = workorders_web.webhook  # the fixture: a webhook receiver for the hall's alerts
 
 
 @pytest.fixture(scope="module")
