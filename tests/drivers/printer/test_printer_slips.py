@@ -13,8 +13,8 @@ from drivers.printer.slips import CUT_MARK, QR_MARK, SlipTemplate, TemplateError
 
 
 def test_the_slips_shipped() -> None:
-    assert template_names() == ["appointment", "complaint", "locker_deposit", "locker_pickup", "notification",
-                                "progress", "test_page"]
+    assert template_names() == ["appointment", "complaint", "locker_deposit", "locker_pickup", "mailing",
+                                "notification", "progress", "test_page"]
 
 
 def test_notification_slip_contents(slip_data: dict[str, Any]) -> None:
