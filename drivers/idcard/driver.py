@@ -192,13 +192,17 @@ class IdCardReader(Device):
             return max(0.001, min(self.config.command_timeout_s, deadline - time.monotonic()))
 
         self.find_card(left())
-        self.select_card(left())
-        card = self.read_base(left())
+        # A card found is read to its end, each command with its own timeout: the read's window bounds
+        # the wait for a card, not its reading. Cut mid-way (a card placed at the window's end), the
+        # reader latches the card and finds none until it is lifted: the citizen's card went unread.
+        each = self.config.command_timeout_s
+        self.select_card(each)
+        card = self.read_base(each)
         digest = _digest(card)
         if digest in self.session.seen:
             raise CardAlreadyRead(f"card {card} already read in session {self.session.id}", ALREADY_READ_REASON)
         if with_address:
-            card = replace(card, appended_address=self.read_appended_address(left()))
+            card = replace(card, appended_address=self.read_appended_address(each))
         self.session.seen.add(digest)
         return card
 
