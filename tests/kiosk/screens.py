@@ -41,6 +41,15 @@ def screens_out(tmp_path: Path) -> Path:
     return out
 
 
+def toured(shots: dict[str, list[Path]], orient: str) -> dict[str, list[str]]:
+    """The steps each (language-mode) tour got through, in order, by the names of its pictures."""
+    return {key: [p.stem.removeprefix(f"{orient}-{key}-") for p in paths] for key, paths in shots.items()}
+
+
+def modes(combos: Iterable[tuple[str, bool]]) -> set[str]:
+    return {f"{lang}-{'elderly' if elderly else 'normal'}" for lang, elderly in combos}
+
+
 def tour_every_mode(app: Any, rig: Any, tour: Callable[[Citizen, Any], Iterator[str]], *, combos: Iterable[
         tuple[str, bool]], orient: str, out: Path, sheet: str, ours: set[str], columns: int = 4,
         between: Callable[[], None] | None = None) -> dict[str, list[Path]]:

@@ -14,7 +14,7 @@ import pytest
 
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
-from tests.kiosk.screens import PORTRAIT, orientation, page_strings, screens_out, tour_every_mode
+from tests.kiosk.screens import PORTRAIT, modes, orientation, page_strings, screens_out, tour_every_mode, toured
 from tests.kiosk.test_kiosk_feedback import reveal
 
 OURS = page_strings("A4Page.qml", "A4Texts.qml") | {"表格和证明打印"}
@@ -79,4 +79,7 @@ def test_the_a4_page_in_every_language_and_mode(qapp: Any, tmp_path: Path, size:
     app = make_app(rig, size=size)
     app.a4.flow.done_hold_s = 60  # the words stay for the picture; 返回首页 offers the rating
     combos = PORTRAIT if orient == "portrait" else [("zh", False), ("mn", True)]
-    tour_every_mode(app, rig, a4_tour, combos=combos, orient=orient, out=out, sheet="a4", ours=OURS)
+    shots = tour_every_mode(app, rig, a4_tour, combos=combos, orient=orient, out=out, sheet="a4", ours=OURS)
+    steps = toured(shots, orient)
+    assert set(steps) == modes(combos)
+    assert all(s[-1] == "home-a4-stopped" and "a4-paper-out" in s for s in steps.values()), steps

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.kiosk.kioskharness import Citizen, wait_for
-from tests.kiosk.screens import PORTRAIT, page_strings, screens_out, tour_every_mode
+from tests.kiosk.screens import PORTRAIT, modes, page_strings, screens_out, tour_every_mode, toured
 from tests.kiosk.test_kiosk_feedback import reveal
 
 OURS = page_strings("AppointmentPage.qml", "AppointmentTexts.qml") | {"延时服务预约"}
@@ -92,5 +92,8 @@ def test_the_appointment_page_in_every_language(qapp: Any, tmp_path: Path) -> No
     rig = SimRig(workdir=tmp_path / "rig", today=MONDAY, kiosk='tts_engine = "mock"\npoll_s = 0.3', camera=False,
                  locker=False).start()
     app = KioskApp(rig.config, rig.backend, demo_rig=rig, today=lambda: MONDAY)
-    tour_every_mode(app, rig, tour, combos=PORTRAIT,
-                    orient="portrait", out=out, sheet="appointment", ours=OURS, columns=5)
+    shots = tour_every_mode(app, rig, tour, combos=PORTRAIT,
+                            orient="portrait", out=out, sheet="appointment", ours=OURS, columns=5)
+    steps = toured(shots, "portrait")
+    assert set(steps) == modes(PORTRAIT)
+    assert all(s[-4:] == ["booked", "mine", "cancel-confirm", "cancelled"] for s in steps.values()), steps

@@ -14,7 +14,7 @@ import pytest
 
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
-from tests.kiosk.screens import LANDSCAPE, PORTRAIT, page_strings, screens_out, tour_every_mode
+from tests.kiosk.screens import LANDSCAPE, PORTRAIT, modes, page_strings, screens_out, tour_every_mode, toured
 from tests.kiosk.test_kiosk_capture import CASE, SIZE, VERDICT_S, show, take
 from tests.kiosk.test_kiosk_feedback import reveal
 
@@ -77,5 +77,8 @@ def test_the_materials_page_in_every_language_and_mode(qapp: Any, tmp_path: Path
                  locker=False, camera_size=SIZE).start()
     rig.camera.apply_event("scene", {"value": "desk_empty"})
     app = make_app(rig, size=size)
-    tour_every_mode(app, rig, capture_tour, combos=combinations, orient=orient, out=out, sheet="capture",
-                    ours=OURS, columns=5, between=lambda: show(rig, "desk_empty"))
+    shots = tour_every_mode(app, rig, capture_tour, combos=combinations, orient=orient, out=out, sheet="capture",
+                            ours=OURS, columns=5, between=lambda: show(rig, "desk_empty"))
+    steps = toured(shots, orient)
+    assert set(steps) == modes(combinations)
+    assert all("capture-refused" in s and "capture-review" in s for s in steps.values()), steps

@@ -13,7 +13,7 @@ import pytest
 
 from tests.kiosk.conftest import make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
-from tests.kiosk.screens import orientation, page_strings, screens_out, tour_every_mode
+from tests.kiosk.screens import modes, orientation, page_strings, screens_out, tour_every_mode, toured
 from tests.kiosk.test_kiosk_feedback import reveal, type_digits
 from tests.kiosk.test_kiosk_mailing import APPROVED, commit
 
@@ -74,5 +74,8 @@ def test_the_mailing_page_in_every_language_and_mode(qapp: Any, rig: Any, tmp_pa
     orient = orientation(size)
     # Landscape: the one where height is the risk (elderly sizes), the suite's time.
     combos = [("zh", False), ("mn", True), ("en", False)] if orient == "portrait" else [("en", True)]
-    tour_every_mode(make_app(rig, size=size), rig, mailing_tour, combos=combos, orient=orient,
-                    out=screens_out(tmp_path), sheet="mailing", ours=OURS)
+    shots = tour_every_mode(make_app(rig, size=size), rig, mailing_tour, combos=combos, orient=orient,
+                            out=screens_out(tmp_path), sheet="mailing", ours=OURS)
+    steps = toured(shots, orient)
+    assert set(steps) == modes(combos)
+    assert all(s[-2:] == ["mailing-confirm", "mailing-failed"] for s in steps.values()), steps

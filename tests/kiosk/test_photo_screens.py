@@ -13,7 +13,16 @@ import pytest
 
 from tests.kiosk.conftest import TODAY, make_app
 from tests.kiosk.kioskharness import Citizen, spin, wait_for
-from tests.kiosk.screens import LANDSCAPE, PORTRAIT, orientation, page_strings, screens_out, tour_every_mode
+from tests.kiosk.screens import (
+    LANDSCAPE,
+    PORTRAIT,
+    modes,
+    orientation,
+    page_strings,
+    screens_out,
+    tour_every_mode,
+    toured,
+)
 from tests.kiosk.test_kiosk_photo import CASE, capture_enabled, finish
 
 OURS = page_strings("PhotoPage.qml", "PhotoTexts.qml") | {"证件照"}
@@ -70,4 +79,7 @@ def test_the_photo_page_in_every_language_and_mode(qapp: Any, tmp_path: Path, si
     rig.camera.apply_event("fps", {"value": 20})
     app = make_app(rig, size=size)
     combos = PORTRAIT if orient == "portrait" else LANDSCAPE
-    tour_every_mode(app, rig, photo_tour, combos=combos, orient=orient, out=out, sheet="photo", ours=OURS)
+    shots = tour_every_mode(app, rig, photo_tour, combos=combos, orient=orient, out=out, sheet="photo", ours=OURS)
+    steps = toured(shots, orient)
+    assert set(steps) == modes(combos)
+    assert all(s[-1] == "home-camera-covered" and "photo-refused" in s for s in steps.values()), steps
