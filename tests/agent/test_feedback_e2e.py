@@ -74,31 +74,61 @@ def stored(svc: HallService) -> tuple[list[str], list[str]]:
         return list(s.scalars(select(Rating.id))), list(s.scalars(select(Complaint.id)))
 
 
+class CutRig:
+    """A hall server in this process with its key, the terminal's agent process behind a proxy that can
+    cut the network, a kiosk's client on the agent's socket, and a listener to everything on the broker."""
+
+    def __init__(self, broker: MosquittoBroker, tmp_path: Path) -> None:
+        self.tmp_path = tmp_path
+        hall_dir = tmp_path / "hall"
+        hall_dir.mkdir()
+        key = hall_dir / "feedback.key"
+        self.public = write_keypair(key)
+        cfg = msgspec.structs.replace(hall_config(hall_dir, broker.port, None),
+                                      feedback=FeedbackConfig(private_key_file=key))
+        self.svc = HallService(cfg)
+        self.svc.start(http=False)
+        self.proxy = PartitionProxy(broker.port)
+        login = broker_login(broker.port)
+        assert login is not None
+        self.config = write_config(tmp_path, self.proxy.port,
+                                   mqtt_extra=f'username = "{login[0]}"\npassword = "{login[1]}"',
+                                   agent_extra="expect_app = false\nhall_ack_timeout_s = 1")
+        self.agent_log = tmp_path / "agent.log"
+        self.watcher = Watcher(broker.port, topics="#", acks=False)  # plays no hall: only listens to everything
+        self.agent = start_agent(self.config, self.agent_log)
+        self.kiosk = AgentClient(tmp_path / "agent.sock", reconnect_s=0.1)
+
+    def connect(self) -> None:
+        """The hall on the broker, the kiosk on its agent, the terminal online at the hall."""
+        wait_until(self.svc.ingest.connected.is_set, what="hall connected")
+        self.kiosk.start()
+        assert self.kiosk.wait_connected(30)
+        wait_until(lambda: (m := self.svc.core.terminals.get(TERM)) is not None and m.online, 30,
+                   "the terminal online")
+
+    def spool_bytes(self) -> bytes:
+        """Every byte of the agent's spool on disk, its write-ahead log included."""
+        return (self.tmp_path / "spool.sqlite3").read_bytes() + b"".join(
+            p.read_bytes() for p in self.tmp_path.glob("spool.sqlite3-*"))
+
+    def close(self) -> None:
+        self.kiosk.close()
+        if self.agent.poll() is None:
+            self.agent.send_signal(signal.SIGTERM)
+            self.agent.wait(15)
+        self.watcher.close()
+        self.proxy.close()
+        self.svc.stop()
+
+
 def test_ratings_and_complaints_through_a_cut_and_a_kill9_are_stored_exactly_once_and_no_phone_leaks(
         broker: MosquittoBroker, tmp_path: Path, raw_log: RawLog) -> None:
-    hall_dir = tmp_path / "hall"
-    hall_dir.mkdir()
-    key = hall_dir / "feedback.key"
-    public = write_keypair(key)
-    cfg = msgspec.structs.replace(hall_config(hall_dir, broker.port, None),
-                                  feedback=FeedbackConfig(private_key_file=key))
-    svc = HallService(cfg)
-    svc.start(http=False)
-    proxy = PartitionProxy(broker.port)
-    login = broker_login(broker.port)
-    assert login is not None
-    config = write_config(tmp_path, proxy.port, mqtt_extra=f'username = "{login[0]}"\npassword = "{login[1]}"',
-                          agent_extra="expect_app = false\nhall_ack_timeout_s = 1")
-    agent_log = tmp_path / "agent.log"
-    watcher = Watcher(broker.port, topics="#", acks=False)  # plays no hall: only listens to everything
-    agent = start_agent(config, agent_log)
-    kiosk = AgentClient(tmp_path / "agent.sock", reconnect_s=0.1)
+    rig = CutRig(broker, tmp_path)
+    svc, public, proxy, watcher, kiosk = rig.svc, rig.public, rig.proxy, rig.watcher, rig.kiosk
     sent: dict[str, str] = {}
     try:
-        wait_until(svc.ingest.connected.is_set, what="hall connected")
-        kiosk.start()
-        assert kiosk.wait_connected(30)
-        wait_until(lambda: (m := svc.core.terminals.get(TERM)) is not None and m.online, 30, "the terminal online")
+        rig.connect()
 
         proxy.cut("reset")  # the network unplugged
         retry: list[tuple[str, str]] = []
@@ -113,10 +143,10 @@ def test_ratings_and_complaints_through_a_cut_and_a_kill9_are_stored_exactly_onc
                 retry.append((cid, PHONES[i]))
         assert len(sent) == 20
 
-        agent.send_signal(signal.SIGKILL)  # kill -9: no goodbye, nothing flushed but what is on disk
-        agent.wait(10)
+        rig.agent.send_signal(signal.SIGKILL)  # kill -9: no goodbye, nothing flushed but what is on disk
+        rig.agent.wait(10)
         wait_until(lambda: not kiosk.connected, 10, "the kiosk sees its agent gone")
-        agent = start_agent(config, agent_log)
+        rig.agent = start_agent(rig.config, rig.agent_log)
         wait_until(lambda: kiosk.connected, 30, "the kiosk back on the agent")
         for cid, phone in retry:  # a kiosk that did not hear "accepted" sends the same complaint again
             kiosk.complain(category="投诉", matter="重发", phone=phone, hall_public_key=public, complaint_id=cid)
@@ -141,20 +171,13 @@ def test_ratings_and_complaints_through_a_cut_and_a_kill9_are_stored_exactly_onc
                 and last.last_seq >= 22 and svc.core.terminals[TERM].acked == last.last_seq
 
         wait_until(drained, 60, "the agent's spool empty, every number acknowledged by the hall")
-        spool_bytes = (tmp_path / "spool.sqlite3").read_bytes() + b"".join(
-            p.read_bytes() for p in tmp_path.glob("spool.sqlite3-*"))
+        spool_bytes = rig.spool_bytes()
     finally:
-        kiosk.close()
-        if agent.poll() is None:
-            agent.send_signal(signal.SIGTERM)
-            agent.wait(15)
-        watcher.close()
-        proxy.close()
-        svc.stop()
+        rig.close()
 
     traffic = [raw for _topic, raw in watcher.raw]
     assert any(t.endswith("/complaint") for t, _ in watcher.raw), "the scan saw the complaints go by"
-    logs = {"agent": agent_log.read_text(errors="replace"), "hall": "\n".join(raw_log.lines),
+    logs = {"agent": rig.agent_log.read_text(errors="replace"), "hall": "\n".join(raw_log.lines),
             "broker": broker.log_text()}
     for phone in PHONES:
         for variant in {phone, phone.replace("-", "")}:
@@ -176,32 +199,14 @@ def test_service_requests_through_a_cut_are_stored_once_opened_and_masked_and_no
 
     from hall_server.db import ServiceRequest
 
-    hall_dir = tmp_path / "hall"
-    hall_dir.mkdir()
-    key = hall_dir / "feedback.key"
-    public = write_keypair(key)
-    cfg = msgspec.structs.replace(hall_config(hall_dir, broker.port, None),
-                                  feedback=FeedbackConfig(private_key_file=key))
-    svc = HallService(cfg)
-    svc.start(http=False)
-    proxy = PartitionProxy(broker.port)
-    login = broker_login(broker.port)
-    assert login is not None
-    config = write_config(tmp_path, proxy.port, mqtt_extra=f'username = "{login[0]}"\npassword = "{login[1]}"',
-                          agent_extra="expect_app = false\nhall_ack_timeout_s = 1")
-    agent_log = tmp_path / "agent.log"
-    watcher = Watcher(broker.port, topics="#", acks=False)
-    agent = start_agent(config, agent_log)
-    kiosk = AgentClient(tmp_path / "agent.sock", reconnect_s=0.1)
+    rig = CutRig(broker, tmp_path)
+    svc, public, proxy, watcher, kiosk = rig.svc, rig.public, rig.proxy, rig.watcher, rig.kiosk
     person = {"name": "乌云其其格", "phone": "13947712345"}
     address = {"recipient": "乌云其其格", "phone": "13947712345", "region": "内蒙古自治区 鄂尔多斯市 东胜区",
                "street": "鄂尔多斯西街108号3单元"}
     saturday = date(2026, 12, 12)
     try:
-        wait_until(svc.ingest.connected.is_set, what="hall connected")
-        kiosk.start()
-        assert kiosk.wait_connected(30)
-        wait_until(lambda: (m := svc.core.terminals.get(TERM)) is not None and m.online, 30, "the terminal online")
+        rig.connect()
         proxy.cut("reset")
         booked = kiosk.request(service="appointment", ref="YY-20261212-001", personal=person,
                                hall_public_key=public, item_code="sb-001", item_name="社保卡补换", day=saturday,
@@ -235,19 +240,12 @@ def test_service_requests_through_a_cut_are_stored_once_opened_and_masked_and_no
         assert mail.case_no == "DS2026120100012"
         assert svc.core.requests.open(mail.sealed) == address  # the hall's key opens it, for who must post it
         wait_until(lambda: svc.core.terminals[TERM].acked >= 4, 30, "every number acknowledged")
-        spool_bytes = (tmp_path / "spool.sqlite3").read_bytes() + b"".join(
-            p.read_bytes() for p in tmp_path.glob("spool.sqlite3-*"))
+        spool_bytes = rig.spool_bytes()
     finally:
-        kiosk.close()
-        if agent.poll() is None:
-            agent.send_signal(signal.SIGTERM)
-            agent.wait(15)
-        watcher.close()
-        proxy.close()
-        svc.stop()
+        rig.close()
     assert any(t.endswith("/request") for t, _ in watcher.raw), "the scan saw the requests go by"
     traffic = b"".join(raw for _t, raw in watcher.raw)
-    logs = {"agent": agent_log.read_text(errors="replace"), "hall": "\n".join(raw_log.lines),
+    logs = {"agent": rig.agent_log.read_text(errors="replace"), "hall": "\n".join(raw_log.lines),
             "broker": broker.log_text()}
     for secret in ("乌云其其格", "13947712345", "鄂尔多斯西街108号"):
         assert secret.encode() not in traffic, f"{secret} in clear on the broker"
